@@ -1,0 +1,253 @@
+//! Folding for matching, with an alignment back to the source.
+//!
+//! ```
+//! use hadath_text::Folded;
+//! let src = "وبِموسكـــو ٢٠٢٢";
+//! let f = Folded::new(src);
+//! assert_eq!(f.text(), "وبموسكو 2022");
+//! // "موسكو" found in the folded text maps back to the exact source characters.
+//! let at = f.text().find("موسكو").unwrap();
+//! let span = f.source_range(at..at + "موسكو".len());
+//! assert_eq!(&src[span], "موسكـــو");
+//! //! ```
+
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// What folding does to one source character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharFold {
+    /// Keep as is.
+    Keep,
+    /// Drop for matching (tashkeel, tatweel, format controls).
+    Drop,
+    /// Replace by one other character.
+    Map(char),
+    /// Decompose through NFKC (presentation forms, ligatures, full-width forms).
+    Compat,
+}
+
+/// How one character folds. This is the single table behind every matcher in hadath.
+#[inline]
+pub fn fold_char(c: char) -> CharFold {
+    match c {
+        // ASCII fast path: lower-case letters, keep the rest.
+        'A'..='Z' => CharFold::Map(c.to_ascii_lowercase()),
+        '\u{0}'..='\u{7f}' => CharFold::Keep,
+        // Tashkeel, Quranic annotation marks, dagger alef, tatweel.
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => CharFold::Drop,
+        // Invisible format characters: ZWSP..RLM, bidi embeddings and isolates, ALM, BOM, soft hyphen.
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' => CharFold::Drop,
+        // Alef forms.
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => CharFold::Map('ا'),
+        'ى' | 'ی' | 'ې' => CharFold::Map('ي'),
+        'ة' | 'ۀ' | 'ە' => CharFold::Map('ه'),
+        'ک' | 'ڪ' => CharFold::Map('ك'),
+        'گ' => CharFold::Map('ج'),
+        'ڤ' => CharFold::Map('ف'),
+        'پ' => CharFold::Map('ب'),
+        'چ' => CharFold::Map('ج'),
+        'ھ' | 'ہ' => CharFold::Map('ه'),
+        // Arabic-Indic and Persian digits.
+        '\u{0660}'..='\u{0669}' => CharFold::Map(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => CharFold::Map(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        // Arabic punctuation to its ASCII counterpart.
+        '،' => CharFold::Map(','),
+        '؛' => CharFold::Map(';'),
+        '؟' => CharFold::Map('?'),
+        '٪' => CharFold::Map('%'),
+        '٫' => CharFold::Map('.'),
+        '٬' => CharFold::Map(','),
+        '۔' => CharFold::Map('.'),
+        '«' | '»' | '“' | '”' | '„' | '‟' | '″' => CharFold::Map('"'),
+        '‘' | '’' | '‚' | '‛' | '′' => CharFold::Map('\''),
+        '–' | '—' | '‒' | '―' | '−' => CharFold::Map('-'),
+        '…' => CharFold::Compat,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => CharFold::Map(' '),
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => CharFold::Map('\n'),
+        // Presentation forms and other compatibility characters.
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{FF01}'..='\u{FF5E}' => CharFold::Compat,
+        c if c.is_uppercase() => CharFold::Compat,
+        _ => CharFold::Keep,
+    }
+}
+
+/// A folded copy of a text with, for every folded byte, the source byte range it came from.
+///
+/// Every position in [`Folded::text`] maps back into the original text, so any span found in the
+/// folded text can be reported with its exact original words.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    text: String,
+    /// For each folded byte: the source byte where its source character starts.
+    starts: Vec<u32>,
+    /// For each folded byte: the source byte where its source character (and any dropped marks
+    /// right after it) ends.
+    ends: Vec<u32>,
+    source_len: u32,
+}
+
+impl Folded {
+    /// Fold `src` for matching: tashkeel and tatweel removed, alef forms, alef maqsura and ta
+    /// marbuta folded, digits to ASCII, Arabic punctuation to ASCII, Latin lower-cased.
+    pub fn new(src: &str) -> Folded {
+        assert!(src.len() < u32::MAX as usize, "texts over 4 GiB are not supported");
+        let mut f = Folded {
+            text: String::with_capacity(src.len()),
+            starts: Vec::with_capacity(src.len()),
+            ends: Vec::with_capacity(src.len()),
+            source_len: src.len() as u32,
+        };
+        for (i, c) in src.char_indices() {
+            let s = i as u32;
+            let e = (i + c.len_utf8()) as u32;
+            match fold_char(c) {
+                CharFold::Keep => f.push(c, s, e),
+                CharFold::Map(m) => f.push(m, s, e),
+                CharFold::Drop => {
+                    // Attach the dropped mark to the character it sits on.
+                    if let Some(last) = f.ends.last().copied() {
+                        if last == s {
+                            let n = f.last_char_len();
+                            let len = f.ends.len();
+                            for x in &mut f.ends[len - n..] {
+                                *x = e;
+                            }
+                        }
+                    }
+                }
+                CharFold::Compat => {
+                    let mut any = false;
+                    for d in std::iter::once(c).nfkc() {
+                        let d = match fold_char(d) {
+                            CharFold::Keep | CharFold::Compat => d.to_lowercase().next().unwrap_or(d),
+                            CharFold::Map(m) => m,
+                            CharFold::Drop => continue,
+                        };
+                        f.push(d, s, e);
+                        any = true;
+                    }
+                    if !any {
+                        f.push(c, s, e);
+                    }
+                }
+            }
+        }
+        f
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, s: u32, e: u32) {
+        let n = c.len_utf8();
+        self.text.push(c);
+        for _ in 0..n {
+            self.starts.push(s);
+            self.ends.push(e);
+        }
+    }
+
+    fn last_char_len(&self) -> usize {
+        self.text.chars().next_back().map_or(0, char::len_utf8)
+    }
+
+    /// The folded text.
+    #[inline]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in bytes of the source text this was folded from.
+    pub fn source_len(&self) -> usize {
+        self.source_len as usize
+    }
+
+    /// The source byte range that the folded byte range `r` came from.
+    ///
+    /// An empty range maps to an empty range at the matching source position.
+    #[inline]
+    pub fn source_range(&self, r: Range<usize>) -> Range<usize> {
+        if r.start >= r.end {
+            let p = self.source_pos(r.start);
+            return p..p;
+        }
+        self.starts[r.start] as usize..self.ends[r.end - 1] as usize
+    }
+
+    /// The source byte offset of the folded byte offset `i` (the end of the text maps to the end).
+    #[inline]
+    pub fn source_pos(&self, i: usize) -> usize {
+        if i < self.starts.len() {
+            self.starts[i] as usize
+        } else {
+            self.source_len as usize
+        }
+    }
+
+    /// The folded byte offset of the first folded character that comes from source byte `s` or later.
+    pub fn folded_pos(&self, s: usize) -> usize {
+        self.starts.partition_point(|&x| (x as usize) < s)
+    }
+}
+
+/// Fold a short string (a lexicon key, a pattern) without keeping the alignment.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_char(c) {
+            CharFold::Keep => out.push(c),
+            CharFold::Map(m) => out.push(m),
+            CharFold::Drop => {}
+            CharFold::Compat => {
+                for d in std::iter::once(c).nfkc() {
+                    match fold_char(d) {
+                        CharFold::Keep | CharFold::Compat => out.extend(d.to_lowercase()),
+                        CharFold::Map(m) => out.push(m),
+                        CharFold::Drop => {}
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Fold and collapse runs of whitespace to one space, trimmed: the form lexicon keys are stored in.
+pub fn fold_key(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic() {
+        assert_eq!(fold("أَمْسِ"), "امس");
+        assert_eq!(fold("إسطنبول"), "اسطنبول");
+        assert_eq!(fold("مصطفى"), "مصطفي");
+        assert_eq!(fold("الجمهورية"), "الجمهوريه");
+        assert_eq!(fold("قصفـــت"), "قصفت");
+        assert_eq!(fold("١٣ ۱۳"), "13 13");
+        assert_eq!(fold("«نعم»، لا؟"), "\"نعم\", لا?");
+        assert_eq!(fold("NATO"), "nato");
+        assert_eq!(fold("ﻻ"), "لا");
+    }
+
+    #[test]
+    fn alignment_covers_marks() {
+        let src = "قصفٍ عنيف";
+        let f = Folded::new(src);
+        assert_eq!(f.text(), "قصف عنيف");
+        let r = f.source_range(0.."قصف".len());
+        assert_eq!(&src[r], "قصفٍ");
+    }
+
+    #[test]
+    fn ligature_maps_to_one_source_char() {
+        let src = "ﻻ بد";
+        let f = Folded::new(src);
+        assert_eq!(f.text(), "لا بد");
+        assert_eq!(&src[f.source_range(0..2)], "ﻻ");
+        assert_eq!(&src[f.source_range(2..4)], "ﻻ");
+    }
+}
