@@ -37,7 +37,7 @@ impl Analysis {
     pub fn new(text: &str) -> Analysis {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
-        let boiler = boilerplate_lines(text, &folded);
+        let boiler = boilerplate_lines(text);
         let sentences = split_sentences(&folded, &tokens, &boiler);
         Analysis { folded, tokens, sentences }
     }
