@@ -1,1 +1,607 @@
-//! hadath-lexicon
+//! The knowledge base of hadath and the matcher that links Arabic mentions to it.
+//!
+//! The knowledge base (states with their nisba adjectives, capitals and metonyms, IGOs, cities,
+//! regions, people with terms of office, organisations, titles) is kept under `data/kb/` as TSV
+//! and compiled by `build.rs` into fsts embedded in the binary. Users add entries at run time with
+//! [`Lexicon::extend_tsv`] (same formats; the library does no I/O).
+//!
+//! ```
+//! use hadath_lexicon::{EntityKind, Lexicon};
+//! use hadath_text::{tokenize, Folded};
+//! let text = "وصل الوفد إلى موسكو قادما من أذربيجان";
+//! let folded = Folded::new(text);
+//! let tokens = tokenize(&folded);
+//! let m = Lexicon::embedded().find_mentions(text, &folded, &tokens, None);
+//! assert!(m.iter().any(|m| m.kind == EntityKind::Country && m.code.as_deref() == Some("AZE")));
+//! ```
+
+mod compile;
+mod matcher;
+
+pub use compile::SourceKind;
+use compile::{how, kind, Compiled, RawEntry, RawKey};
+use jiff::civil::Date;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Errors of the lexicon.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A bad line in a knowledge-base source.
+    #[error("{file}:{line}: {msg}")]
+    Line {
+        file: String,
+        line: usize,
+        msg: String,
+    },
+    /// The compiled key set could not be built.
+    #[error("building the key index: {0}")]
+    Index(String),
+}
+
+impl From<compile::LineError> for Error {
+    fn from(e: compile::LineError) -> Error {
+        Error::Line {
+            file: e.file,
+            line: e.line,
+            msg: e.msg,
+        }
+    }
+}
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Country,
+    City,
+    Region,
+    Location,
+    /// A nisba adjective or plural (الروسية، الأذري، الأرمن): stands for the state.
+    Nationality,
+    /// An intergovernmental organisation.
+    Igo,
+}
+
+impl EntityKind {
+    /// The lower-case type word of the output contract. IGOs are organisations there.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization | EntityKind::Igo => "organization",
+            EntityKind::Country => "country",
+            EntityKind::City => "city",
+            EntityKind::Region => "region",
+            EntityKind::Location => "location",
+            EntityKind::Nationality => "nationality",
+        }
+    }
+}
+
+/// An office held by a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Office {
+    HeadOfState,
+    HeadOfGovernment,
+    ForeignMinister,
+    DefenceMinister,
+    InteriorMinister,
+    IgoHead,
+    Envoy,
+    MilitaryChief,
+    PartyLeader,
+    GroupLeader,
+    Speaker,
+    Other,
+}
+
+impl Office {
+    const ALL: [Office; 12] = [
+        Office::HeadOfState,
+        Office::HeadOfGovernment,
+        Office::ForeignMinister,
+        Office::DefenceMinister,
+        Office::InteriorMinister,
+        Office::IgoHead,
+        Office::Envoy,
+        Office::MilitaryChief,
+        Office::PartyLeader,
+        Office::GroupLeader,
+        Office::Speaker,
+        Office::Other,
+    ];
+
+    /// The data-file spelling ("head_of_state").
+    pub fn as_str(self) -> &'static str {
+        compile::OFFICES[self as usize]
+    }
+
+    /// Parse the data-file spelling.
+    pub fn parse(s: &str) -> Option<Office> {
+        compile::OFFICES
+            .iter()
+            .position(|o| *o == s)
+            .map(|i| Office::ALL[i])
+    }
+
+    fn from_u8(i: u8) -> Office {
+        Office::ALL
+            .get(i as usize)
+            .copied()
+            .unwrap_or(Office::Other)
+    }
+
+    /// An English label ("Defence Minister").
+    pub fn label(self) -> &'static str {
+        match self {
+            Office::HeadOfState => "President",
+            Office::HeadOfGovernment => "Prime Minister",
+            Office::ForeignMinister => "Foreign Minister",
+            Office::DefenceMinister => "Defence Minister",
+            Office::InteriorMinister => "Interior Minister",
+            Office::IgoHead => "Secretary-General",
+            Office::Envoy => "Envoy",
+            Office::MilitaryChief => "Chief of Staff",
+            Office::PartyLeader => "Party Leader",
+            Office::GroupLeader => "Leader",
+            Office::Speaker => "Speaker",
+            Office::Other => "Official",
+        }
+    }
+}
+
+/// How a mention was matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MatchHow {
+    /// The words are one of the entry's names.
+    Exact,
+    /// A name with clitics stripped (وبموسكو) or the article restored (للاتحاد).
+    Clitic,
+    /// A spelling variant (generated rule or transliteration skeleton).
+    Variant,
+    /// A surname alone after a full mention in the same document.
+    Partial,
+    /// A title with a nationality (الرئيس الروسي), alone or before an unknown name.
+    Title,
+    /// A nisba adjective or plural.
+    Nisba,
+    /// A capital or seat of government standing for the state.
+    Metonym,
+}
+
+/// Index of an entry in a [`Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(pub u32);
+
+/// One knowledge-base entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: EntryId,
+    pub kind: EntityKind,
+    /// Canonical English name.
+    pub name: String,
+    /// ISO alpha-3 of the state, or the IGO code; the home state of people and organisations.
+    pub code: Option<String>,
+    /// The office of a person-term.
+    pub office: Option<Office>,
+    /// Organisation kind ("ministry", "armed_group", …), region kind, or "" .
+    pub subkind: Cow<'static, str>,
+    /// Start and end of a person's term (inclusive); `None` = open.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// City population where known.
+    pub population: u32,
+    is_title: bool,
+}
+
+/// A person-term is an entry of kind [`EntityKind::Person`].
+pub type Person = Entry;
+
+impl Entry {
+    fn from_raw(id: u32, r: RawEntry) -> Entry {
+        let (kind, office, subkind): (EntityKind, Option<Office>, Cow<'static, str>) = match r.kind
+        {
+            kind::COUNTRY => (EntityKind::Country, None, "".into()),
+            kind::CITY => (EntityKind::City, None, "".into()),
+            kind::REGION => (EntityKind::Region, None, r.extra.clone().into()),
+            kind::PERSON => (EntityKind::Person, Some(Office::from_u8(r.sub)), "".into()),
+            kind::IGO => (EntityKind::Igo, None, "igo".into()),
+            kind::TITLE => (
+                EntityKind::Person,
+                Some(Office::from_u8(r.sub)),
+                "title".into(),
+            ),
+            _ => {
+                let k = compile::ORG_KINDS
+                    .get(r.sub as usize)
+                    .copied()
+                    .unwrap_or("other");
+                let kind = if k == "igo_organ" {
+                    EntityKind::Igo
+                } else {
+                    EntityKind::Organization
+                };
+                (kind, None, k.into())
+            }
+        };
+        Entry {
+            id: EntryId(id),
+            kind,
+            name: r.name,
+            code: if r.code.is_empty() {
+                None
+            } else {
+                Some(r.code)
+            },
+            office,
+            subkind,
+            from: ymd(r.from),
+            to: ymd(r.to),
+            population: r.pop,
+            is_title: r.kind == kind::TITLE,
+        }
+    }
+
+    /// True when the term covers `d` (open ends cover everything).
+    pub fn in_term(&self, d: Date) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
+    }
+}
+
+fn ymd(v: u32) -> Option<Date> {
+    if v == 0 {
+        return None;
+    }
+    Date::new((v / 10000) as i16, ((v / 100) % 100) as i8, (v % 100) as i8)
+        .ok()
+        .or_else(|| Date::new((v / 10000) as i16, ((v / 100) % 100) as i8, 28).ok())
+}
+
+/// A mention of a knowledge-base entity (or of an unknown person revealed by a title).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Bytes in the original text, clitics excluded.
+    pub source: Range<usize>,
+    pub kind: EntityKind,
+    /// Canonical English name (for an unknown person: the name as written).
+    pub name: String,
+    pub code: Option<String>,
+    pub office: Option<Office>,
+    pub how: MatchHow,
+    pub entry: Option<EntryId>,
+}
+
+impl Mention {
+    /// True when the mention stands for an actor (a state, an IGO, a person, an organisation, a
+    /// nationality, a metonym); plain places (cities, regions) are locations, whose `code` is the
+    /// state they lie in.
+    pub fn is_actor(&self) -> bool {
+        !matches!(
+            self.kind,
+            EntityKind::City | EntityKind::Region | EntityKind::Location
+        ) || self.how == MatchHow::Metonym
+    }
+}
+
+/// Gazetteer flag bits returned by [`Lexicon::gazetteer_flags`].
+pub mod flags {
+    /// The word occurs in a person's name.
+    pub const PERSON: u8 = 1;
+    /// The word occurs in a state, city or region name.
+    pub const LOCATION: u8 = 2;
+    /// The word occurs in an organisation or IGO name.
+    pub const ORGANIZATION: u8 = 4;
+    /// The word is a nisba form.
+    pub const NATIONALITY: u8 = 8;
+    /// The word occurs in a title.
+    pub const TITLE: u8 = 16;
+}
+
+/// One key index: an fst of folded keys → postings, and its loose (skeleton) twin.
+pub(crate) struct Layer {
+    pub(crate) keys: fst::Map<Cow<'static, [u8]>>,
+    pub(crate) post: Cow<'static, [u8]>,
+    pub(crate) loose: fst::Map<Cow<'static, [u8]>>,
+    pub(crate) lpost: Cow<'static, [u8]>,
+    pub(crate) words: fst::Map<Cow<'static, [u8]>>,
+}
+
+impl Layer {
+    fn embedded() -> Layer {
+        let m = |b: &'static [u8]| fst::Map::new(Cow::Borrowed(b)).expect("embedded fst");
+        Layer {
+            keys: m(include_bytes!(concat!(env!("OUT_DIR"), "/keys.fst"))),
+            post: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/keys.post"))),
+            loose: m(include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst"))),
+            lpost: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/loose.post"))),
+            words: m(include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"))),
+        }
+    }
+
+    fn build(
+        keys: &[RawKey],
+        loose: &[RawKey],
+        entries: &[RawEntry],
+        base: u32,
+    ) -> Result<Layer, Error> {
+        let mk =
+            |keys: &[RawKey]| -> Result<(fst::Map<Cow<'static, [u8]>>, Cow<'static, [u8]>), Error> {
+                let groups = Compiled::groups(keys);
+                let (post, vals) = compile::write_postings(&groups);
+                let mut b = fst::MapBuilder::memory();
+                for ((k, _), v) in groups.iter().zip(vals) {
+                    b.insert(k, v).map_err(|e| Error::Index(e.to_string()))?;
+                }
+                let bytes = b.into_inner().map_err(|e| Error::Index(e.to_string()))?;
+                Ok((
+                    fst::Map::new(Cow::Owned(bytes)).map_err(|e| Error::Index(e.to_string()))?,
+                    Cow::Owned(post),
+                ))
+            };
+        let (keys_map, post) = mk(keys)?;
+        let (loose_map, lpost) = mk(loose)?;
+        let mut b = fst::MapBuilder::memory();
+        for (w, f) in compile::word_flags(keys, entries, base) {
+            b.insert(w, f as u64)
+                .map_err(|e| Error::Index(e.to_string()))?;
+        }
+        let words = fst::Map::new(Cow::Owned(
+            b.into_inner().map_err(|e| Error::Index(e.to_string()))?,
+        ))
+        .map_err(|e| Error::Index(e.to_string()))?;
+        Ok(Layer {
+            keys: keys_map,
+            post,
+            loose: loose_map,
+            lpost,
+            words,
+        })
+    }
+
+    /// The postings (entry << 8 | how) of an fst value.
+    pub(crate) fn postings(post: &[u8], v: u64) -> impl Iterator<Item = u32> + '_ {
+        let start = (v >> 16) as usize;
+        let n = (v & 0xffff) as usize;
+        (start..start + n).map(move |i| {
+            let b = &post[i * 4..i * 4 + 4];
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+        })
+    }
+}
+
+/// The knowledge base with its matchers. The embedded one is [`Lexicon::embedded`]; a copy that
+/// users extend is [`Lexicon::new`].
+pub struct Lexicon {
+    base: &'static Base,
+    user: Option<Layer>,
+    user_compiled: Compiled,
+    user_entries: Vec<Entry>,
+    /// (code, office) → person entries (user ones included), for office holders.
+    holders: HashMap<(String, Office), Vec<EntryId>>,
+}
+
+struct Base {
+    layer: Layer,
+    entries: Vec<Entry>,
+    by_code: HashMap<String, u32>,
+    sources: Vec<&'static str>,
+}
+
+static BASE: LazyLock<Base> = LazyLock::new(|| {
+    let raw = compile::read_entries(include_bytes!(concat!(env!("OUT_DIR"), "/entries.bin")));
+    let entries: Vec<Entry> = raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| Entry::from_raw(i as u32, r))
+        .collect();
+    let mut by_code = HashMap::new();
+    for e in &entries {
+        if matches!(e.kind, EntityKind::Country)
+            || (e.kind == EntityKind::Igo && e.subkind == "igo")
+        {
+            if let Some(c) = &e.code {
+                by_code.entry(c.clone()).or_insert(e.id.0);
+            }
+        }
+    }
+    Base {
+        layer: Layer::embedded(),
+        entries,
+        by_code,
+        sources: include_str!(concat!(env!("OUT_DIR"), "/sources.txt"))
+            .lines()
+            .collect(),
+    }
+});
+
+static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}
+
+impl Lexicon {
+    /// The embedded knowledge base, shared.
+    pub fn embedded() -> &'static Lexicon {
+        &EMBEDDED
+    }
+
+    /// A fresh lexicon over the embedded knowledge base, ready for user entries.
+    pub fn new() -> Lexicon {
+        let base: &'static Base = &BASE;
+        let mut lx = Lexicon {
+            base,
+            user: None,
+            user_compiled: Compiled::new(base.entries.len() as u32),
+            user_entries: Vec::new(),
+            holders: HashMap::new(),
+        };
+        lx.index_holders();
+        lx
+    }
+
+    fn index_holders(&mut self) {
+        self.holders.clear();
+        for e in self.base.entries.iter().chain(&self.user_entries) {
+            if e.kind == EntityKind::Person && !e.is_title {
+                if let (Some(c), Some(o)) = (&e.code, e.office) {
+                    self.holders.entry((c.clone(), o)).or_default().push(e.id);
+                }
+            }
+        }
+    }
+
+    /// Add user entries from the contents of a TSV file of `kind` (the formats of `data/kb/`).
+    /// `name` is used in error messages. On error nothing is added.
+    pub fn extend_tsv(
+        &mut self,
+        kind: SourceKind,
+        name: &str,
+        contents: &str,
+    ) -> Result<(), Error> {
+        let mut c = self.user_compiled.clone();
+        let base = self.base;
+        c.add_source(kind, name, contents, &|code| {
+            base.by_code.get(code).map(|&i| (i, 0))
+        })?;
+        let layer = Layer::build(&c.keys, &c.loose, &c.entries, c.base)?;
+        self.user_entries = c
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Entry::from_raw(c.base + i as u32, r.clone()))
+            .collect();
+        self.user = Some(layer);
+        self.user_compiled = c;
+        self.index_holders();
+        Ok(())
+    }
+
+    /// Add user entries from several files given as (file name, contents); the kind of each is
+    /// taken from its file stem (`people.tsv`, `my-people.tsv` and `people.local.tsv` are People).
+    pub fn with_user_files<'a>(
+        mut self,
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Lexicon, Error> {
+        for (name, contents) in files {
+            let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            let stem = stem.trim_end_matches(".tsv");
+            let kind = SourceKind::ALL
+                .into_iter()
+                .find(|k| stem == k.file_stem() || stem.split(['-', '.', '_']).any(|p| p == k.file_stem()))
+                .ok_or_else(|| Error::Line {
+                    file: name.to_string(),
+                    line: 0,
+                    msg: "cannot tell the kind of this file from its name (want countries, cities, regions, people, orgs, metonyms or titles)".into(),
+                })?;
+            self.extend_tsv(kind, name, contents)?;
+        }
+        Ok(self)
+    }
+
+    /// The entry with id `id`.
+    pub fn entry(&self, id: EntryId) -> Option<&Entry> {
+        let i = id.0 as usize;
+        let n = self.base.entries.len();
+        if i < n {
+            self.base.entries.get(i)
+        } else {
+            self.user_entries.get(i - n)
+        }
+    }
+
+    /// All entries, embedded then user ones.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.base.entries.iter().chain(&self.user_entries)
+    }
+
+    /// The data files the embedded knowledge base was compiled from.
+    pub fn sources(&self) -> &[&'static str] {
+        &self.base.sources
+    }
+
+    /// Number of entries per kind (titles excluded) and number of exact and loose keys.
+    pub fn stats(&self) -> Vec<(&'static str, usize)> {
+        let mut m: HashMap<&'static str, usize> = HashMap::new();
+        for e in self.entries() {
+            let k = if e.is_title {
+                "title"
+            } else {
+                match e.kind {
+                    EntityKind::Igo => "igo",
+                    k => k.as_str(),
+                }
+            };
+            *m.entry(k).or_default() += 1;
+        }
+        let mut v: Vec<_> = m.into_iter().collect();
+        v.sort();
+        v.push((
+            "keys",
+            self.base.layer.keys.len() + self.user.as_ref().map_or(0, |u| u.keys.len()),
+        ));
+        v.push((
+            "loose_keys",
+            self.base.layer.loose.len() + self.user.as_ref().map_or(0, |u| u.loose.len()),
+        ));
+        v
+    }
+
+    /// Gazetteer bits ([`flags`]) of one folded word, for NER features.
+    pub fn gazetteer_flags(&self, folded_word: &str) -> u8 {
+        let mut f = self.base.layer.words.get(folded_word).unwrap_or(0) as u8;
+        if let Some(u) = &self.user {
+            f |= u.words.get(folded_word).unwrap_or(0) as u8;
+        }
+        f
+    }
+
+    /// The holder of `office` for state/IGO `code` on `date`: the person whose term covers the
+    /// date (the latest-starting one when several do).
+    pub fn office_holder(&self, code: &str, office: Office, date: Date) -> Option<&Person> {
+        let ids = self.holders.get(&(code.to_string(), office))?;
+        ids.iter()
+            .filter_map(|&id| self.entry(id))
+            .filter(|e| e.in_term(date))
+            .max_by_key(|e| e.from.unwrap_or(Date::MIN))
+    }
+
+    /// The current holder (open term), or the latest one, when no date is known.
+    fn holder_undated(&self, code: &str, office: Office) -> Option<&Person> {
+        let ids = self.holders.get(&(code.to_string(), office))?;
+        let all = ids.iter().filter_map(|&id| self.entry(id));
+        let open: Vec<&Entry> = all.clone().filter(|e| e.to.is_none()).collect();
+        if open.len() == 1 {
+            return Some(open[0]);
+        }
+        all.max_by_key(|e| (e.to.unwrap_or(Date::MAX), e.from.unwrap_or(Date::MIN)))
+    }
+
+    fn state_name(&self, code: &str) -> Option<&str> {
+        let id = *self.base.by_code.get(code)?;
+        self.entry(EntryId(id)).map(|e| e.name.as_str())
+    }
+
+    /// All mentions in a document: `text` is the original, `folded` and `tokens` come from
+    /// `hadath_text`. `date` (publication date) picks office holders and person-terms.
+    pub fn find_mentions(
+        &self,
+        text: &str,
+        folded: &hadath_text::Folded,
+        tokens: &[hadath_text::Token],
+        date: Option<Date>,
+    ) -> Vec<Mention> {
+        matcher::find(self, text, folded, tokens, date)
+    }
+
+    pub(crate) fn layers(&self) -> impl Iterator<Item = &Layer> {
+        std::iter::once(&self.base.layer).chain(self.user.as_ref())
+    }
+}
+
+pub(crate) use how as key_how;

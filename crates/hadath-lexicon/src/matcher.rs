@@ -1,0 +1,822 @@
+//! Token-based longest-match over the key fsts, with clitics, loose spellings, titles and
+//! partial names.
+
+use crate::compile::skeleton_word;
+use crate::{key_how, EntityKind, Entry, EntryId, Layer, Lexicon, MatchHow, Mention, Office};
+use fst::raw::{Fst, Node, Output};
+use hadath_text::{Folded, Token, TokenKind};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// Proclitic sequences with whether they carry the article (as in `hadath_text::segmentations`;
+/// "ال" itself is covered by the unsegmented reading, "س" only prefixes verbs).
+const PREFIXES: &[(&str, bool)] = &[
+    ("وبال", true),
+    ("فبال", true),
+    ("وكال", true),
+    ("ولل", true),
+    ("فلل", true),
+    ("وال", true),
+    ("فال", true),
+    ("بال", true),
+    ("كال", true),
+    ("لل", true),
+    ("وب", false),
+    ("ول", false),
+    ("وك", false),
+    ("فب", false),
+    ("فل", false),
+    ("و", false),
+    ("ف", false),
+    ("ب", false),
+    ("ل", false),
+    ("ك", false),
+];
+
+/// Attached pronoun suffixes, longest first.
+const SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
+
+/// Longest key in tokens.
+const MAX_TOKENS: usize = 8;
+
+/// One reading of the first token: prefix bytes skipped, article restored.
+#[derive(Clone, Copy)]
+struct Reading {
+    plen: usize,
+    article: bool,
+}
+
+fn readings(w: &str, out: &mut Vec<Reading>) {
+    out.clear();
+    out.push(Reading {
+        plen: 0,
+        article: false,
+    });
+    for &(p, art) in PREFIXES {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                out.push(Reading {
+                    plen: p.len(),
+                    article: art,
+                });
+            }
+        }
+    }
+}
+
+#[inline]
+fn feed<'f>(
+    fst: &'f Fst<impl AsRef<[u8]>>,
+    mut node: Node<'f>,
+    mut out: Output,
+    bytes: &[u8],
+) -> Option<(Node<'f>, Output)> {
+    for &b in bytes {
+        let i = node.find_input(b)?;
+        let t = node.transition(i);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
+}
+
+/// A raw match before the entry is chosen.
+#[derive(Clone)]
+struct Hit {
+    first: usize,
+    /// Exclusive token end.
+    last: usize,
+    /// Folded byte span of the mention (clitics excluded).
+    fspan: (usize, usize),
+    layer: usize,
+    loose: bool,
+    value: u64,
+    clitic: bool,
+}
+
+impl Hit {
+    fn rank(&self) -> (usize, bool, bool, usize) {
+        (
+            self.last - self.first,
+            !self.loose,
+            !self.clitic,
+            self.fspan.1 - self.fspan.0,
+        )
+    }
+}
+
+struct Ctx<'a> {
+    lx: &'a Lexicon,
+    folded: &'a Folded,
+    tokens: &'a [Token],
+    ft: &'a str,
+    /// Loose skeleton of each token (computed lazily).
+    skel: Vec<Option<String>>,
+    buf: String,
+    readings: Vec<Reading>,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> &str {
+        &self.ft[self.tokens[i].folded.clone()]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(
+            self.tokens[i].kind,
+            TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed
+        )
+    }
+
+    /// Tokens j and j-1 are adjacent (only spaces between them).
+    fn adjacent(&self, j: usize) -> bool {
+        let a = self.tokens[j - 1].folded.end;
+        let b = self.tokens[j].folded.start;
+        self.ft[a..b].bytes().all(|c| c == b' ' || c == b'\t')
+    }
+
+    fn skel(&mut self, i: usize) -> &str {
+        if self.skel[i].is_none() {
+            let mut s = String::new();
+            skeleton_word(&self.ft[self.tokens[i].folded.clone()], &mut s);
+            self.skel[i] = Some(s);
+        }
+        self.skel[i].as_deref().unwrap_or("")
+    }
+
+    /// Best exact hit starting at token `i`.
+    fn exact_at(&mut self, i: usize, best: &mut Option<Hit>) {
+        let w = self.tok(i).to_string();
+        let mut rs = std::mem::take(&mut self.readings);
+        readings(&w, &mut rs);
+        for (li, layer) in self.lx.layers().enumerate() {
+            let fst = layer.keys.as_fst();
+            for r in &rs {
+                let root = fst.root();
+                let (node, out) = if r.article {
+                    match feed(fst, root, Output::zero(), "ال".as_bytes()) {
+                        Some(x) => x,
+                        None => continue,
+                    }
+                } else {
+                    (root, Output::zero())
+                };
+                let stem = &w[r.plen..];
+                let start = self.tokens[i].folded.start + r.plen;
+                let clitic = r.plen > 0;
+                // Suffix readings of a one-token match.
+                for sfx in SUFFIXES {
+                    if let Some(s) = stem.strip_suffix(sfx) {
+                        if s.chars().count() >= 3 {
+                            if let Some((n, o)) = feed(fst, node, out, s.as_bytes()) {
+                                if n.is_final() {
+                                    let h = Hit {
+                                        first: i,
+                                        last: i + 1,
+                                        fspan: (start, start + s.len()),
+                                        layer: li,
+                                        loose: false,
+                                        value: o.cat(n.final_output()).value(),
+                                        clitic: true,
+                                    };
+                                    consider(best, h);
+                                }
+                            }
+                        }
+                    }
+                }
+                let Some((mut node, mut out)) = feed(fst, node, out, stem.as_bytes()) else {
+                    continue;
+                };
+                if node.is_final() {
+                    let h = Hit {
+                        first: i,
+                        last: i + 1,
+                        fspan: (start, self.tokens[i].folded.end),
+                        layer: li,
+                        loose: false,
+                        value: out.cat(node.final_output()).value(),
+                        clitic,
+                    };
+                    consider(best, h);
+                }
+                // Extend over following words.
+                let mut j = i + 1;
+                while j < self.tokens.len()
+                    && j < i + MAX_TOKENS
+                    && self.is_word(j)
+                    && self.adjacent(j)
+                {
+                    let Some((n1, o1)) = feed(fst, node, out, b" ") else {
+                        break;
+                    };
+                    let tj = self.tok(j);
+                    for sfx in SUFFIXES {
+                        if let Some(s) = tj.strip_suffix(sfx) {
+                            if s.chars().count() >= 3 {
+                                if let Some((n, o)) = feed(fst, n1, o1, s.as_bytes()) {
+                                    if n.is_final() {
+                                        let tf = &self.tokens[j].folded;
+                                        let h = Hit {
+                                            first: i,
+                                            last: j + 1,
+                                            fspan: (start, tf.start + s.len()),
+                                            layer: li,
+                                            loose: false,
+                                            value: o.cat(n.final_output()).value(),
+                                            clitic: true,
+                                        };
+                                        consider(best, h);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    let Some((n2, o2)) = feed(fst, n1, o1, tj.as_bytes()) else {
+                        break;
+                    };
+                    node = n2;
+                    out = o2;
+                    if node.is_final() {
+                        let h = Hit {
+                            first: i,
+                            last: j + 1,
+                            fspan: (start, self.tokens[j].folded.end),
+                            layer: li,
+                            loose: false,
+                            value: out.cat(node.final_output()).value(),
+                            clitic,
+                        };
+                        consider(best, h);
+                    }
+                    j += 1;
+                }
+            }
+        }
+        self.readings = rs;
+    }
+
+    /// Best loose (skeleton) hit starting at token `i`: no article readings, no suffixes.
+    fn loose_at(&mut self, i: usize, best: &mut Option<Hit>) {
+        if self.tokens[i].kind != TokenKind::Arabic {
+            return;
+        }
+        let w = self.tok(i).to_string();
+        let mut rs = std::mem::take(&mut self.readings);
+        readings(&w, &mut rs);
+        let mut buf = std::mem::take(&mut self.buf);
+        let nlayers = self.lx.layers().count();
+        for li in 0..nlayers {
+            for r in rs.iter().filter(|r| !r.article) {
+                let stem = &w[r.plen..];
+                if stem.chars().count() < 4 {
+                    continue;
+                }
+                buf.clear();
+                skeleton_word(stem, &mut buf);
+                let layer: &Layer = self.lx.layers().nth(li).expect("layer");
+                let fst = layer.loose.as_fst();
+                let Some((mut node, mut out)) =
+                    feed(fst, fst.root(), Output::zero(), buf.as_bytes())
+                else {
+                    continue;
+                };
+                let start = self.tokens[i].folded.start + r.plen;
+                if node.is_final() {
+                    consider(
+                        best,
+                        Hit {
+                            first: i,
+                            last: i + 1,
+                            fspan: (start, self.tokens[i].folded.end),
+                            layer: li,
+                            loose: true,
+                            value: out.cat(node.final_output()).value(),
+                            clitic: r.plen > 0,
+                        },
+                    );
+                }
+                let mut j = i + 1;
+                while j < self.tokens.len()
+                    && j < i + MAX_TOKENS
+                    && self.is_word(j)
+                    && self.adjacent(j)
+                {
+                    let Some((n1, o1)) = feed(fst, node, out, b" ") else {
+                        break;
+                    };
+                    let sk = self.skel(j).to_string();
+                    let Some((n2, o2)) = feed(fst, n1, o1, sk.as_bytes()) else {
+                        break;
+                    };
+                    node = n2;
+                    out = o2;
+                    if node.is_final() {
+                        consider(
+                            best,
+                            Hit {
+                                first: i,
+                                last: j + 1,
+                                fspan: (start, self.tokens[j].folded.end),
+                                layer: li,
+                                loose: true,
+                                value: out.cat(node.final_output()).value(),
+                                clitic: r.plen > 0,
+                            },
+                        );
+                    }
+                    j += 1;
+                }
+            }
+        }
+        self.buf = buf;
+        self.readings = rs;
+    }
+}
+
+fn consider(best: &mut Option<Hit>, h: Hit) {
+    if best.as_ref().is_none_or(|b| h.rank() > b.rank()) {
+        *best = Some(h);
+    }
+}
+
+fn date_num(d: Date) -> u32 {
+    d.year() as u32 * 10000 + d.month() as u32 * 100 + d.day() as u32
+}
+
+/// A resolved match, before titles and partial names are composed.
+#[derive(Clone)]
+struct Item {
+    first: usize,
+    last: usize,
+    fspan: (usize, usize),
+    m: Mention,
+    /// Office of a title match.
+    title: Option<Office>,
+}
+
+/// Choose the entry among a key's postings.
+fn choose(
+    lx: &Lexicon,
+    layer: usize,
+    loose: bool,
+    value: u64,
+    date: Option<Date>,
+) -> Option<(&Entry, u8)> {
+    let l = lx.layers().nth(layer)?;
+    let post = if loose { &l.lpost } else { &l.post };
+    let mut best: Option<(&Entry, u8, (u8, u8, u32))> = None;
+    let d = date.map(date_num);
+    for p in Layer::postings(post, value) {
+        let Some(e) = lx.entry(EntryId(p >> 8)) else {
+            continue;
+        };
+        let h = (p & 0xff) as u8;
+        // Kind preference: states, IGOs, organisations, people, regions, cities; titles last.
+        let kp = if e.is_title {
+            0
+        } else {
+            match e.kind {
+                EntityKind::Country => 7,
+                EntityKind::Igo => 6,
+                EntityKind::Organization => 5,
+                EntityKind::Person => 4,
+                EntityKind::Region => 3,
+                EntityKind::City => 2,
+                _ => 1,
+            }
+        };
+        // People: the term covering the date, else the latest term.
+        let tp = match (e.kind, d) {
+            (EntityKind::Person, Some(_)) if date.is_some_and(|dd| e.in_term(dd)) => 2,
+            _ => u8::from(e.to.is_none()),
+        };
+        let score = (kp, tp, e.from.map_or(0, date_num).max(e.population));
+        if best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((e, h, score));
+        }
+    }
+    // A metonym posting of a city key: keep the city, mark it as metonym.
+    best.map(|(e, h, _)| (e, h))
+}
+
+fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<Item> {
+    let (e, kh) = choose(lx, h.layer, h.loose, h.value, date)?;
+    let source = ctx.folded.source_range(h.fspan.0..h.fspan.1);
+    let mut how = if h.loose {
+        MatchHow::Variant
+    } else if h.clitic {
+        MatchHow::Clitic
+    } else {
+        MatchHow::Exact
+    };
+    let mut kind = e.kind;
+    if kh == key_how::NISBA {
+        how = MatchHow::Nisba;
+        kind = EntityKind::Nationality;
+    } else if kh == key_how::METONYM {
+        how = MatchHow::Metonym;
+    } else if kh == key_how::VARIANT && how == MatchHow::Exact {
+        how = MatchHow::Variant;
+    }
+    let mut name = e.name.clone();
+    let mut code = e.code.clone();
+    let mut office = e.office;
+    // A person: take the name and office of the term covering the date.
+    if e.kind == EntityKind::Person && !e.is_title {
+        if let Some(d) = date {
+            if !e.in_term(d) {
+                if let Some(t) = lx
+                    .entries()
+                    .filter(|x| {
+                        x.kind == EntityKind::Person
+                            && !x.is_title
+                            && x.name == e.name
+                            && x.in_term(d)
+                    })
+                    .next()
+                {
+                    office = t.office;
+                    code = t.code.clone();
+                }
+            }
+        }
+        name = e.name.clone();
+    }
+    let title = if e.is_title { e.office } else { None };
+    if e.is_title {
+        office = e.office;
+        code = None;
+    }
+    Some(Item {
+        first: h.first,
+        last: h.last,
+        fspan: h.fspan,
+        m: Mention {
+            source,
+            kind,
+            name,
+            code,
+            office,
+            how,
+            entry: Some(e.id),
+        },
+        title,
+    })
+}
+
+/// Words that never start an unknown person's name after a title.
+const NOT_NAME: &[&str] = &[
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اعلن",
+    "اعلنت",
+    "اشار",
+    "اشارت",
+    "اوضح",
+    "اوضحت",
+    "دعا",
+    "دعت",
+    "يقول",
+    "تقول",
+    "يري",
+    "تري",
+    "وصف",
+    "وصفت",
+    "اعتبر",
+    "اعتبرت",
+    "بحث",
+    "بحثت",
+    "التقي",
+    "استقبل",
+    "استقبلت",
+    "زار",
+    "زارت",
+    "شدد",
+    "شددت",
+    "اضاف",
+    "اضافت",
+    "ان",
+    "انه",
+    "انها",
+    "الذي",
+    "التي",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "خلال",
+    "لدي",
+    "بعد",
+    "قبل",
+    "امس",
+    "اليوم",
+    "هو",
+    "هي",
+    "كان",
+    "كانت",
+    "سابق",
+    "السابق",
+    "سابقا",
+    "الحالي",
+    "الجديد",
+    "نفسه",
+    "يوم",
+    "حيث",
+    "كما",
+    "لكن",
+    "او",
+    "ثم",
+    "وقال",
+    "واكد",
+    "واضاف",
+    "واعلن",
+    "اعرب",
+    "ابلغ",
+    "اجري",
+    "اجرت",
+    "وقع",
+    "وقعت",
+    "هاتف",
+    "يزور",
+    "تزور",
+    "سيزور",
+    "يجري",
+    "ناقش",
+    "ناقشت",
+    "رد",
+    "ردت",
+    "حذر",
+    "حذرت",
+    "طالب",
+    "طالبت",
+    "رحب",
+    "رحبت",
+    "نفي",
+    "نفت",
+    "ذكر",
+    "ذكرت",
+    "عبر",
+    "عبرت",
+    "جدد",
+    "جددت",
+    "لم",
+    "لن",
+    "قد",
+    "ما",
+    "لا",
+    "هذا",
+    "هذه",
+    "بشان",
+    "حول",
+    "الي",
+    "نحو",
+    "وزير",
+    "رئيس",
+    "مبعوث",
+    "ممثل",
+    "سفير",
+    "عام",
+    "بين",
+    "الخاص",
+    "العام",
+    "الاسبق",
+    "المستقيل",
+    "المكلف",
+    "بالوكاله",
+    "المنتخب",
+];
+
+fn name_like(w: &str) -> bool {
+    w.chars().count() >= 2
+        && !w.starts_with("ال")
+        && !NOT_NAME.contains(&w)
+        && !crate::compile::is_stopword(w)
+}
+
+pub(crate) fn find(
+    lx: &Lexicon,
+    _text: &str,
+    folded: &Folded,
+    tokens: &[Token],
+    date: Option<Date>,
+) -> Vec<Mention> {
+    let mut ctx = Ctx {
+        lx,
+        folded,
+        tokens,
+        ft: folded.text(),
+        skel: vec![None; tokens.len()],
+        buf: String::new(),
+        readings: Vec::with_capacity(24),
+    };
+    // 1. Greedy left-to-right longest match.
+    let mut items: Vec<Item> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !ctx.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<Hit> = None;
+        ctx.exact_at(i, &mut best);
+        if best.as_ref().is_none_or(|b| b.last - b.first == 1) {
+            ctx.loose_at(i, &mut best);
+        }
+        match best.and_then(|h| to_item(lx, &ctx, &h, date)) {
+            Some(it) => {
+                i = it.last;
+                items.push(it);
+            }
+            None => i += 1,
+        }
+    }
+    // 2. Titles: title + nationality/state (+ name).
+    let mut out: Vec<Mention> = Vec::with_capacity(items.len());
+    let mut covered_until = 0usize;
+    let mut k = 0;
+    let mut extra_names: Vec<(usize, usize, Mention)> = Vec::new();
+    while k < items.len() {
+        let it = &items[k];
+        let Some(office) = it.title else {
+            out.push(it.m.clone());
+            covered_until = covered_until.max(it.last);
+            k += 1;
+            continue;
+        };
+        // Nationality, state or IGO right after the title.
+        let nat = items
+            .get(k + 1)
+            .filter(|n| n.first == it.last && n.title.is_none())
+            .filter(|n| {
+                matches!(
+                    n.m.kind,
+                    EntityKind::Nationality | EntityKind::Country | EntityKind::Igo
+                ) || n.m.how == MatchHow::Metonym
+            });
+        let (code_end, code, skip) = match nat {
+            Some(n) => (n.last, n.m.code.clone(), 2),
+            None => (it.last, None, 1),
+        };
+        // A known person right after: give them the office.
+        if let Some(p) = items
+            .get(k + skip)
+            .filter(|p| p.first == code_end && p.m.kind == EntityKind::Person && p.title.is_none())
+        {
+            let mut m = p.m.clone();
+            if m.office.is_none() {
+                m.office = Some(office);
+            }
+            out.push(m);
+            covered_until = p.last;
+            k += skip + 1;
+            continue;
+        }
+        let Some(code) = code else {
+            k += 1;
+            continue;
+        };
+        // An unknown name: up to three name-like words not matched by anything.
+        let next_item_first = items.get(k + skip).map_or(usize::MAX, |x| x.first);
+        let mut j = code_end;
+        while j < tokens.len()
+            && j < code_end + 3
+            && j < next_item_first
+            && tokens[j].kind == TokenKind::Arabic
+            && (j == 0 || ctx.adjacent(j))
+            && name_like(ctx.tok(j))
+        {
+            j += 1;
+        }
+        let n = nat.expect("code comes from nat");
+        if j > code_end {
+            let fs = (tokens[code_end].folded.start, tokens[j - 1].folded.end);
+            let source = folded.source_range(fs.0..fs.1);
+            let m = Mention {
+                source,
+                kind: EntityKind::Person,
+                name: _text[folded.source_range(fs.0..fs.1)].to_string(),
+                code: Some(code),
+                office: Some(office),
+                how: MatchHow::Title,
+                entry: None,
+            };
+            extra_names.push((code_end, j, m.clone()));
+            out.push(m);
+            covered_until = j;
+            k += skip;
+            continue;
+        }
+        // No name: the office holder for the date.
+        let holder = match date {
+            Some(d) => lx.office_holder(&code, office, d),
+            None => lx.holder_undated(&code, office),
+        };
+        let fs = (it.fspan.0, n.fspan.1);
+        let source = folded.source_range(fs.0..fs.1);
+        match holder {
+            Some(h) => out.push(Mention {
+                source,
+                kind: EntityKind::Person,
+                name: h.name.clone(),
+                code: h.code.clone(),
+                office: Some(office),
+                how: MatchHow::Title,
+                entry: Some(h.id),
+            }),
+            None if office != Office::Other => {
+                let state = lx.state_name(&code).unwrap_or(&code).to_string();
+                out.push(Mention {
+                    source,
+                    kind: EntityKind::Person,
+                    name: format!("{} of {}", office.label(), state),
+                    code: Some(code),
+                    office: Some(office),
+                    how: MatchHow::Title,
+                    entry: None,
+                });
+            }
+            None => out.push(n.m.clone()),
+        }
+        covered_until = n.last;
+        k += skip;
+    }
+    let _ = covered_until;
+    // 3. Partial names: the last word of a multi-word person mention, alone later on.
+    partial_names(&mut ctx, &items, &extra_names, &mut out);
+    out.sort_by_key(|m| (m.source.start, m.source.end));
+    out
+}
+
+fn partial_names(
+    ctx: &mut Ctx<'_>,
+    items: &[Item],
+    extra: &[(usize, usize, Mention)],
+    out: &mut Vec<Mention>,
+) {
+    // Full mentions: (first token, last token excl., mention).
+    let mut fulls: Vec<(usize, usize, &Mention)> = Vec::new();
+    for it in items {
+        if it.m.kind == EntityKind::Person && it.title.is_none() && it.last - it.first >= 2 {
+            fulls.push((it.first, it.last, &it.m));
+        }
+    }
+    for (a, b, m) in extra {
+        if b - a >= 1 {
+            fulls.push((*a, *b, m));
+        }
+    }
+    if fulls.is_empty() {
+        return;
+    }
+    fulls.sort_by_key(|x| x.0);
+    let mut covered = vec![false; ctx.tokens.len()];
+    for it in items {
+        for c in &mut covered[it.first..it.last] {
+            *c = true;
+        }
+    }
+    for (a, b, _) in extra {
+        for c in &mut covered[*a..*b] {
+            *c = true;
+        }
+    }
+    let mut surnames: HashMap<String, Mention> = HashMap::new();
+    let mut fi = 0;
+    let mut rs = Vec::new();
+    let mut add = Vec::new();
+    for t in 0..ctx.tokens.len() {
+        while fi < fulls.len() && fulls[fi].1 <= t {
+            let (a, b, m) = fulls[fi];
+            if b - a >= 2 || m.how == MatchHow::Title {
+                let s = ctx.tok(b - 1).to_string();
+                if s.chars().count() >= 3 && !crate::compile::is_stopword(&s) {
+                    surnames.insert(s, m.clone());
+                }
+            }
+            fi += 1;
+        }
+        if covered[t] || surnames.is_empty() || ctx.tokens[t].kind != TokenKind::Arabic {
+            continue;
+        }
+        let w = ctx.tok(t).to_string();
+        readings(&w, &mut rs);
+        for r in rs.iter().filter(|r| !r.article) {
+            if let Some(m) = surnames.get(&w[r.plen..]) {
+                let f = &ctx.tokens[t].folded;
+                let source = ctx.folded.source_range(f.start + r.plen..f.end);
+                add.push(Mention {
+                    source,
+                    how: MatchHow::Partial,
+                    ..m.clone()
+                });
+                break;
+            }
+        }
+    }
+    out.extend(add);
+}
