@@ -1,1 +1,121 @@
-//! hadath-time
+//! Time and numbers in Arabic news: TIMEX3 time expressions resolved to ISO 8601 values, numbers
+//! and counts with their qualifiers, and the publication date inferred from the text.
+//!
+//! ```
+//! use hadath_text::Folded;
+//! use hadath_time::{find_timexes, find_numbers, infer_publication, Qualifier};
+//! use jiff::civil::date;
+//!
+//! let text = "قصفت القوات المواقع منذ الثلاثاء الماضي، وقتل أكثر من 6500 جندي.";
+//! let f = Folded::new(text);
+//! let t = find_timexes(text, &f, Some(date(2022, 9, 16)));
+//! assert_eq!(&text[t[0].source.clone()], "الثلاثاء الماضي");
+//! assert_eq!(t[0].value.as_deref(), Some("2022-09-13"));
+//!
+//! let n = find_numbers(text, &f);
+//! assert_eq!((n[0].value, n[0].qualifier), (6500.0, Qualifier::MoreThan));
+//!
+//! let text = "نشرت الصحيفة، أمس الخميس 15 سبتمبر 2022، خبراً.";
+//! let p = infer_publication(text, &Folded::new(text)).unwrap();
+//! assert_eq!(p.date, date(2022, 9, 16));
+//! ```
+//!
+//! Everything works on the folded text ([`hadath_text::Folded`]) and reports byte ranges into the
+//! original text. Nothing here reads the clock: without an anchor, relative expressions are
+//! recognised but get no value.
+
+mod cal;
+mod numbers;
+mod published;
+mod scan;
+mod tables;
+mod timex;
+
+use hadath_text::Folded;
+use jiff::civil::Date;
+
+pub use numbers::{Qualifier, Quantity};
+pub use published::Published;
+pub use tables::Unit;
+pub use timex::{Anchoring, Dir, Granularity, Part, Pick, Tense, TimeExpr, Timex, TimexKind};
+
+/// Errors of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum TimeError {
+    /// A date outside the supported range.
+    #[error("date out of range: {0}")]
+    OutOfRange(String),
+}
+
+/// Time expressions and numbers of one text, found in one pass over its tokens.
+#[derive(Debug, Clone, Default)]
+pub struct TimeAnalysis {
+    pub timexes: Vec<Timex>,
+    pub numbers: Vec<Quantity>,
+}
+
+/// Find the time expressions of `text` (folded as `folded`), resolved against the publication
+/// date `anchor` where given. Relative expressions get no value without an anchor.
+pub fn find_timexes(text: &str, folded: &Folded, anchor: Option<Date>) -> Vec<Timex> {
+    debug_assert_eq!(text.len(), folded.source_len());
+    let tk = scan::Toks::new(folded);
+    timex::scan(&tk, anchor)
+}
+
+/// Find the numbers and counts of `text`. Numbers that belong to a time expression (a day, a
+/// year, the count of a duration) are left out, so a count is never a year.
+pub fn find_numbers(text: &str, folded: &Folded) -> Vec<Quantity> {
+    analyze(text, folded, None).numbers
+}
+
+/// Time expressions and numbers in one pass.
+pub fn analyze(text: &str, folded: &Folded, anchor: Option<Date>) -> TimeAnalysis {
+    debug_assert_eq!(text.len(), folded.source_len());
+    let tk = scan::Toks::new(folded);
+    let timexes = timex::scan(&tk, anchor);
+    let skip: Vec<_> = timexes
+        .iter()
+        .map(|t| folded.folded_pos(t.source.start)..folded.folded_pos(t.source.end))
+        .collect();
+    let numbers = numbers::scan(&tk, &skip);
+    TimeAnalysis { timexes, numbers }
+}
+
+/// Infer the publication date from the text alone: a self-dating phrase such as
+/// "أمس الخميس 15 سبتمبر 2022" (the day before publication, with a consistent weekday). None
+/// rather than a guess when the text does not fix it, or when its clues disagree.
+pub fn infer_publication(text: &str, folded: &Folded) -> Option<Published> {
+    let t = find_timexes(text, folded, None);
+    published::infer(text, &t)
+}
+
+/// Resolve a time expression again against another anchor (for example the date of an event the
+/// expression is relative to: "بعد يوم واحد" of a dated event). Returns the value, or None when
+/// the expression does not fix one.
+pub fn resolve_relative_to(timex: &Timex, anchor: Date) -> Option<String> {
+    let a = cal::day_of(anchor);
+    let mut r = timex::resolve(&timex.expr, timex.tense, Some(a), Some(a)).value?;
+    if let (Some(tod), Granularity::Day) = (timex.time_of_day, timex.granularity) {
+        r.push_str(["TMO", "TMI", "TAF", "TEV", "TNI"][usize::from(tod.min(4))]);
+    }
+    Some(r)
+}
+
+/// Convert a tabular (arithmetic) Hijri date to the Gregorian calendar. The tabular calendar can
+/// differ from Umm al-Qura or a local moon sighting by a day or two.
+pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Result<Date, TimeError> {
+    if !(1..=12).contains(&month)
+        || day == 0
+        || u32::from(day) > cal::hijri_month_len(year, u32::from(month))
+    {
+        return Err(TimeError::OutOfRange(format!("{year}-{month}-{day} AH")));
+    }
+    cal::date_of(cal::days_from_hijri(year, u32::from(month), u32::from(day)))
+        .ok_or_else(|| TimeError::OutOfRange(format!("{year}-{month}-{day} AH")))
+}
+
+/// The tabular Hijri date (year, month, day) of a Gregorian date.
+pub fn gregorian_to_hijri(date: Date) -> (i32, u8, u8) {
+    let (y, m, d) = cal::hijri_from_days(cal::day_of(date));
+    (y, m as u8, d as u8)
+}
