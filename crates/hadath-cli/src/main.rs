@@ -1,1 +1,185 @@
-fn main() {}
+//! `hadath`: Arabic news in, dated PLOVER events out. Glue only: the work is in the library crates.
+
+mod input;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use hadath_extract::{render_table, Extractor};
+use indicatif::{ProgressBar, ProgressStyle};
+use input::{Inputs, Item};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "hadath", version, about = "Arabic news in, dated PLOVER events out.", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities, time expressions and events from documents, as JSON Lines or a table.
+    #[command(after_help = EXTRACT_HELP)]
+    Extract(ExtractArgs),
+}
+
+const EXTRACT_HELP: &str = "\
+Inputs:
+  a .txt file       one document; the file stem is its id, the first non-empty line its title
+  a .jsonl file     one document per line: {\"id\", \"text\", \"title\"?, \"published\"?, \"url\"?, \"source\"?}
+  a directory       every .txt/.jsonl/.json file under it, sorted by path
+  -                 standard input: JSON Lines if it starts with '{', else one text document
+
+Exit status: 0 when every document was processed; 2 when some input was skipped (each one is
+reported on stderr with its file and line); 1 when nothing could be done.
+
+Examples:
+  hadath extract examples/corpus > out.jsonl
+  hadath extract ../shared/corpus/seeds --format table
+  cat docs.jsonl | hadath extract - -o out.jsonl";
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files, directories or '-' for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Write to this file instead of standard output (written whole, then renamed into place).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// One JSON object per document (the output contract).
+    Jsonl,
+    /// A document's sentences with what was found in them, for people.
+    Table,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let r = match cli.command {
+        Command::Extract(a) => extract(a),
+    };
+    match r {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("hadath: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Documents are processed in parallel batches and written in input order.
+const BATCH: usize = 256;
+
+fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    if let Some(j) = a.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global()
+            .ok();
+    }
+    let mut inputs = Inputs::open(&a.paths)?;
+    let progress = progress_bar(inputs.total_bytes, a.quiet);
+    let extractor = Extractor::default();
+
+    let (mut sink, tmp): (Box<dyn Write>, Option<PathBuf>) = match &a.output {
+        Some(p) => {
+            let tmp = p.with_extension("partial");
+            let f = std::fs::File::create(&tmp)
+                .with_context(|| format!("{}: cannot create", tmp.display()))?;
+            (Box::new(std::io::BufWriter::new(f)), Some(tmp))
+        }
+        None => (
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            None,
+        ),
+    };
+
+    let (mut ok, mut skipped) = (0usize, 0usize);
+    loop {
+        let batch: Vec<Item> = inputs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let rendered: Vec<(String, Result<String, String>, u64)> = batch
+            .into_par_iter()
+            .map(|item| {
+                let r = item.doc.and_then(|doc| {
+                    let x = extractor.analyse(&doc);
+                    match a.format {
+                        Format::Jsonl => serde_json::to_string(&x.output).map(|mut s| {
+                            s.push('\n');
+                            s
+                        }),
+                        Format::Table => Ok(render_table(&x) + "\n"),
+                    }
+                    .map_err(|e| format!("cannot serialise the result: {e}"))
+                });
+                (item.origin, r, item.bytes)
+            })
+            .collect();
+        for (origin, r, bytes) in rendered {
+            match r {
+                Ok(s) => {
+                    sink.write_all(s.as_bytes())
+                        .context("cannot write the output")?;
+                    ok += 1;
+                }
+                Err(e) => {
+                    skipped += 1;
+                    let msg = format!("hadath: skipped {origin}: {e}");
+                    match &progress {
+                        Some(pb) => pb.println(msg),
+                        None => eprintln!("{msg}"),
+                    }
+                }
+            }
+            if let Some(pb) = &progress {
+                pb.inc(bytes);
+                pb.set_message(format!("{} documents", ok + skipped));
+            }
+        }
+    }
+    sink.flush().context("cannot write the output")?;
+    drop(sink);
+    if let (Some(tmp), Some(out)) = (tmp, &a.output) {
+        std::fs::rename(&tmp, out)
+            .with_context(|| format!("{}: cannot move the output into place", out.display()))?;
+    }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    if skipped > 0 {
+        eprintln!("hadath: {ok} documents processed, {skipped} skipped (see the messages above)");
+        return Ok(ExitCode::from(if ok == 0 { 1 } else { 2 }));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress_bar(total: u64, quiet: bool) -> Option<ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = ProgressBar::new(total.max(1));
+    pb.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {msg} · {binary_bytes_per_sec} · ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Some(pb)
+}
