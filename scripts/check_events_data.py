@@ -151,7 +151,7 @@ def check_cues(path):
                 err(f"{path}:{n}: empty form")
             elif TASHKEEL.sub("", form) != form and form not in ("سـ", "بـ", "لـ"):
                 err(f"{path}:{n}: tashkeel/tatweel in form {form!r}")
-            elif not ARABIC.search(form):
+            elif not ARABIC.search(form) and not (kind == "question" and form == "?"):
                 err(f"{path}:{n}: form {form!r} has no Arabic letter")
         if kind == "casualty" and note.split()[0].rstrip(";,:") not in CASUALTY_NOTES:
             err(f"{path}:{n}: a casualty cue's note must start with one of {sorted(CASUALTY_NOTES)}")
