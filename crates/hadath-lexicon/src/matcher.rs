@@ -269,7 +269,9 @@ impl Ctx<'_> {
         for li in 0..nlayers {
             for r in rs.iter().filter(|r| !r.article) {
                 let stem = &w[r.plen..];
-                if stem.chars().count() < 4 {
+                // Words with the article are Arabic words: their skeletons collide with names
+                // (الامن / ألمانيا).
+                if stem.chars().count() < 5 || stem.starts_with("ال") {
                     continue;
                 }
                 buf.clear();
@@ -353,6 +355,8 @@ struct Item {
     m: Mention,
     /// Office of a title match.
     title: Option<Office>,
+    /// State/IGO named inside a title (المستشار الألماني، المتحدث باسم الكرملين).
+    title_code: Option<String>,
 }
 
 /// Choose the entry among a key's postings.
@@ -462,6 +466,7 @@ fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<I
             entry: Some(e.id),
         },
         title,
+        title_code: None,
     })
 }
 
@@ -591,6 +596,27 @@ const NOT_NAME: &[&str] = &[
     "المنتخب",
 ];
 
+/// The state or IGO named inside a title's own words.
+fn inner_code(lx: &Lexicon, ctx: &mut Ctx<'_>, it: &Item, date: Option<Date>) -> Option<String> {
+    for t in it.first + 1..it.last {
+        if !ctx.is_word(t) {
+            continue;
+        }
+        let mut best = None;
+        ctx.exact_at(t, &mut best);
+        let Some(h) = best.filter(|h| h.last <= it.last) else {
+            continue;
+        };
+        let Some(x) = to_item(lx, ctx, &h, date) else {
+            continue;
+        };
+        if x.title.is_none() && x.m.code.is_some() && x.m.is_actor() {
+            return x.m.code;
+        }
+    }
+    None
+}
+
 fn name_like(w: &str) -> bool {
     w.chars().count() >= 2
         && !w.starts_with("ال")
@@ -628,7 +654,10 @@ pub(crate) fn find(
             ctx.loose_at(i, &mut best);
         }
         match best.and_then(|h| to_item(lx, &ctx, &h, date)) {
-            Some(it) => {
+            Some(mut it) => {
+                if it.title.is_some() {
+                    it.title_code = inner_code(lx, &mut ctx, &it, date);
+                }
                 i = it.last;
                 items.push(it);
             }
@@ -660,7 +689,7 @@ pub(crate) fn find(
             });
         let (code_end, code, skip) = match nat {
             Some(n) => (n.last, n.m.code.clone(), 2),
-            None => (it.last, None, 1),
+            None => (it.last, it.title_code.clone(), 1),
         };
         // A known person right after: give them the office.
         if let Some(p) = items
@@ -692,7 +721,6 @@ pub(crate) fn find(
         {
             j += 1;
         }
-        let n = nat.expect("code comes from nat");
         if j > code_end {
             let fs = (tokens[code_end].folded.start, tokens[j - 1].folded.end);
             let source = folded.source_range(fs.0..fs.1);
@@ -716,7 +744,7 @@ pub(crate) fn find(
             Some(d) => lx.office_holder(&code, office, d),
             None => lx.holder_undated(&code, office),
         };
-        let fs = (it.fspan.0, n.fspan.1);
+        let fs = (it.fspan.0, nat.map_or(it.fspan.1, |n| n.fspan.1));
         let source = folded.source_range(fs.0..fs.1);
         match holder {
             Some(h) => out.push(Mention {
@@ -740,9 +768,13 @@ pub(crate) fn find(
                     entry: None,
                 });
             }
-            None => out.push(n.m.clone()),
+            None => {
+                if let Some(n) = nat {
+                    out.push(n.m.clone());
+                }
+            }
         }
-        covered_until = n.last;
+        covered_until = code_end;
         k += skip;
     }
     let _ = covered_until;

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Generate data/kb/cities.tsv from world-cities-ar (Wikidata labels via
+github.com/jamsshhayd/world-cities-translations, CC BY 4.0).
+
+Usage: python3 scripts/gen_cities.py [SHARED_DIR] > data/kb/cities.tsv
+
+Filtering (the source is noisy): strip administrative prefixes (ولاية، محافظة، مدينة، بلدية،
+مقاطعة), drop labels that are not place names (Latin letters, more than three words, words such as
+جماعة/نادي), drop names that are common Arabic words or given names (the stopword list of
+crates/hadath-lexicon/src/compile.rs plus the list below), names equal to a state name, names of
+two letters or less, and towns under MIN_POP; of two cities with one name the larger is kept.
+"""
+import json
+import re
+import sys
+
+SHARED = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
+SRC = f"{SHARED}/arabic-data/world-cities-ar/world-cities.jsonl"
+COUNTRIES = f"{SHARED}/arabic-data/country-names-ar/countries.tsv"
+OURS = "data/kb/countries.tsv"
+MIN_POP = 50000
+
+TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+PREFIXES = ("ولاية ", "منطقة ", "محافظة ", "مدينة ", "بلدية ", "مقاطعة ", "إمارة ", "قضاء ", "ناحية ")
+NOT_PLACE = ("جماعة", "نادي", "فريق", "حزب", "شركة", "جامعة", "مجلس", "منطقة", "إقليم", "جزيرة", "نهر", "جبل",
+             "مطار", "ميناء", "دائرة", "مركز", "كرة", "قائمة")
+# Given names and common words that are also town names somewhere (folded forms).
+COMMON = set("""
+فرح عباس حسن حسين علي عمر سعيد كريم جميل منصور ناصر نصر امل نور سلام رحمه بركه حمزه مريم فاطمه زينب
+يوسف موسي عيسي ابراهيم اسماعيل اسحاق يعقوب داود سليمان ادم نوح هود صالح شعيب لوط محمود خليل ماجد سلطان
+عثمان بكر طارق زياد وليد هشام هاني سامي رامي فادي شادي نبيل عادل جمال كمال فيصل فهد خالد سعد راشد حمد
+قاسم هاشم عزيز رشيد مجيد حميد فريد سعاد ليلي سلمي هدي منى ريم دنيا هند مالك ملك شريف امين حكيم رحيم
+عدن سيناء الطور الحسكه الرقه حماه ادلب تل كفر قريه عين بئر دير باب دار سوق جسر حصن قلعه برج راس نبع بحر
+ماري اولا وسط شرق غرب جنوب شمال الوسطي الشرقيه الغربيه الجنوبيه الشماليه سيدي ابو ام بني بن بنت اخ
+العين المدينه العاصمه الخليل الكرك الزرقاء الشارقه دبي عجمان قطر صور صيدا زحله طرابلس جبيل
+موريتانيا تشاد النيجر مالي
+""".split())
+COMMON -= {"عدن", "دبي", "الشارقه", "عجمان", "الخليل", "طرابلس", "صيدا", "صور", "زحله", "جبيل", "حماه", "ادلب", "الحسكه", "الرقه", "الكرك", "الزرقاء"}
+COMMON |= set("انثي ذكر غابه جورج هور تور الست بدر طاهر مسعد جان روسه جوهر مينا ليرا كيل اوس شين هاله بابل سنط طريف صافي سيرا بازو مايا ميلا يارا نيكي مورا فوره باري".split())
+# Important places the source lacks or labels oddly (facts: name, country, rough population).
+EXTRA = [
+    ("London", "GBR", "لندن", 9000000), ("Prague", "CZE", "براغ|براغا", 1300000), ("Kyiv", "UKR", "كييف|كيف", 2900000),
+    ("Sanaa", "YEM", "صنعاء", 2500000), ("New Delhi", "IND", "نيودلهي|نيو دلهي", 250000), ("Kabul", "AFG", "كابول", 4000000),
+    ("Bishkek", "KGZ", "بشكيك", 1000000), ("Mosul", "IRQ", "الموصل", 1500000), ("Riyadh", "SAU", "الرياض", 7000000),
+    ("Stepanakert", "AZE", "ستيباناكيرت|ستيبانكيرت|خانكندي", 55000), ("Shusha", "AZE", "شوشا|شوشي", 4000),
+    ("Abu Dhabi", "ARE", "أبوظبي|أبو ظبي", 1500000), ("Geneva", "CHE", "جنيف", 200000),
+]
+# Ambiguous between a city and a common word / other sense even so: keep out.
+COMMON |= {"صور", "العين", "المدينه"}
+
+
+def fold(s):
+    s = TASHKEEL.sub("", s)
+    for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه")):
+        s = s.replace(a, b)
+    return " ".join(s.split())
+
+
+def stopwords():
+    try:
+        src = open("crates/hadath-lexicon/src/compile.rs", encoding="utf-8").read()
+    except OSError:
+        return set()
+    m = re.search(r"pub const STOPWORDS: &\[&str\] = &\[(.*?)\];", src, re.S)
+    return set(re.findall(r'"([^"]+)"', m.group(1))) if m else set()
+
+
+def main():
+    stop = stopwords() | COMMON
+    code_of, state_names = {}, set()
+    with open(COUNTRIES, encoding="utf-8-sig") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            code_of[r["name_en"]] = r["alpha3"]
+            code_of[r["name_en"].split(",")[0]] = r["alpha3"]
+            state_names.add(fold(r["name_ar_cldr"]))
+    try:
+        for line in open(OURS, encoding="utf-8"):
+            if line.startswith("#") or line.startswith("name_en"):
+                continue
+            c = line.rstrip("\n").split("\t")
+            code_of[c[0]] = c[1]
+            for n in c[2].split("|"):
+                state_names.add(fold(n))
+    except OSError:
+        pass
+    code_of.update({"United States": "USA", "Russia": "RUS", "Iran": "IRN", "Syria": "SYR", "South Korea": "KOR",
+                    "North Korea": "PRK", "Vietnam": "VNM", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA",
+                    "Taiwan": "TWN", "Laos": "LAO", "Moldova": "MDA", "Czech Republic": "CZE", "Palestine": "PSE",
+                    "Macedonia": "MKD", "Ivory Coast": "CIV", "Democratic Republic of the Congo": "COD",
+                    "Republic of the Congo": "COG", "Brunei": "BRN", "Turkey": "TUR", "Kosovo": "XKX",
+                    "Cape Verde": "CPV", "Swaziland": "SWZ", "East Timor": "TLS", "Micronesia": "FSM",
+                    "Vatican City": "VAT", "Hong Kong": "HKG", "Macau": "MAC", "Curacao": "CUW",
+                    "Palestinian Territory": "PSE", "Palestinian Territory Occupied": "PSE", "United Kingdom": "GBR"})
+    best = {}
+    skipped = 0
+    for line in open(SRC, encoding="utf-8-sig"):
+        line = line.strip().lstrip("\ufeff")
+        if not line:
+            continue
+        r = json.loads(line)
+        code = code_of.get(r.get("Country") or "")
+        pop = int(r.get("Population") or 0)
+        ar = TASHKEEL.sub("", (r.get("CityNameAr") or "").strip())
+        ar = re.sub(r"\s*\(.*?\)\s*", " ", ar).strip()
+        for p in PREFIXES:
+            if ar.startswith(p):
+                ar = ar[len(p):].strip()
+        key = fold(ar)
+        if (not code or code == "XKX" or pop < MIN_POP or not ar or re.search(r"[A-Za-z0-9,،]", ar)
+                or len(ar.split()) > 3 or any(w in ar.split() for w in NOT_PLACE)
+                or len(key.replace(" ", "")) <= 2 or key in stop or key in state_names):
+            skipped += 1
+            continue
+        en = (r.get("CityNameEn") or "").strip()
+        if len(key.replace(" ", "")) <= 3 and pop < 300000:
+            skipped += 1
+            continue
+        if key not in best or pop > best[key][3]:
+            best[key] = (en, code, ar, pop)
+    for en, code, ar, pop in EXTRA:
+        key = fold(ar.split("|")[0])
+        best[key] = (en, code, ar, pop)
+    print("# source: world-cities-ar = github.com/jamsshhayd/world-cities-translations (commit 4f746eb), Data/world-cities.jsonl: city names from Wikidata, via scripts/gen_cities.py")
+    print("# licence: CC BY 4.0, (c) jamsshhayd/world-cities-translations contributors; underlying Wikidata labels CC0. Filtered and prefix-stripped (population >= %d, common words and state names dropped)." % MIN_POP)
+    print("name_en\tcode\tnames_ar\tpopulation")
+    for key, (en, code, ar, pop) in sorted(best.items(), key=lambda kv: (-kv[1][3], kv[0])):
+        print(f"{en}\t{code}\t{ar}\t{pop}")
+    print(f"kept {len(best)}, skipped {skipped}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
