@@ -159,7 +159,7 @@ pub(crate) fn scan(tk: &Toks, skip: &[Range<usize>]) -> Vec<Quantity> {
                 kind: NumKind::Vague | NumKind::Scale,
             }) = tk.v.get(end).and_then(|x| x.cues.first()).map(|e| &e.cue)
             {
-                if *s >= 1000.0 && matches!(tk.v[end].t, "الاف" | "الملايين" | "ملايين")
+                if *s >= 1000.0 && matches!(tk.v[end].t, "الاف" | "الالاف" | "الملايين" | "ملايين")
                 {
                     v *= s;
                     end += 1;

@@ -1287,6 +1287,17 @@ impl Toks<'_> {
         match w {
             Some(W::YearCue | W::YearW) => {
                 if let Some(y) = self.year_num(i + 1) {
+                    if matches!(self.word(i + 2), Some(W::HijriSuffix)) && (1..=1700).contains(&y) {
+                        return Some(Parsed::new(
+                            i,
+                            i + 3,
+                            TimeExpr::Hijri {
+                                year: Some(y),
+                                month: None,
+                                day: None,
+                            },
+                        ));
+                    }
                     if (1000..=2200).contains(&y) || matches!(self.word(i + 2), Some(W::GregSuffix))
                     {
                         let end = if matches!(self.word(i + 2), Some(W::GregSuffix)) {
@@ -1303,17 +1314,6 @@ impl Toks<'_> {
                                 day: None,
                                 pick: Pick::Auto,
                                 weekday: None,
-                            },
-                        ));
-                    }
-                    if matches!(self.word(i + 2), Some(W::HijriSuffix)) {
-                        return Some(Parsed::new(
-                            i,
-                            i + 3,
-                            TimeExpr::Hijri {
-                                year: Some(y),
-                                month: None,
-                                day: None,
                             },
                         ));
                     }

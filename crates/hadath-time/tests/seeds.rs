@@ -20,8 +20,10 @@ fn shared() -> Option<PathBuf> {
 
 /// Gold publication dates: (id, first day, last day).
 fn gold(shared: &PathBuf) -> Vec<(String, Date, Date)> {
-    let g: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(shared.join("eval/gold/seeds.json")).unwrap()).unwrap();
+    let g: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared.join("eval/gold/seeds.json")).unwrap(),
+    )
+    .unwrap();
     g["documents"]
         .as_array()
         .unwrap()
@@ -51,7 +53,10 @@ fn seed_mentions_resolve() {
         let t = text(&sh, id);
         let f = Folded::new(&t);
         let found = find_timexes(&t, &f, Some(*anchor));
-        for line in MENTIONS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in MENTIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let c: Vec<&str> = line.split('\t').collect();
             if c[0] != id {
                 continue;
@@ -59,9 +64,15 @@ fn seed_mentions_resolve() {
             total += 1;
             let occ: usize = c[1].parse().unwrap();
             let (surface, kind, value) = (c[2], c[3], c[4]);
-            let pos = t.match_indices(surface).nth(occ - 1).map(|(p, _)| p).expect("surface in text");
+            let pos = t
+                .match_indices(surface)
+                .nth(occ - 1)
+                .map(|(p, _)| p)
+                .expect("surface in text");
             let span = pos..pos + surface.len();
-            let hit = found.iter().find(|x| x.source.start < span.end && span.start < x.source.end);
+            let hit = found
+                .iter()
+                .find(|x| x.source.start < span.end && span.start < x.source.end);
             match hit {
                 Some(x) if x.value.as_deref() == Some(value) && x.kind.as_str() == kind => {}
                 Some(x) => wrong.push(format!(
@@ -70,12 +81,21 @@ fn seed_mentions_resolve() {
                     x.value,
                     &t[x.source.clone()]
                 )),
-                None => wrong.push(format!("{id} «{surface}»: expected {kind} {value}, not found")),
+                None => wrong.push(format!(
+                    "{id} «{surface}»: expected {kind} {value}, not found"
+                )),
             }
         }
     }
-    println!("seed date mentions resolved: {}/{}", total - wrong.len(), total);
-    assert!(total >= 50, "the mention list should hold about fifty mentions, has {total}");
+    println!(
+        "seed date mentions resolved: {}/{}",
+        total - wrong.len(),
+        total
+    );
+    assert!(
+        total >= 50,
+        "the mention list should hold about fifty mentions, has {total}"
+    );
     assert!(wrong.is_empty(), "wrong or missed:\n{}", wrong.join("\n"));
 }
 
@@ -92,7 +112,11 @@ fn seed_publication_inferred() {
             assert_eq!(p.reason, "أمس الخميس 15 سبتمبر 2022");
             assert_eq!(&t[p.reason_span.clone()], p.reason);
         } else if let Some(p) = p {
-            assert!(p.date >= lo && p.date <= hi, "{id}: inferred {} outside the gold {lo}..{hi}", p.date);
+            assert!(
+                p.date >= lo && p.date <= hi,
+                "{id}: inferred {} outside the gold {lo}..{hi}",
+                p.date
+            );
         }
     }
 }
