@@ -18,7 +18,7 @@ SHARED = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
 SRC = f"{SHARED}/arabic-data/world-cities-ar/world-cities.jsonl"
 COUNTRIES = f"{SHARED}/arabic-data/country-names-ar/countries.tsv"
 OURS = "data/kb/countries.tsv"
-MIN_POP = 50000
+MIN_POP = 100000
 
 TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 PREFIXES = ("ولاية ", "منطقة ", "محافظة ", "مدينة ", "بلدية ", "مقاطعة ", "إمارة ", "قضاء ", "ناحية ")
@@ -36,6 +36,7 @@ COMMON = set("""
 موريتانيا تشاد النيجر مالي
 """.split())
 COMMON -= {"عدن", "دبي", "الشارقه", "عجمان", "الخليل", "طرابلس", "صيدا", "صور", "زحله", "جبيل", "حماه", "ادلب", "الحسكه", "الرقه", "الكرك", "الزرقاء"}
+COMMON |= set("القائم سيرجي نانسي بلد سلامه القوقاز ماري جون جوزيف بول بيتر مارك ميشيل ديفيد دانيال اندرو مايكل روبرت ريتشارد توماس هنري لويس شارل فيكتوريا اليزابيث ايفان اوليغ ايغور بوريس سيرجيو كارلوس خوان خوسيه ماريا انا صوفيا اولغا تيريزا فرانسيس الكسندر الكسندريا سان سانتا".split())
 COMMON |= set("انثي ذكر غابه جورج هور تور الست بدر طاهر مسعد جان روسه جوهر مينا ليرا كيل اوس شين هاله بابل سنط طريف صافي سيرا بازو مايا ميلا يارا نيكي مورا فوره باري".split())
 # Important places the source lacks or labels oddly (facts: name, country, rough population).
 EXTRA = [
@@ -93,6 +94,17 @@ def main():
                     "Cape Verde": "CPV", "Swaziland": "SWZ", "East Timor": "TLS", "Micronesia": "FSM",
                     "Vatican City": "VAT", "Hong Kong": "HKG", "Macau": "MAC", "Curacao": "CUW",
                     "Palestinian Territory": "PSE", "Palestinian Territory Occupied": "PSE", "United Kingdom": "GBR"})
+    # Words of people's names (given names, surnames) are not city names here.
+    try:
+        for line in open("data/kb/people.tsv", encoding="utf-8"):
+            if line.startswith("#") or line.startswith("name_en"):
+                continue
+            c = line.rstrip("\n").split("\t")
+            if len(c) >= 6:
+                for n in c[5].split("|"):
+                    stop.update(fold(n).split())
+    except OSError:
+        pass
     best = {}
     skipped = 0
     for line in open(SRC, encoding="utf-8-sig"):
@@ -110,7 +122,8 @@ def main():
         key = fold(ar)
         if (not code or code == "XKX" or pop < MIN_POP or not ar or re.search(r"[A-Za-z0-9,،]", ar)
                 or len(ar.split()) > 3 or any(w in ar.split() for w in NOT_PLACE)
-                or len(key.replace(" ", "")) <= 2 or key in stop or key in state_names):
+                or len(key.replace(" ", "")) <= 2 or key in stop or key in state_names
+                or (key.startswith("ال") and key[2:] in stop)):
             skipped += 1
             continue
         en = (r.get("CityNameEn") or "").strip()

@@ -626,7 +626,7 @@ pub const STOPWORDS: &[&str] = &[
 
 /// True for a folded single word that must not be a key on its own.
 pub fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    STOPWORDS.contains(&w) || w.strip_prefix("ال").is_some_and(|s| STOPWORDS.contains(&s))
 }
 
 /// Parse a term date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` fills missing parts with the last
@@ -1122,10 +1122,15 @@ pub fn write_postings(groups: &[(String, Vec<u32>)]) -> (Vec<u8>, Vec<u64>) {
 pub fn word_flags(keys: &[RawKey], entries: &[RawEntry], base: u32) -> Vec<(String, u8)> {
     let mut m: HashMap<&str, u8> = HashMap::new();
     for k in keys {
-        let Some(e) = entries.get((k.entry - base) as usize) else {
-            continue;
+        // Keys of user metonyms point at embedded states: count them as places.
+        let bit = match k
+            .entry
+            .checked_sub(base)
+            .and_then(|i| entries.get(i as usize))
+        {
+            Some(e) => flag_bit(e.kind, k.how),
+            None => 2,
         };
-        let bit = flag_bit(e.kind, k.how);
         for w in k.key.split(' ') {
             *m.entry(w).or_insert(0) |= bit;
         }

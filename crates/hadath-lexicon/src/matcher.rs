@@ -691,11 +691,18 @@ pub(crate) fn find(
             Some(n) => (n.last, n.m.code.clone(), 2),
             None => (it.last, it.title_code.clone(), 1),
         };
+        // An appositive comma may sit between the title and the name.
+        let name_start = if code_end < tokens.len() && ctx.tok(code_end) == "," {
+            code_end + 1
+        } else {
+            code_end
+        };
         // A known person right after: give them the office.
-        if let Some(p) = items
-            .get(k + skip)
-            .filter(|p| p.first == code_end && p.m.kind == EntityKind::Person && p.title.is_none())
-        {
+        if let Some(p) = items.get(k + skip).filter(|p| {
+            (p.first == code_end || p.first == name_start)
+                && p.m.kind == EntityKind::Person
+                && p.title.is_none()
+        }) {
             let mut m = p.m.clone();
             if m.office.is_none() {
                 m.office = Some(office);
@@ -710,19 +717,21 @@ pub(crate) fn find(
             continue;
         };
         // An unknown name: up to three name-like words not matched by anything.
+        // Two words, more after short particles (جان إيف لو دريان), at most four.
         let next_item_first = items.get(k + skip).map_or(usize::MAX, |x| x.first);
-        let mut j = code_end;
+        let mut j = name_start;
         while j < tokens.len()
-            && j < code_end + 3
+            && j < name_start + 4
+            && (j < name_start + 2 || ctx.tok(j - 1).chars().count() <= 3)
             && j < next_item_first
             && tokens[j].kind == TokenKind::Arabic
-            && (j == 0 || ctx.adjacent(j))
+            && (j == name_start || ctx.adjacent(j))
             && name_like(ctx.tok(j))
         {
             j += 1;
         }
-        if j > code_end {
-            let fs = (tokens[code_end].folded.start, tokens[j - 1].folded.end);
+        if j > name_start {
+            let fs = (tokens[name_start].folded.start, tokens[j - 1].folded.end);
             let source = folded.source_range(fs.0..fs.1);
             let m = Mention {
                 source,
@@ -733,7 +742,7 @@ pub(crate) fn find(
                 how: MatchHow::Title,
                 entry: None,
             };
-            extra_names.push((code_end, j, m.clone()));
+            extra_names.push((name_start, j, m.clone()));
             out.push(m);
             covered_until = j;
             k += skip;
