@@ -1,1 +1,238 @@
-//! hadath-ner
+//! hadath-ner: statistical Arabic named-entity recognition for names the knowledge base does not
+//! know.
+//!
+//! A first-order averaged structured perceptron over BIO tags (PERS, LOC, ORG, MISC) with hashed
+//! word, clitic-stem, affix, shape, context and trigger features, decoded with Viterbi under BIO
+//! constraints. The model, trained on the ANERcorp train split (Benajiba, Rosso & Benedí Ruiz
+//! 2007; CC BY-SA 4.0 in CAMeL Lab's release), is embedded in the crate: see `docs/ner.md`.
+//!
+//! ```
+//! use hadath_ner::{NerKind, NerModel};
+//! use hadath_text::{tokenize, Folded};
+//! let text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس";
+//! let folded = Folded::new(text);
+//! let tokens = tokenize(&folded);
+//! let spans = NerModel::embedded().tag(text, &folded, &tokens);
+//! assert!(spans.iter().any(|s| s.kind == NerKind::Pers && &text[s.source.clone()] == "إيمانويل ماكرون"));
+//! ```
+
+mod corpus;
+mod features;
+mod hash;
+mod model;
+mod train;
+
+pub use corpus::{conll_split, read_conll, spans_from_bio, ConllSentence, Counts, Example, Part};
+pub use features::FEATURE_SET;
+pub use model::NerModel;
+pub use train::{train, TrainConfig};
+
+use std::ops::Range;
+
+/// Errors of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not a hadath NER model (bad magic)")]
+    BadMagic,
+    #[error("unsupported model version {0}")]
+    Version(u32),
+    #[error("model was trained with other features ({0:#x}); retrain with this version")]
+    FeatureSet(u64),
+    #[error("model file truncated or corrupt at byte {0}")]
+    Corrupt(usize),
+    #[error("model needs a gazetteer: use NerModel::tag_with")]
+    NeedsGazetteer,
+}
+
+/// The kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NerKind {
+    Pers = 0,
+    Loc = 1,
+    Org = 2,
+    Misc = 3,
+}
+
+impl NerKind {
+    pub const ALL: [NerKind; 4] = [NerKind::Pers, NerKind::Loc, NerKind::Org, NerKind::Misc];
+
+    /// The CoNLL tag suffix ("PERS", "LOC", "ORG", "MISC").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NerKind::Pers => "PERS",
+            NerKind::Loc => "LOC",
+            NerKind::Org => "ORG",
+            NerKind::Misc => "MISC",
+        }
+    }
+}
+
+/// A recognised name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NerSpan {
+    /// Byte range in the original text, covering whole tokens.
+    pub source: Range<usize>,
+    pub kind: NerKind,
+    /// A score in (0, 1) from the decision margin: higher is surer. Not a calibrated probability.
+    pub confidence: f32,
+}
+
+/// Gazetteer bits for [`Gazetteer::flags`].
+pub const GAZ_PERS: u8 = 1;
+pub const GAZ_LOC: u8 = 2;
+pub const GAZ_ORG: u8 = 4;
+
+/// A source of name lists for the gazetteer feature: bits [`GAZ_PERS`], [`GAZ_LOC`], [`GAZ_ORG`]
+/// for a folded word (one token, clitics possibly attached).
+pub trait Gazetteer {
+    fn flags(&self, folded_word: &str) -> u8;
+}
+
+/// Number of BIO tags: O, then B-/I- for PERS, LOC, ORG, MISC.
+pub const NT: usize = 9;
+
+/// The B- tag index of a kind (its I- tag is one more).
+#[inline]
+pub fn b_tag(k: NerKind) -> u8 {
+    1 + 2 * k as u8
+}
+
+/// The name of tag index `t` ("O", "B-PERS", "I-LOC", …).
+pub fn tag_name(t: u8) -> String {
+    if t == 0 {
+        return "O".into();
+    }
+    let k = NerKind::ALL[((t - 1) / 2) as usize];
+    format!("{}-{}", if t & 1 == 1 { "B" } else { "I" }, k.as_str())
+}
+
+#[inline]
+fn tag_kind(t: u8) -> Option<NerKind> {
+    if t == 0 {
+        None
+    } else {
+        Some(NerKind::ALL[((t - 1) / 2) as usize])
+    }
+}
+
+#[inline]
+fn is_inside(t: usize) -> bool {
+    t != 0 && t & 1 == 0
+}
+
+/// BIO constraint: I-X only after B-X or I-X (`prev == NT` is the sentence start).
+#[inline]
+fn allowed(prev: usize, cur: usize) -> bool {
+    !is_inside(cur) || (prev != NT && prev != 0 && (prev == cur || prev + 1 == cur))
+}
+
+/// Viterbi over emission scores and transition scores (`trans[NT]` is the start row).
+pub(crate) fn viterbi(
+    em: &[[f32; NT]],
+    trans: &[[f32; NT]; NT + 1],
+    back: &mut Vec<[u8; NT]>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    back.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    let mut score = [f32::NEG_INFINITY; NT];
+    for t in 0..NT {
+        if allowed(NT, t) {
+            score[t] = em[0][t] + trans[NT][t];
+        }
+    }
+    back.push([0; NT]);
+    for e in em.iter().skip(1) {
+        let mut next = [f32::NEG_INFINITY; NT];
+        let mut bp = [0u8; NT];
+        for t in 0..NT {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..NT {
+                if !allowed(p, t) {
+                    continue;
+                }
+                let s = score[p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[t] = best + e[t];
+            bp[t] = arg;
+        }
+        score = next;
+        back.push(bp);
+    }
+    let mut t = (0..NT)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+        .unwrap_or(0);
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = t as u8;
+        t = back[i][t] as usize;
+    }
+}
+
+/// Turn a tag sequence over `tokens` into spans (with a margin-based confidence per span).
+pub(crate) fn spans_of(
+    tags: &[u8],
+    em: &[[f32; NT]],
+    tokens: &[hadath_text::Token],
+) -> Vec<NerSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(k) = tag_kind(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < tags.len() && is_inside(tags[j] as usize) && tag_kind(tags[j]) == Some(k) {
+            j += 1;
+        }
+        let mut margin = f32::INFINITY;
+        for (e, &t) in em[i..j].iter().zip(&tags[i..j]) {
+            let own = e[t as usize];
+            let other = e
+                .iter()
+                .enumerate()
+                .filter(|&(x, _)| x != t as usize)
+                .map(|(_, &v)| v)
+                .fold(f32::NEG_INFINITY, f32::max);
+            margin = margin.min(own - other);
+        }
+        let confidence = 1.0 / (1.0 + (-margin / 4.0).exp());
+        out.push(NerSpan {
+            source: tokens[i].source.start..tokens[j - 1].source.end,
+            kind: k,
+            confidence,
+        });
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PERS at the start; BIO forbids it.
+        let mut em = [[0.0f32; NT]; 2];
+        em[0][2] = 5.0;
+        em[0][1] = 1.0;
+        em[1][2] = 3.0;
+        let trans = [[0.0f32; NT]; NT + 1];
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(&em, &trans, &mut back, &mut out);
+        assert_eq!(out, vec![1, 2]);
+        assert_eq!(tag_name(1), "B-PERS");
+        assert_eq!(tag_name(6), "I-ORG");
+    }
+}

@@ -1,0 +1,159 @@
+//! Train the NER model on the ANERcorp train split (the I/O side of `hadath_ner::train`).
+//!
+//! ```text
+//! cargo run --release -p hadath-ner --example train -- \
+//!     /work/shared/arabic-data/anercorp/ANERCorp.txt data/models/ner-anercorp.bin
+//! ```
+//! Options: `--dev` holds out the last 10% of the train sentences and reports F1 on them (for
+//! feature choices; the test split is never looked at); `--epochs N`, `--min-count N`,
+//! `--prune X` override the defaults.
+
+use hadath_ner::{
+    conll_split, read_conll, train, Counts, Example, NerKind, NerModel, Part, TrainConfig,
+};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut pos = Vec::new();
+    let mut cfg = TrainConfig::default();
+    let mut dev = false;
+    let mut extra: Vec<String> = Vec::new();
+    let mut errors = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--dev" => dev = true,
+            "--extra" => {
+                i += 1;
+                extra.push(args[i].clone());
+            }
+            "--errors" => errors = true,
+            "--epochs" => {
+                i += 1;
+                cfg.epochs = args[i].parse().expect("--epochs N");
+            }
+            "--min-count" => {
+                i += 1;
+                cfg.min_count = args[i].parse().expect("--min-count N");
+            }
+            "--dropout" => {
+                i += 1;
+                cfg.dropout = args[i].parse().expect("--dropout X");
+            }
+            "--prune" => {
+                i += 1;
+                cfg.prune = args[i].parse().expect("--prune X");
+            }
+            a => pos.push(a.to_string()),
+        }
+        i += 1;
+    }
+    if pos.is_empty() {
+        eprintln!(
+            "usage: train ANERCorp.txt [OUT.bin] [--dev] [--epochs N] [--min-count N] [--prune X]"
+        );
+        std::process::exit(2);
+    }
+    let text = std::fs::read_to_string(&pos[0]).expect("read corpus");
+    let sents = read_conll(&text);
+    let train_part = conll_split(&sents, Part::Train);
+    let (train_sents, dev_sents) = if dev {
+        let cut = train_part.len() * 9 / 10;
+        (&train_part[..cut], &train_part[cut..])
+    } else {
+        (train_part, &train_part[..0])
+    };
+    let words: usize = train_sents.iter().map(Vec::len).sum();
+    eprintln!(
+        "{} sentences, {} corpus words in training",
+        train_sents.len(),
+        words
+    );
+    let mut examples: Vec<Example> = train_sents.iter().map(|s| Example::from_conll(s)).collect();
+    for path in &extra {
+        let t = std::fs::read_to_string(path).expect("read extra corpus");
+        let s = read_conll(&t);
+        eprintln!("extra {path}: {} sentences", s.len());
+        examples.extend(s.iter().map(|s| Example::from_conll(s)));
+    }
+    let info = format!(
+        "hadath-ner averaged perceptron. Trained on ANERcorp (Benajiba, Rosso & Benedi Ruiz 2007; CC BY-SA 4.0 in CAMeL Lab's release), \
+         train split of score.py (sentences holding the first 5/6 of the words{}: {} sentences, {} words). \
+         Command: cargo run --release -p hadath-ner --example train -- ANERCorp.txt data/models/ner-anercorp.bin. \
+         epochs={} seed={:#x} min_count={} prune={} dropout={}",
+        if dev { ", less the last 10% held out as dev" } else { "" },
+        train_sents.len(),
+        words,
+        cfg.epochs,
+        cfg.seed,
+        cfg.min_count,
+        cfg.prune,
+        cfg.dropout
+    );
+    let t0 = Instant::now();
+    let model = train(&examples, &cfg, None, info, |e, m| {
+        eprintln!("epoch {e}: {m} token mistakes ({:.1?})", t0.elapsed())
+    });
+    let bytes = model.to_bytes();
+    eprintln!("{} features, {} bytes", model.n_features(), bytes.len());
+    if !dev_sents.is_empty() {
+        let model = NerModel::from_bytes(&bytes).expect("reload");
+        let mut counts = Counts::default();
+        for s in dev_sents {
+            let ex = Example::from_conll(s);
+            let spans = model.tag(&ex.text, &ex.folded, &ex.tokens);
+            let pred = ex.to_corpus_spans(&spans);
+            if errors {
+                let w = |a: usize, b: usize| {
+                    s[a..b]
+                        .iter()
+                        .map(|(w, _)| w.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                for g in &ex.gold {
+                    if !pred.contains(g) {
+                        let near = pred.iter().find(|p| p.0 < g.1 && p.1 > g.0);
+                        let ctx = w(g.0.saturating_sub(3), g.0);
+                        match near {
+                            Some(p) => println!(
+                                "FN {} [{}] {} | got {} [{}]",
+                                g.2.as_str(),
+                                w(g.0, g.1),
+                                ctx,
+                                p.2.as_str(),
+                                w(p.0, p.1)
+                            ),
+                            None => {
+                                println!("FN {} [{}] {} | missed", g.2.as_str(), w(g.0, g.1), ctx)
+                            }
+                        }
+                    }
+                }
+                for p in &pred {
+                    if !ex.gold.contains(p) && !ex.gold.iter().any(|g| p.0 < g.1 && p.1 > g.0) {
+                        println!("FP {} [{}]", p.2.as_str(), w(p.0, p.1));
+                    }
+                }
+            }
+            counts.add(&ex.gold, &pred);
+        }
+        let (p, r, f) = counts.prf(None);
+        println!(
+            "dev ({} sentences): P {:.4} R {:.4} F1 {:.4}",
+            dev_sents.len(),
+            p,
+            r,
+            f
+        );
+        for k in NerKind::ALL {
+            let (p, r, f) = counts.prf(Some(k));
+            println!("  {:4} P {:.4} R {:.4} F1 {:.4}", k.as_str(), p, r, f);
+        }
+    }
+    if let Some(out) = pos.get(1) {
+        std::fs::write(out, &bytes).expect("write model");
+        eprintln!("wrote {out}");
+    }
+}

@@ -1,0 +1,537 @@
+//! Feature extraction: every token gets a list of hashed features, no strings allocated.
+//!
+//! Templates (see `docs/ner.md`): bias; folded word; the stems, proclitics and enclitics of every
+//! clitic reading (`hadath_text::segmentations`); prefixes and suffixes of 1–3 characters of the
+//! word and of its proclitic-stripped stem; word shape (token kind × length bucket × article);
+//! sentence position; trigger class (titles, speech verbs, place and organisation cues); the words,
+//! stems, classes and shapes of the two tokens either side; word bigrams with each neighbour; and,
+//! when a gazetteer is given, its PERS/LOC/ORG flags for the word, its stem and its neighbours.
+
+use crate::hash::{combine, combine2, hash_bytes};
+use crate::Gazetteer;
+use hadath_text::{Folded, Token, TokenKind};
+
+/// Names the feature templates below; stored in the model header so that a model trained with
+/// other templates is refused at load time. Bump it whenever a template changes.
+pub const FEATURE_SET: &str = "hadath-ner/features-v2";
+
+// Template ids.
+const T_BIAS: u64 = 1;
+const T_WORD: u64 = 2;
+const T_SEG: u64 = 3;
+const T_SEGPRE: u64 = 4;
+const T_SEGSUF: u64 = 5;
+const AFFIX_MAX: u64 = 4;
+const T_PRE: u64 = 100; // + 1..=AFFIX_MAX
+const T_SUF: u64 = 110;
+const T_SPRE: u64 = 120;
+const T_SSUF: u64 = 130;
+const T_SHAPE: u64 = 30;
+const T_FIRST: u64 = 31;
+const T_LAST: u64 = 32;
+const T_CLASS: u64 = 33;
+const T_CTX_WORD: u64 = 140; // + offset index 0..6
+const T_CTX_STEM: u64 = 150;
+const T_CTX_CLASS: u64 = 160;
+const T_CTX_SHAPE: u64 = 170;
+const T_BI_LEFT: u64 = 60;
+const T_BI_RIGHT: u64 = 61;
+const T_BI_LEFT_STEM: u64 = 62;
+const T_GAZ: u64 = 70;
+const T_GAZ_STEM: u64 = 71;
+const T_GAZ_CTX: u64 = 72; // + offset index
+const T_NGRAM: u64 = 80; // + n
+const T_CTX_BI: u64 = 85; // + 0 left pair, + 1 right pair
+const T_CTX_AFF: u64 = 90; // + 0..8
+
+const NGRAMS: bool = false;
+const CTX_BIGRAMS: bool = true;
+const CTX_AFFIX: bool = true;
+const CTX: &[isize] = &[-2, -1, 1, 2];
+
+const PAD_BOS: u64 = 0x5EED_0000_0000_0001;
+const PAD_EOS: u64 = 0x5EED_0000_0000_0002;
+
+/// Per-token facts that neighbouring tokens read.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokInfo {
+    word: u64,
+    stem: u64,
+    class: u8,
+    shape: u64,
+    gaz: u8,
+}
+
+/// Hashed features of one sentence: token `i` owns `feats[starts[i]..starts[i + 1]]`.
+#[derive(Debug, Default, Clone)]
+pub struct FeatureBuf {
+    pub feats: Vec<u64>,
+    pub starts: Vec<u32>,
+    infos: Vec<TokInfo>,
+}
+
+impl FeatureBuf {
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn token(&self, i: usize) -> &[u64] {
+        &self.feats[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// Trigger classes of a folded word (after proclitic stripping).
+fn class_of(w: &str) -> u8 {
+    match w {
+        // Person titles and roles.
+        "رئيس"
+        | "الرئيس"
+        | "وزير"
+        | "الوزير"
+        | "السيد"
+        | "السيده"
+        | "الشيخ"
+        | "الامير"
+        | "الاميره"
+        | "الملك"
+        | "الملكه"
+        | "الدكتور"
+        | "الدكتوره"
+        | "د"
+        | "المستشار"
+        | "النائب"
+        | "الجنرال"
+        | "العقيد"
+        | "اللواء"
+        | "الفريق"
+        | "العميد"
+        | "المتحدث"
+        | "الناطق"
+        | "الامين"
+        | "المدرب"
+        | "اللاعب"
+        | "الزعيم"
+        | "الرئيسه"
+        | "المبعوث"
+        | "السفير"
+        | "الممثل"
+        | "الممثله"
+        | "القاضي"
+        | "الكاتب"
+        | "الكاتبه"
+        | "المخرج"
+        | "الفنان"
+        | "الفنانه"
+        | "الشاعر"
+        | "المفكر"
+        | "المرشح"
+        | "البابا"
+        | "الامام"
+        | "المطرب"
+        | "المطربه"
+        | "النجم"
+        | "المهاجم"
+        | "الحارس"
+        | "المدير"
+        | "مدير"
+        | "مستشار"
+        | "نائب"
+        | "امين"
+        | "الاستاذ"
+        | "استاذ"
+        | "المحامي"
+        | "الصحفي"
+        | "الصحافي"
+        | "الباحث"
+        | "العالم"
+        | "الروائي"
+        | "الموسيقار"
+        | "الرسام"
+        | "المغني"
+        | "السيناتور"
+        | "المستشاره"
+        | "الوزيره"
+        | "رئيسه"
+        | "الحاكم"
+        | "حاكم"
+        | "القائد"
+        | "قائد"
+        | "المفوض"
+        | "المندوب"
+        | "مندوب"
+        | "سفير"
+        | "زعيم"
+        | "الشهيد"
+        | "الراحل"
+        | "المتهم"
+        | "الجندي"
+        | "ابن"
+        | "بن"
+        | "ابو"
+        | "ام"
+        | "الاخ"
+        | "الكابتن"
+        | "المهندس"
+        | "الحاج"
+        | "الاب"
+        | "القس"
+        | "الكاردينال"
+        | "السلطان"
+        | "الخليفه"
+        | "المشير" => 1,
+        // Speech and reporting verbs.
+        "قال" | "قالت" | "اعلن" | "اعلنت" | "اكد" | "اكدت" | "اضاف" | "اضافت" | "صرح" | "صرحت"
+        | "اوضح" | "اوضحت" | "اشار" | "اشارت" | "ذكر" | "ذكرت" | "تابع" | "تابعت" | "اعتبر"
+        | "اعتبرت" | "اعرب" | "اعربت" | "طالب" | "طالبت" | "دعا" | "دعت" | "نفي" | "نفت"
+        | "يقول" | "تقول" | "قالوا" | "اكدوا" | "شدد" | "شددت" | "لفت" | "لفتت" | "كشف"
+        | "كشفت" | "التقي" | "استقبل" | "استقبلت" | "زار" | "زارت" | "وصل" | "وصلت" | "غادر"
+        | "غادرت" => 2,
+        // Place cues.
+        "مدينه" | "المدينه" | "عاصمه" | "العاصمه" | "بلده" | "قريه" | "القريه" | "محافظه"
+        | "المحافظه" | "ولايه" | "الولايه" | "اقليم" | "الاقليم" | "منطقه" | "المنطقه" | "مقاطعه"
+        | "جزيره" | "جزر" | "نهر" | "جبل" | "جبال" | "بحر" | "شمال" | "جنوب" | "شرق" | "غرب"
+        | "شمالي" | "جنوبي" | "شرقي" | "غربي" | "وسط" | "عاصمتها" | "حي" | "مخيم" | "ميناء"
+        | "مطار" | "شارع" | "ساحه" | "دوله" | "الدوله" | "بلاد" | "اراضي" | "حدود" | "قرب"
+        | "ضواحي" | "مدن" | "مناطق" => 3,
+        // Organisation cues.
+        "شركه" | "الشركه" | "حزب" | "الحزب" | "منظمه" | "المنظمه" | "وكاله" | "الوكاله"
+        | "جامعه" | "الجامعه" | "مجلس" | "المجلس" | "نادي" | "النادي" | "فريق" | "بنك"
+        | "البنك" | "صحيفه" | "الصحيفه" | "اتحاد" | "الاتحاد" | "جمعيه" | "الجمعيه" | "مؤسسه"
+        | "المؤسسه" | "هيئه" | "الهيئه" | "لجنه" | "اللجنه" | "جبهه" | "حركه" | "الحركه"
+        | "قناه" | "وزاره" | "الوزاره" | "محكمه" | "المحكمه" | "مصرف" | "معهد" | "مركز"
+        | "منتخب" | "المنتخب" | "مجموعه" | "برلمان" | "البرلمان" | "مجلة" | "مجله" | "اذاعه"
+        | "تلفزيون" | "جيش" | "الجيش" | "قوات" | "شرطه" | "صندوق" | "رابطه" | "نقابه" | "كتله"
+        | "تحالف" | "ائتلاف" | "تنظيم" | "جماعه" | "الجماعه" => 4,
+        _ => 0,
+    }
+}
+
+/// Proclitics whose removal gives the "stem" that neighbours see (longest first; the same set
+/// as `hadath_text::segmentations`).
+const PROCLITICS: &[&str] = &[
+    "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
+    "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك", "س",
+];
+
+/// The word with its longest proclitic removed (a stem of at least two characters), or the word.
+#[inline]
+fn stem1(w: &str) -> &str {
+    for p in PROCLITICS {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().nth(1).is_some() {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+/// The word minus only an article-bearing or و/ف proclitic, used for trigger classes.
+#[inline]
+fn class_stem(w: &str) -> u8 {
+    let c = class_of(w);
+    if c != 0 {
+        return c;
+    }
+    for p in ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            let c = class_of(rest);
+            if c != 0 {
+                return c;
+            }
+        }
+    }
+    if let Some(rest) = w.strip_prefix("لل") {
+        // "للرئيس" is ل + الرئيس.
+        let mut buf = [0u8; 64];
+        if rest.len() + 4 <= buf.len() {
+            buf[..4].copy_from_slice("ال".as_bytes());
+            buf[4..4 + rest.len()].copy_from_slice(rest.as_bytes());
+            if let Ok(s) = std::str::from_utf8(&buf[..4 + rest.len()]) {
+                return class_of(s);
+            }
+        }
+    }
+    0
+}
+
+fn kind_id(k: TokenKind) -> u64 {
+    match k {
+        TokenKind::Arabic => 1,
+        TokenKind::Latin => 2,
+        TokenKind::Number => 3,
+        TokenKind::Mixed => 4,
+        TokenKind::Punct => 5,
+    }
+}
+
+fn len_bucket(chars: usize) -> u64 {
+    match chars {
+        0..=1 => 0,
+        2 => 1,
+        3 => 2,
+        4 => 3,
+        5..=6 => 4,
+        7..=9 => 5,
+        _ => 6,
+    }
+}
+
+/// Byte end of the first `n` characters of `w`, if it has more than `n` characters.
+#[inline]
+fn prefix_end(w: &str, n: usize) -> Option<usize> {
+    w.char_indices().nth(n).map(|(i, _)| i)
+}
+
+/// Byte start of the last `n` characters of `w`, if it has more than `n` characters.
+#[inline]
+fn suffix_start(w: &str, n: usize) -> Option<usize> {
+    let mut it = w.char_indices().rev();
+    let (i, _) = it.nth(n - 1)?;
+    if i == 0 {
+        None
+    } else {
+        Some(i)
+    }
+}
+
+/// Inner character n-grams (n = 2, 3) of a word padded with boundary marks are approximated by
+/// the n-grams of the bare word (the padded ones are the affix features).
+fn ngrams(out: &mut Vec<u64>, w: &str) {
+    let mut idx = [0usize; 48];
+    let mut m = 0;
+    for (i, _) in w.char_indices() {
+        if m == idx.len() {
+            return;
+        }
+        idx[m] = i;
+        m += 1;
+    }
+    if m < idx.len() {
+        idx[m] = w.len();
+    } else {
+        return;
+    }
+    for n in [2usize, 3] {
+        if m < n + 2 {
+            continue;
+        }
+        for a in 1..m - n {
+            out.push(hash_bytes(
+                T_NGRAM + n as u64,
+                &w.as_bytes()[idx[a]..idx[a + n]],
+            ));
+        }
+    }
+}
+
+fn affixes(out: &mut Vec<u64>, w: &str, t_pre: u64, t_suf: u64) {
+    for n in 1..=AFFIX_MAX {
+        if let Some(e) = prefix_end(w, n as usize) {
+            out.push(hash_bytes(t_pre + n, &w.as_bytes()[..e]));
+        }
+        if let Some(s) = suffix_start(w, n as usize) {
+            out.push(hash_bytes(t_suf + n, &w.as_bytes()[s..]));
+        }
+    }
+}
+
+/// Extract the features of one sentence's tokens into `buf` (cleared first).
+pub fn extract(
+    folded: &Folded,
+    tokens: &[Token],
+    gaz: Option<&dyn Gazetteer>,
+    buf: &mut FeatureBuf,
+) {
+    buf.feats.clear();
+    buf.starts.clear();
+    buf.infos.clear();
+    let text = folded.text();
+    for t in tokens {
+        let w = &text[t.folded.clone()];
+        let s = stem1(w);
+        let word = hash_bytes(0, w.as_bytes());
+        let stem = if s.len() == w.len() {
+            word
+        } else {
+            hash_bytes(0, s.as_bytes())
+        };
+        let nchars = w.chars().count();
+        let article = w.len() != s.len()
+            && (s.len() + 4 <= w.len())
+            && w[..w.len() - s.len()].ends_with("ال");
+        let shape = kind_id(t.kind) * 64 + len_bucket(nchars) * 2 + article as u64;
+        let gaz = match gaz {
+            Some(g) if t.is_word() => g.flags(w) | if s.len() != w.len() { g.flags(s) } else { 0 },
+            _ => 0,
+        };
+        let class = if t.kind == TokenKind::Arabic {
+            class_stem(w)
+        } else {
+            0
+        };
+        buf.infos.push(TokInfo {
+            word,
+            stem,
+            class,
+            shape,
+            gaz,
+        });
+    }
+    let n = tokens.len();
+    let info = |j: isize| -> TokInfo {
+        if j < 0 {
+            TokInfo {
+                word: PAD_BOS,
+                stem: PAD_BOS,
+                class: 0,
+                shape: PAD_BOS,
+                gaz: 0,
+            }
+        } else if j as usize >= n {
+            TokInfo {
+                word: PAD_EOS,
+                stem: PAD_EOS,
+                class: 0,
+                shape: PAD_EOS,
+                gaz: 0,
+            }
+        } else {
+            buf.infos[j as usize]
+        }
+    };
+    let mut feats = std::mem::take(&mut buf.feats);
+    for (i, t) in tokens.iter().enumerate() {
+        buf.starts.push(feats.len() as u32);
+        let me = info(i as isize);
+        let w = &text[t.folded.clone()];
+        feats.push(T_BIAS);
+        feats.push(combine(T_WORD, me.word));
+        feats.push(combine(T_SHAPE, me.shape));
+        if i == 0 {
+            feats.push(combine(T_FIRST, me.shape));
+        }
+        if i + 1 == n {
+            feats.push(combine(T_LAST, me.shape));
+        }
+        if me.class != 0 {
+            feats.push(combine(T_CLASS, me.class as u64));
+        }
+        if t.kind == TokenKind::Arabic {
+            // Every clitic reading: stems, proclitics, enclitics (deduplicated cheaply).
+            let segs = hadath_text::segmentations(w);
+            let start = feats.len();
+            for sg in segs.iter().skip(1) {
+                let h = hash_bytes(T_SEG, sg.stem.as_bytes());
+                if !feats[start..].contains(&h) {
+                    feats.push(h);
+                }
+                if !sg.prefix.is_empty() {
+                    let h = hash_bytes(T_SEGPRE, sg.prefix.as_bytes());
+                    if !feats[start..].contains(&h) {
+                        feats.push(h);
+                    }
+                }
+                if !sg.suffix.is_empty() {
+                    let h = hash_bytes(T_SEGSUF, sg.suffix.as_bytes());
+                    if !feats[start..].contains(&h) {
+                        feats.push(h);
+                    }
+                }
+            }
+            affixes(&mut feats, w, T_PRE, T_SUF);
+            let s = stem1(w);
+            if s.len() != w.len() {
+                affixes(&mut feats, s, T_SPRE, T_SSUF);
+            }
+            if NGRAMS {
+                ngrams(&mut feats, s);
+            }
+        } else if t.kind != TokenKind::Punct {
+            affixes(&mut feats, w, T_PRE, T_SUF);
+        }
+        for (k, off) in CTX.iter().copied().enumerate() {
+            let o = info(i as isize + off);
+            let k = k as u64;
+            feats.push(combine(T_CTX_WORD + k, o.word));
+            if o.stem != o.word {
+                feats.push(combine(T_CTX_STEM + k, o.stem));
+            }
+            if o.class != 0 {
+                feats.push(combine(T_CTX_CLASS + k, o.class as u64));
+            }
+            feats.push(combine(T_CTX_SHAPE + k, o.shape));
+            if o.gaz != 0 && off.abs() == 1 {
+                feats.push(combine(T_GAZ_CTX + k, o.gaz as u64));
+            }
+        }
+        let prev = info(i as isize - 1);
+        let next = info(i as isize + 1);
+        feats.push(combine2(T_BI_LEFT, prev.word, me.word));
+        feats.push(combine2(T_BI_RIGHT, me.word, next.word));
+        feats.push(combine2(T_BI_LEFT_STEM, prev.stem, me.stem));
+        if CTX_BIGRAMS {
+            let p2 = info(i as isize - 2);
+            let n2 = info(i as isize + 2);
+            feats.push(combine2(T_CTX_BI, p2.stem, prev.stem));
+            feats.push(combine2(T_CTX_BI + 1, next.stem, n2.stem));
+        }
+        if CTX_AFFIX {
+            for (k, off) in [-1isize, 1].into_iter().enumerate() {
+                let j = i as isize + off;
+                if j >= 0 && (j as usize) < n && tokens[j as usize].kind == TokenKind::Arabic {
+                    let ow = stem1(&text[tokens[j as usize].folded.clone()]);
+                    let k = k as u64 * 4;
+                    if let Some(e) = prefix_end(ow, 2) {
+                        feats.push(hash_bytes(T_CTX_AFF + k, &ow.as_bytes()[..e]));
+                    }
+                    if let Some(st) = suffix_start(ow, 2) {
+                        feats.push(hash_bytes(T_CTX_AFF + k + 1, &ow.as_bytes()[st..]));
+                    }
+                }
+            }
+        }
+        if me.gaz != 0 {
+            feats.push(combine(T_GAZ, me.gaz as u64));
+            feats.push(combine2(T_GAZ_STEM, me.gaz as u64, me.shape));
+        }
+    }
+    buf.starts.push(feats.len() as u32);
+    buf.feats = feats;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_classes() {
+        assert_eq!(stem1("والرئيس"), "رئيس");
+        assert_eq!(stem1("بغداد"), "غداد");
+        assert_eq!(stem1("في"), "في");
+        assert_eq!(class_stem("والرئيس"), 1);
+        assert_eq!(class_stem("للرئيس"), 1);
+        assert_eq!(class_stem("وقال"), 2);
+        assert_eq!(class_stem("بيت"), 0);
+    }
+
+    #[test]
+    fn affix_bounds() {
+        assert_eq!(prefix_end("abc", 1), Some(1));
+        assert_eq!(prefix_end("abc", 3), None);
+        assert_eq!(suffix_start("abc", 2), Some(1));
+        assert_eq!(suffix_start("abc", 3), None);
+    }
+
+    #[test]
+    fn every_token_gets_features() {
+        let f = Folded::new("قال الرئيس ( أوباما ) في واشنطن 2009");
+        let toks = hadath_text::tokenize(&f);
+        let mut buf = FeatureBuf::default();
+        extract(&f, &toks, None, &mut buf);
+        assert_eq!(buf.len(), toks.len());
+        for i in 0..buf.len() {
+            assert!(buf.token(i).len() > 8);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Averaged structured perceptron training (Collins 2002) with Viterbi decoding under BIO
+//! constraints. Deterministic: a fixed seed shuffles the sentences each epoch.
+
+use crate::corpus::Example;
+use crate::features::{extract, FeatureBuf};
+use crate::model::{key_of, NerModel, FLAG_GAZETTEER};
+use crate::{viterbi, Gazetteer, NT};
+use std::collections::HashMap;
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Features seen fewer times than this in training are dropped from the model.
+    pub min_count: u32,
+    /// Averaged weights with |w| below this are dropped.
+    pub prune: f32,
+    /// Probability of hiding each feature occurrence from one training step (dropout), which
+    /// keeps the model from leaning on word identity alone.
+    pub dropout: f32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 25,
+            seed: 0x4841_4441_5448,
+            min_count: 1,
+            prune: 0.0,
+            dropout: 0.2,
+        }
+    }
+}
+
+struct Prepared {
+    feats: Vec<u32>,
+    starts: Vec<u32>,
+    gold: Vec<u8>,
+}
+
+/// Train a model on `examples`; `info` is stored in the model header. With `gaz`, gazetteer
+/// features are used, and the model must then be run with [`NerModel::tag_with`].
+/// `progress` is called after every epoch with (epoch, mistakes made in it).
+pub fn train(
+    examples: &[Example],
+    cfg: &TrainConfig,
+    gaz: Option<&dyn Gazetteer>,
+    info: String,
+    mut progress: impl FnMut(usize, usize),
+) -> NerModel {
+    let mut index: HashMap<u32, u32> = HashMap::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut buf = FeatureBuf::default();
+    let mut data = Vec::with_capacity(examples.len());
+    for ex in examples {
+        extract(&ex.folded, &ex.tokens, gaz, &mut buf);
+        let feats = buf
+            .feats
+            .iter()
+            .map(|&h| {
+                let n = index.len() as u32;
+                let id = *index.entry(key_of(h)).or_insert(n);
+                if id == n {
+                    counts.push(0);
+                }
+                counts[id as usize] += 1;
+                id
+            })
+            .collect();
+        data.push(Prepared {
+            feats,
+            starts: buf.starts.clone(),
+            gold: ex.tags.clone(),
+        });
+    }
+    let nf = index.len();
+    let mut w = vec![[0f32; NT]; nf];
+    let mut acc = vec![[0f64; NT]; nf];
+    let mut tw = [[0f32; NT]; NT + 1];
+    let mut tacc = [[0f64; NT]; NT + 1];
+    let mut c: f64 = 1.0;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = cfg.seed | 1;
+    let mut em: Vec<[f32; NT]> = Vec::new();
+    let mut back = Vec::new();
+    let mut pred = Vec::new();
+    let mut active: Vec<u32> = Vec::new();
+    let mut astarts: Vec<u32> = Vec::new();
+    let thresh = (cfg.dropout.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u32;
+    for epoch in 0..cfg.epochs {
+        // Fisher-Yates with xorshift64.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut mistakes = 0;
+        for &k in &order {
+            let d = &data[k];
+            let n = d.gold.len();
+            active.clear();
+            astarts.clear();
+            for i in 0..n {
+                astarts.push(active.len() as u32);
+                for &f in &d.feats[d.starts[i] as usize..d.starts[i + 1] as usize] {
+                    if thresh > 0 {
+                        rng ^= rng << 13;
+                        rng ^= rng >> 7;
+                        rng ^= rng << 17;
+                        if ((rng >> 32) as u32) < thresh {
+                            continue;
+                        }
+                    }
+                    active.push(f);
+                }
+            }
+            astarts.push(active.len() as u32);
+            em.clear();
+            for i in 0..n {
+                let mut e = [0f32; NT];
+                for &f in &active[astarts[i] as usize..astarts[i + 1] as usize] {
+                    let r = &w[f as usize];
+                    for t in 0..NT {
+                        e[t] += r[t];
+                    }
+                }
+                em.push(e);
+            }
+            viterbi(&em, &tw, &mut back, &mut pred);
+            if pred != d.gold {
+                for i in 0..n {
+                    let (g, p) = (d.gold[i] as usize, pred[i] as usize);
+                    if g != p {
+                        mistakes += 1;
+                        for &f in &active[astarts[i] as usize..astarts[i + 1] as usize] {
+                            let f = f as usize;
+                            w[f][g] += 1.0;
+                            w[f][p] -= 1.0;
+                            acc[f][g] += c;
+                            acc[f][p] -= c;
+                        }
+                    }
+                    let gp = if i == 0 { NT } else { d.gold[i - 1] as usize };
+                    let pp = if i == 0 { NT } else { pred[i - 1] as usize };
+                    if (gp, g) != (pp, p) {
+                        tw[gp][g] += 1.0;
+                        tw[pp][p] -= 1.0;
+                        tacc[gp][g] += c;
+                        tacc[pp][p] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        progress(epoch + 1, mistakes);
+    }
+    // Averaged weights: w - acc / c.
+    let mut keys = vec![0u32; nf];
+    for (k, id) in &index {
+        keys[*id as usize] = *k;
+    }
+    let mut weights = Vec::with_capacity(nf);
+    for id in 0..nf {
+        if counts[id] < cfg.min_count {
+            continue;
+        }
+        let row: [f32; NT] = std::array::from_fn(|t| (w[id][t] as f64 - acc[id][t] / c) as f32);
+        let row = row.map(|x| if x.abs() < cfg.prune { 0.0 } else { x });
+        if row.iter().any(|&x| x != 0.0) {
+            weights.push((keys[id], row));
+        }
+    }
+    let trans: [[f32; NT]; NT + 1] =
+        std::array::from_fn(|p| std::array::from_fn(|t| (tw[p][t] as f64 - tacc[p][t] / c) as f32));
+    let flags = if gaz.is_some() { FLAG_GAZETTEER } else { 0 };
+    NerModel::from_weights(&weights, trans, flags, info)
+}
