@@ -168,9 +168,13 @@ pub(crate) fn viterbi(
         score = next;
         back.push(bp);
     }
-    let mut t = (0..NT)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
-        .unwrap_or(0);
+    // First best tag on ties, so an untrained model says O.
+    let mut t = 0;
+    for x in 1..NT {
+        if score[x] > score[t] {
+            t = x;
+        }
+    }
     out.resize(n, 0);
     for i in (0..n).rev() {
         out[i] = t as u8;
