@@ -9,22 +9,109 @@
 //! // The teaser line is marked as boilerplate, with code-point offsets into the text.
 //! assert_eq!(out.boilerplate[0].kind, "related");
 //! ```
+//!
+//! Stages: text analysis (`hadath-text`) → knowledge-base mentions (`hadath-lexicon`) and
+//! statistical names (`hadath-ner`) → time expressions, numbers and the publication date
+//! (`hadath-time`) → events (`events`): triggers from `data/events/triggers.tsv`, roles from
+//! the entities around them, date, place, size, modality and attribution, then one event per
+//! happening in the document.
 
 mod document;
+mod entities;
+mod events;
+mod lexdata;
 mod output;
 mod report;
 
 pub use document::{Document, DocumentError};
+pub use lexdata::CATEGORIES;
 pub use output::{
     BoilerOut, EntityOut, EventOut, Output, PartyOut, PublishedOut, SpanOut, TimexOut,
 };
 pub use report::render_table;
 
+use hadath_lexicon::Lexicon;
 use hadath_text::{Analysis, CharIndex};
+use jiff::civil::Date;
+use std::sync::{Arc, LazyLock};
 
-/// Runs the pipeline over documents. Cheap to share between threads.
-#[derive(Debug, Default, Clone)]
-pub struct Extractor {}
+/// The one error type of this crate: bad user data handed to [`Extractor::new`].
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A bad line in a trigger or cue file.
+    #[error("{file}:{line}: {why}")]
+    Data {
+        file: String,
+        line: usize,
+        why: String,
+    },
+    /// A bad knowledge-base user file.
+    #[error("knowledge base: {0}")]
+    Lexicon(#[from] hadath_lexicon::Error),
+}
+
+/// What an [`Extractor`] is built from besides the embedded data. Each file is `(name, contents)`;
+/// the library reads no files itself.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Extra trigger rows, in the format of `data/events/triggers.tsv`.
+    pub triggers: Vec<(String, String)>,
+    /// Extra cue rows, in the format of `data/events/cues.tsv`.
+    pub cues: Vec<(String, String)>,
+    /// Extra knowledge-base files (named like `data/kb/*.tsv`: countries, people, orgs, …).
+    pub kb: Vec<(String, String)>,
+    /// Skip the statistical name tagger (faster; entities come from the knowledge base only).
+    pub no_ner: bool,
+    /// Ignore the publication date given as metadata (infer it from the text instead).
+    pub ignore_published: bool,
+}
+
+pub(crate) struct Data {
+    pub triggers: lexdata::Triggers,
+    pub cues: lexdata::Cues,
+}
+
+static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
+    let mut triggers = lexdata::Triggers::default();
+    triggers
+        .parse_into("triggers.tsv", lexdata::TRIGGERS_TSV)
+        .expect("embedded triggers.tsv parses");
+    let mut cues = lexdata::Cues::default();
+    cues.parse_into("cues.tsv", lexdata::CUES_TSV)
+        .expect("embedded cues.tsv parses");
+    Arc::new(Data { triggers, cues })
+});
+
+/// Runs the pipeline over documents. Cheap to clone and share between threads.
+#[derive(Clone)]
+pub struct Extractor {
+    data: Arc<Data>,
+    lexicon: Option<Arc<Lexicon>>,
+    no_ner: bool,
+    ignore_published: bool,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("trigger_rows", &self.data.triggers.rows.len())
+            .field("cues", &self.data.cues.cues.len())
+            .field("user_kb", &self.lexicon.is_some())
+            .field("no_ner", &self.no_ner)
+            .finish()
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor {
+            data: EMBEDDED_DATA.clone(),
+            lexicon: None,
+            no_ner: false,
+            ignore_published: false,
+        }
+    }
+}
 
 /// Everything the pipeline found in one document, with byte offsets (internal form).
 #[derive(Debug)]
@@ -35,10 +122,51 @@ pub struct Extraction<'d> {
 }
 
 impl Extractor {
+    /// An extractor over the embedded data extended with the user files of `config`.
+    pub fn new(config: &Config) -> Result<Extractor, Error> {
+        let mut x = Extractor {
+            no_ner: config.no_ner,
+            ignore_published: config.ignore_published,
+            ..Extractor::default()
+        };
+        if !config.triggers.is_empty() || !config.cues.is_empty() {
+            let mut triggers = x.data.triggers.clone();
+            let mut cues = x.data.cues.clone();
+            for (name, contents) in &config.triggers {
+                triggers.parse_into(name, contents)?;
+            }
+            for (name, contents) in &config.cues {
+                cues.parse_into(name, contents)?;
+            }
+            x.data = Arc::new(Data { triggers, cues });
+        }
+        if !config.kb.is_empty() {
+            let lx = Lexicon::new()
+                .with_user_files(config.kb.iter().map(|(n, c)| (n.as_str(), c.as_str())))?;
+            x.lexicon = Some(Arc::new(lx));
+        }
+        Ok(x)
+    }
+
+    fn lexicon(&self) -> &Lexicon {
+        match &self.lexicon {
+            Some(l) => l,
+            None => Lexicon::embedded(),
+        }
+    }
+
     /// Run the pipeline and keep the intermediate analysis (for the table view).
     pub fn analyse<'d>(&self, doc: &'d Document) -> Extraction<'d> {
-        let analysis = Analysis::new(&doc.text);
-        let ix = CharIndex::new(&doc.text);
+        let text = doc.text.as_str();
+        let analysis = Analysis::new(text);
+        let ix = CharIndex::new(text);
+        let folded = analysis.folded();
+        let span = |r: &std::ops::Range<usize>| SpanOut {
+            start: ix.char_offset(r.start),
+            end: ix.char_offset(r.end),
+            text: text[r.clone()].to_string(),
+        };
+
         let mut boilerplate = Vec::new();
         for s in analysis.sentences() {
             if let Some(k) = s.boilerplate {
@@ -49,18 +177,92 @@ impl Extractor {
                 });
             }
         }
-        let published = doc.published.as_ref().map(|d| PublishedOut {
-            date: d.clone(),
-            inferred: false,
-            reason: None,
-        });
+
+        // Publication date: metadata, else inferred from the text.
+        let given = if self.ignore_published {
+            None
+        } else {
+            doc.published
+                .as_deref()
+                .and_then(|d| d.parse::<Date>().ok())
+        };
+        let (published, anchor) = match given {
+            Some(d) => (
+                Some(PublishedOut {
+                    date: d.to_string(),
+                    inferred: false,
+                    reason: None,
+                }),
+                Some(d),
+            ),
+            None => match hadath_time::infer_publication(text, folded) {
+                Some(p) => (
+                    Some(PublishedOut {
+                        date: p.date.to_string(),
+                        inferred: true,
+                        reason: Some(p.reason.clone()),
+                    }),
+                    Some(p.date),
+                ),
+                None => (None, None),
+            },
+        };
+
+        // Time expressions and numbers (resolved against the publication date).
+        let time = hadath_time::analyze(text, folded, anchor);
+        let timexes: Vec<TimexOut> = time
+            .timexes
+            .iter()
+            .map(|t| {
+                let s = span(&t.source);
+                TimexOut {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    kind: t.kind.as_str().to_string(),
+                    value: t.value.clone(),
+                }
+            })
+            .collect();
+
+        // Entities: knowledge-base mentions, then statistical names not already covered.
+        let ents = entities::find(self.lexicon(), &analysis, text, anchor, !self.no_ner);
+        let entities_out: Vec<EntityOut> = ents
+            .iter()
+            .filter(|e| !e.pseudo)
+            .map(|e| {
+                let s = span(&e.src);
+                EntityOut {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    kind: e.kind.to_string(),
+                    name: e.name.clone(),
+                    code: if e.media { None } else { e.code.clone() },
+                    office: e.office.clone(),
+                    via: e.via.to_string(),
+                }
+            })
+            .collect();
+
+        let events = events::find(
+            &self.data,
+            &analysis,
+            text,
+            &ents,
+            &time,
+            anchor,
+            published.as_ref().is_some_and(|p| p.inferred),
+            &span,
+        );
+
         let output = Output {
             id: doc.id.clone(),
             title: doc.title.clone(),
             published,
-            entities: Vec::new(),
-            timexes: Vec::new(),
-            events: Vec::new(),
+            entities: entities_out,
+            timexes,
+            events,
             boilerplate,
         };
         Extraction {

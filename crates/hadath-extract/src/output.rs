@@ -95,5 +95,20 @@ pub struct EventOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<serde_json::Map<String, serde_json::Value>>,
     pub modality: String,
+    /// Where the date came from: "text" (a time expression of the clause or sentence),
+    /// "paragraph" (the paragraph's narrative anchor) or "publication" (the publication date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
+    /// Who said it (the speaker of قال، أعلن، أكد …), when the event is reported speech.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<PartyOut>,
+    /// The outlet or source the sentence cites (رويترز، بلومبرغ …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<PartyOut>,
+    /// The words of the first mention (the trigger's clause).
     pub evidence: SpanOut,
+    /// Every mention of the same happening in the document, first one included.
+    pub evidence_all: Vec<SpanOut>,
+    /// The trigger words themselves.
+    pub trigger: SpanOut,
 }

@@ -1,0 +1,208 @@
+//! Entities of a document: knowledge-base mentions first, then the statistical tagger's names
+//! that the knowledge base did not cover, deduplicated, in text order.
+
+use hadath_lexicon::{EntityKind, Lexicon, MatchHow};
+use hadath_ner::{NerKind, NerModel};
+use hadath_text::Analysis;
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// One entity mention (byte offsets).
+#[derive(Debug, Clone)]
+pub(crate) struct Ent {
+    pub src: Range<usize>,
+    /// Contract type: person, organization, country, city, region, location, nationality.
+    pub kind: &'static str,
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub office: Option<String>,
+    pub via: &'static str,
+    /// Can take part in an event (a state, IGO, person, organisation, nationality, metonym).
+    pub actor: bool,
+    /// A news outlet: a source, never a participant.
+    pub media: bool,
+    /// A place (city, region, location): where an event happened.
+    pub place: bool,
+    /// Stands for a whole state (country name, metonym) rather than a person or body of it.
+    pub country: bool,
+    /// Not a mention of its own: a reading of "the two sides" (الطرفين) as the salient pair.
+    pub pseudo: bool,
+}
+
+fn how_str(h: MatchHow) -> &'static str {
+    match h {
+        MatchHow::Exact => "kb",
+        MatchHow::Clitic => "clitic",
+        MatchHow::Variant => "variant",
+        MatchHow::Partial => "partial",
+        MatchHow::Title => "title",
+        MatchHow::Nisba => "nisba",
+        MatchHow::Metonym => "metonym",
+    }
+}
+
+/// Words meaning "the two sides / the two countries": they stand for the salient pair.
+const PAIR_WORDS: &[&str] = &[
+    "الطرفين",
+    "الطرفان",
+    "البلدين",
+    "البلدان",
+    "الجانبين",
+    "الجانبان",
+    "الدولتين",
+    "الدولتان",
+    "كليهما",
+];
+
+pub(crate) fn find(
+    lex: &Lexicon,
+    analysis: &Analysis,
+    text: &str,
+    date: Option<Date>,
+    ner: bool,
+) -> Vec<Ent> {
+    let folded = analysis.folded();
+    let tokens = analysis.tokens();
+    let mentions = lex.find_mentions(text, folded, tokens, date);
+    let mut out: Vec<Ent> = Vec::with_capacity(mentions.len() + 8);
+    for m in mentions {
+        let (subkind, media) = match m.entry.and_then(|id| lex.entry(id)) {
+            Some(e) => (e.subkind.to_string(), e.subkind == "media"),
+            None => (String::new(), false),
+        };
+        let _ = subkind;
+        let place = matches!(
+            m.kind,
+            EntityKind::City | EntityKind::Region | EntityKind::Location
+        ) && m.how != MatchHow::Metonym;
+        out.push(Ent {
+            kind: m.kind.as_str(),
+            name: Some(m.name.clone()),
+            code: m.code.clone(),
+            office: m.office.map(|o| o.as_str().to_string()),
+            via: how_str(m.how),
+            actor: m.is_actor() && !media,
+            media,
+            place,
+            country: m.kind == EntityKind::Country || m.how == MatchHow::Metonym,
+            pseudo: false,
+            src: m.source,
+        });
+    }
+    if ner {
+        let model = NerModel::embedded();
+        let mut extra = Vec::new();
+        for s in analysis.sentences() {
+            if s.boilerplate.is_some() {
+                continue;
+            }
+            let toks = analysis.sentence_tokens(s);
+            if toks.len() < 2 {
+                continue;
+            }
+            for sp in model.tag(text, folded, toks) {
+                if sp.kind == NerKind::Misc {
+                    continue;
+                }
+                let covered = out
+                    .iter()
+                    .any(|e| e.src.start < sp.source.end && sp.source.start < e.src.end);
+                if covered {
+                    continue;
+                }
+                extra.push(Ent {
+                    kind: match sp.kind {
+                        NerKind::Pers => "person",
+                        NerKind::Org => "organization",
+                        _ => "location",
+                    },
+                    name: None,
+                    code: None,
+                    office: None,
+                    via: "ner",
+                    actor: sp.kind != NerKind::Loc,
+                    media: false,
+                    place: sp.kind == NerKind::Loc,
+                    country: false,
+                    pseudo: false,
+                    src: sp.source,
+                });
+            }
+        }
+        out.extend(extra);
+    }
+    out.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
+    // Drop mentions nested in a longer one (keep the outer).
+    let mut kept: Vec<Ent> = Vec::with_capacity(out.len());
+    for e in out {
+        if let Some(last) = kept.last() {
+            if e.src.start >= last.src.start && e.src.end <= last.src.end && e.src != last.src {
+                continue;
+            }
+            if e.src == last.src && e.code.is_none() {
+                continue;
+            }
+        }
+        kept.push(e);
+    }
+    add_pairs(analysis, &mut kept);
+    kept
+}
+
+/// "The two sides" (الطرفين، البلدين) read as the two states most mentioned so far.
+fn add_pairs(analysis: &Analysis, ents: &mut Vec<Ent>) {
+    let folded = analysis.folded();
+    let mut extra = Vec::new();
+    for t in analysis.tokens() {
+        let w = t.text(folded);
+        let w = w
+            .strip_prefix('و')
+            .filter(|r| PAIR_WORDS.iter().any(|p| r.ends_with(p)))
+            .unwrap_or(w);
+        let hit = PAIR_WORDS
+            .iter()
+            .any(|p| w == *p || (w.len() == p.len() + 2 && w.ends_with(p)));
+        if !hit {
+            continue;
+        }
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for e in ents.iter().filter(|e| e.src.end <= t.source.start) {
+            if !e.actor || e.pseudo {
+                continue;
+            }
+            let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) else {
+                continue;
+            };
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => {
+                    x.1 += 1;
+                    x.2 = e.src.start;
+                }
+                None => counts.push((c.to_string(), 1, e.src.start)),
+            }
+        }
+        if counts.len() < 2 {
+            continue;
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
+        for (c, _, _) in counts.into_iter().take(2) {
+            extra.push(Ent {
+                src: t.source.clone(),
+                kind: "country",
+                name: None,
+                code: Some(c),
+                office: None,
+                via: "pair",
+                actor: true,
+                media: false,
+                place: false,
+                country: true,
+                pseudo: true,
+            });
+        }
+    }
+    if !extra.is_empty() {
+        ents.extend(extra);
+        ents.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
+    }
+}

@@ -1,0 +1,1373 @@
+//! The events stage: triggers, roles, date, place, size, modality, attribution, and one event per
+//! happening within a document.
+//!
+//! Method, per sentence that is not boilerplate, a question, an opinion or a generic statement:
+//! 1. Trigger words and phrases (verbs in any person/tense, masdars, light-verb phrases) are
+//!    matched over folded tokens with their clitics stripped, longest first.
+//! 2. Each finite trigger (verb or light phrase), each verb of saying and each complementiser
+//!    after one bounds the clauses of the others; a trigger's scope is the stretch between the
+//!    nearest bounds. Nominal triggers that are the complement of another trigger in the same
+//!    scope (دعا إلى وقف إطلاق النار) are its content, not events of their own.
+//! 3. Roles come from the entities in the scope by their position (subject before or right
+//!    after a verb, the rest as recipients), by the row's role pattern (passive: the subject is
+//!    the victim, a nisba or من قبل names the agent; symmetric: everyone is a co-participant;
+//!    host), and by mediator cues (برعاية، بوساطة، بحضور). Coordinated entities form one party.
+//! 4. Date: the time expression nearest the trigger in its scope, else in its sentence, else the
+//!    paragraph's last date, else the publication date (flagged `date_source: publication`).
+//! 5. One event per happening: events of the same type, with compatible participants and dates,
+//!    are merged, keeping every evidence span.
+
+use crate::entities::Ent;
+use crate::lexdata::{CueKind, Pos, Roles, Toll};
+use crate::output::{EventOut, PartyOut, SpanOut};
+use crate::Data;
+use hadath_text::{Analysis, Folded, Token, TokenKind};
+use hadath_time::{Granularity, TimeAnalysis, TimexKind};
+use jiff::civil::Date;
+use std::ops::Range;
+
+type SpanFn<'a> = dyn Fn(&Range<usize>) -> SpanOut + 'a;
+
+/// A matched trigger in a sentence (token indices relative to the document).
+#[derive(Debug, Clone)]
+struct Trig {
+    toks: Range<usize>,
+    row: usize,
+    future_prefix: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// A finite trigger: bounds on both sides.
+    Both,
+    /// Bounds what follows it only (a complementiser: what comes after is a new clause).
+    Left,
+    /// Bounds what precedes it only (حسب، نقلا عن: what follows is the source).
+    Right,
+}
+
+#[derive(Debug, Clone)]
+struct CueHit {
+    toks: Range<usize>,
+    cue: usize,
+}
+
+/// An event before merging.
+#[derive(Debug, Clone)]
+struct Cand {
+    category: &'static str,
+    mode: Option<String>,
+    actors: Vec<usize>,
+    recipients: Vec<usize>,
+    mediators: Vec<usize>,
+    extra_recipient: Option<usize>,
+    location: Option<usize>,
+    date: Option<String>,
+    date_source: &'static str,
+    modality: &'static str,
+    dead: Option<TollInfo>,
+    injured: Option<u64>,
+    arrested: Option<u64>,
+    attribution: Option<usize>,
+    source: Option<usize>,
+    evidence: Range<usize>,
+    trigger: Range<usize>,
+    all_evidence: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone)]
+struct TollInfo {
+    total: u64,
+    qualifier: &'static str,
+    sides: Vec<(u64, Range<usize>, Option<usize>)>,
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind != TokenKind::Punct
+}
+
+/// Readings of one folded word with its clitic prefixes stripped: (reading, kind) where kind is
+/// 0 as written, 1 conjunction stripped, 2 preposition stripped (nouns only), 3 future سـ
+/// stripped (verbs only).
+fn variants(w: &str) -> Vec<(String, u8)> {
+    let mut out = vec![(w.to_string(), 0u8)];
+    let long = |r: &str| r.chars().count() >= 2;
+    let mut bases = vec![(w, 0u8)];
+    if let Some(r) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        if long(r) {
+            out.push((r.to_string(), 1));
+            bases.push((r, 1));
+        }
+    }
+    for (b, _) in bases {
+        if let Some(r) = b.strip_prefix("لل") {
+            if long(r) {
+                out.push((format!("ال{r}"), 2));
+            }
+        }
+        for p in ['ب', 'ل', 'ك'] {
+            if let Some(r) = b.strip_prefix(p) {
+                if long(r) {
+                    out.push((r.to_string(), 2));
+                }
+            }
+        }
+        if let Some(r) = b.strip_prefix('س') {
+            if r.starts_with(['ي', 'ت', 'ن', 'ا']) && r.chars().count() >= 3 {
+                out.push((r.to_string(), 3));
+            }
+        }
+    }
+    out
+}
+
+/// Words after which a past/present verb form with both an active and a passive reading is
+/// passive (a count or a people noun right after it).
+const PEOPLE: &[&str] = &[
+    "مدنيين",
+    "مدنيا",
+    "مدني",
+    "جنود",
+    "جنديا",
+    "جندي",
+    "اشخاص",
+    "شخصا",
+    "شخص",
+    "اطفال",
+    "طفلا",
+    "مسلحين",
+    "مسلحا",
+    "عناصر",
+    "عنصرا",
+    "افراد",
+    "فلسطينيين",
+    "فلسطينيا",
+    "مواطنين",
+    "مواطنا",
+    "نساء",
+    "امراه",
+    "رجل",
+    "ضابط",
+    "ضباط",
+    "عسكريين",
+    "عسكريا",
+    "مقاتلين",
+    "مقاتلا",
+    "شرطيين",
+    "شرطيا",
+    "متظاهرين",
+    "متظاهرا",
+    "صحفي",
+    "صحفيا",
+];
+
+const SAYING: &[&str] = &[
+    "قال",
+    "أعلن",
+    "أكد",
+    "أضاف",
+    "أوضح",
+    "صرح",
+    "ذكر",
+    "أفاد",
+    "كشف",
+    "أشار",
+    "اعتبر",
+    "شدد",
+    "أعرب",
+    "نقلت عن",
+    "نقلا عن",
+];
+
+const ACCORDING: &[&str] = &["حسب", "وفقا لـ", "نقلا عن", "نقلت عن", "مصادر", "وكالة"];
+
+/// Verbal categories: when their clause has no subject of its own, the speaker is the actor.
+const VERBAL: &[&str] = &[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+];
+
+fn tok_range_of(tokens: &[Token], src: &Range<usize>) -> Range<usize> {
+    let a = tokens.partition_point(|t| t.source.end <= src.start);
+    let b = tokens.partition_point(|t| t.source.start < src.end);
+    a..b.max(a + 1).min(tokens.len().max(a + 1))
+}
+
+struct Ctx<'a> {
+    data: &'a Data,
+    folded: &'a Folded,
+    tokens: &'a [Token],
+    text: &'a str,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.folded))
+    }
+
+    /// The word with a leading conjunction و/ف removed.
+    fn bare(&self, i: usize) -> &str {
+        let w = self.w(i);
+        match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+            Some(r) if r.chars().count() >= 2 => r,
+            _ => w,
+        }
+    }
+
+    fn find_cues(&self, toks: Range<usize>) -> Vec<CueHit> {
+        let cues = &self.data.cues;
+        let mut out = Vec::new();
+        let mut i = toks.start;
+        while i < toks.end {
+            let mut best: Option<(usize, usize)> = None;
+            let w = self.w(i);
+            for first in [w, self.bare(i)] {
+                for &pi in cues.starting_with(first) {
+                    let (words, ci) = &cues.phrases[pi];
+                    let n = words.len();
+                    if i + n > toks.end {
+                        continue;
+                    }
+                    if (1..n).all(|k| self.w(i + k) == words[k])
+                        && best.is_none_or(|(bn, _)| n > bn)
+                    {
+                        best = Some((n, *ci));
+                    }
+                }
+            }
+            match best {
+                Some((n, ci)) => {
+                    out.push(CueHit {
+                        toks: i..i + n,
+                        cue: ci,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn find_triggers(&self, toks: Range<usize>) -> Vec<Trig> {
+        let tr = &self.data.triggers;
+        let mut out = Vec::new();
+        let mut i = toks.start;
+        while i < toks.end {
+            if !is_word(&self.tokens[i]) {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, Vec<usize>, u8)> = None;
+            for (v, kind) in variants(self.w(i)) {
+                for &fi in tr.starting_with(&v) {
+                    let form = &tr.forms[fi];
+                    let n = form.words.len();
+                    if i + n > toks.end {
+                        continue;
+                    }
+                    if !(1..n).all(|k| {
+                        let w = self.w(i + k);
+                        w == form.words[k]
+                            || (k + 1 == n
+                                && variants(w)
+                                    .iter()
+                                    .any(|(x, kd)| *kd > 0 && *x == form.words[k]))
+                    }) {
+                        continue;
+                    }
+                    let rows: Vec<usize> = form
+                        .rows
+                        .iter()
+                        .copied()
+                        .filter(|&r| match kind {
+                            2 => tr.rows[r].pos == Pos::Noun,
+                            3 => tr.rows[r].pos != Pos::Noun,
+                            _ => true,
+                        })
+                        .collect();
+                    if rows.is_empty() {
+                        continue;
+                    }
+                    if best
+                        .as_ref()
+                        .is_none_or(|(bn, _, bk)| n > *bn || (n == *bn && kind < *bk))
+                    {
+                        best = Some((n, rows, kind));
+                    }
+                }
+            }
+            let Some((n, rows, kind)) = best else {
+                i += 1;
+                continue;
+            };
+            let range = i..i + n;
+            if let Some(row) = self.pick_row(&rows, &range, toks.clone()) {
+                out.push(Trig {
+                    toks: range,
+                    row,
+                    future_prefix: kind == 3,
+                });
+            }
+            i += n;
+        }
+        out
+    }
+
+    /// Choose among the rows of a matched form, or reject the match (guards for ambiguous
+    /// forms).
+    fn pick_row(&self, rows: &[usize], t: &Range<usize>, sent: Range<usize>) -> Option<usize> {
+        let tr = &self.data.triggers;
+        let first = self.bare(t.start);
+        let next = self.w(t.end);
+        let after: Vec<&str> = (t.end..(t.end + 6).min(sent.end))
+            .map(|k| self.bare(k))
+            .collect();
+        let single = t.len() == 1;
+        // Bare وقع (sign / occur): only with an agreement noun.
+        if single && (first == "وقع" || first == "وقعت" || first == "وقعا" || first == "وقعوا")
+        {
+            let agreement = after.iter().any(|w| {
+                let w = w.trim_start_matches("ال");
+                ["اتفاق", "معاهد", "مذكر", "اعلان", "وثيق", "بروتوكول"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            });
+            if !agreement {
+                return None;
+            }
+        }
+        // Bare حمل (carry / blame): only with مسؤولية.
+        if single && first.starts_with("حمل") {
+            if !after
+                .iter()
+                .take(3)
+                .any(|w| w.contains("مسوول") || w.contains("مسؤول"))
+            {
+                return None;
+            }
+        }
+        // فجر is also "dawn" (فجر أمس، فجر الجمعة).
+        if single && (first == "فجر" || self.w(t.start) == "فجر") {
+            let n = next.trim_start_matches('ا').trim_start_matches('ل');
+            let time_word = [
+                "امس",
+                "يوم",
+                "اليوم",
+                "الجمعه",
+                "السبت",
+                "الاحد",
+                "الاثنين",
+                "الثلاثاء",
+                "الاربعاء",
+                "الخميس",
+                "جمعه",
+                "سبت",
+                "احد",
+                "اثنين",
+                "ثلاثاء",
+                "اربعاء",
+                "خميس",
+            ]
+            .iter()
+            .any(|x| next == *x || n == x.trim_start_matches("ال"));
+            if time_word || self.w(t.start) == "فجر" && next.is_empty() {
+                return None;
+            }
+        }
+        // A nominal trigger right after منذ is a time reference (منذ حرب 2020).
+        if t.start > sent.start && self.w(t.start - 1) == "منذ" {
+            return None;
+        }
+        if rows.len() == 1 {
+            return Some(rows[0]);
+        }
+        // Active or passive reading of the same verb form.
+        let passive_cue = self
+            .tokens
+            .get(t.end)
+            .is_some_and(|x| x.kind == TokenKind::Number)
+            || PEOPLE.contains(&next)
+            || next == "من";
+        let want = if passive_cue {
+            Roles::Passive
+        } else {
+            Roles::Active
+        };
+        rows.iter()
+            .copied()
+            .find(|&r| tr.rows[r].roles == want)
+            .or(Some(rows[0]))
+    }
+}
+
+/// Entities placed on tokens.
+struct Placed {
+    idx: usize,
+    toks: Range<usize>,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn find(
+    data: &Data,
+    analysis: &Analysis,
+    text: &str,
+    ents: &[Ent],
+    time: &TimeAnalysis,
+    anchor: Option<Date>,
+    _pub_inferred: bool,
+    span: &SpanFn<'_>,
+) -> Vec<EventOut> {
+    let tokens = analysis.tokens();
+    let folded = analysis.folded();
+    let cx = Ctx {
+        data,
+        folded,
+        tokens,
+        text,
+    };
+    let placed: Vec<Placed> = ents
+        .iter()
+        .enumerate()
+        .map(|(idx, e)| Placed {
+            idx,
+            toks: tok_range_of(tokens, &e.src),
+        })
+        .collect();
+    // Dated time expressions on tokens.
+    let timexes: Vec<(Range<usize>, String, bool)> = time
+        .timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .filter_map(|t| {
+            let v = t.value.as_deref()?;
+            let v = v.split('/').next().unwrap_or(v);
+            if v.is_empty() || !v.as_bytes()[0].is_ascii_digit() || v.starts_with("PRESENT") {
+                return None;
+            }
+            let r = tok_range_of(tokens, &t.source);
+            let since = r.start > 0 && {
+                let p = cx.bare(r.start - 1);
+                p == "منذ" || p == "قبل"
+            };
+            // "since 2020" is background, not the date of the clause's event.
+            let weak = since
+                && matches!(
+                    t.granularity,
+                    Granularity::Year | Granularity::Decade | Granularity::Season
+                );
+            let fine = matches!(
+                t.granularity,
+                Granularity::Day | Granularity::Week | Granularity::Month | Granularity::Interval
+            );
+            (!weak).then(|| (r, v.to_string(), fine))
+        })
+        .collect();
+    let numbers: Vec<(Range<usize>, u64, &'static str)> = time
+        .numbers
+        .iter()
+        .filter(|q| !q.percent && q.value >= 1.0 && q.value < 10_000_000.0)
+        .map(|q| {
+            (
+                tok_range_of(tokens, &q.number),
+                q.value as u64,
+                q.qualifier.as_str(),
+            )
+        })
+        .collect();
+
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut para_anchor: Option<(usize, String)> = None;
+    for s in analysis.sentences() {
+        if s.boilerplate.is_some() {
+            continue;
+        }
+        let st = s.tokens.clone();
+        if st.is_empty() {
+            continue;
+        }
+        let cues = cx.find_cues(st.clone());
+        let cue_kind = |h: &CueHit| data.cues.cues[h.cue].kind;
+        let sentence_text = text[s.source.clone()].trim_end();
+        // Sentence-level noise.
+        let question = sentence_text.ends_with('؟')
+            || sentence_text.ends_with('?')
+            || cues
+                .iter()
+                .any(|h| cue_kind(h) == CueKind::Question && h.toks.start <= st.start + 1);
+        let opinion = cues
+            .iter()
+            .any(|h| cue_kind(h) == CueKind::Opinion && h.toks.start <= st.start + 2);
+        let has_time = timexes
+            .iter()
+            .any(|(r, _, _)| r.start >= st.start && r.end <= st.end);
+        let generic = !has_time && cues.iter().any(|h| cue_kind(h) == CueKind::Generic);
+        // The paragraph anchor for this sentence: the last date of an earlier sentence of the
+        // same paragraph.
+        let para_date = para_anchor
+            .as_ref()
+            .filter(|(p, _)| *p == s.paragraph)
+            .map(|(_, v)| v.clone());
+        if let Some((r, v, _)) = timexes
+            .iter()
+            .rev()
+            .find(|(r, _, fine)| *fine && r.start >= st.start && r.end <= st.end)
+        {
+            let _ = r;
+            para_anchor = Some((s.paragraph, v.clone()));
+        }
+        if question || opinion || generic {
+            continue;
+        }
+        let trigs = cx.find_triggers(st.clone());
+        if trigs.is_empty() {
+            continue;
+        }
+        // Bounds.
+        let mut bounds: Vec<(Range<usize>, Bound)> = Vec::new();
+        let mut saying: Vec<(Range<usize>, usize)> = Vec::new(); // (cue toks, cue idx)
+        for h in &cues {
+            let c = &data.cues.cues[h.cue];
+            if c.kind != CueKind::Attribution {
+                continue;
+            }
+            if SAYING.contains(&c.name.as_str()) {
+                // a verb of saying bounds both sides; its complementiser starts a clause
+                bounds.push((h.toks.clone(), Bound::Both));
+                saying.push((h.toks.clone(), h.cue));
+            } else if ACCORDING.contains(&c.name.as_str()) {
+                bounds.push((h.toks.clone(), Bound::Right));
+                saying.push((h.toks.clone(), h.cue));
+            }
+        }
+        for k in st.clone() {
+            let w = cx.bare(k);
+            if matches!(
+                w,
+                "ان" | "انه" | "انها" | "انهم" | "انهما" | "بان" | "بانه" | "بانها"
+            ) {
+                bounds.push((k..k + 1, Bound::Left));
+            }
+            if matches!(w, ":" | ";" | "." | "\"" | "«" | "»" | "“" | "”") {
+                bounds.push((k..k + 1, Bound::Both));
+            }
+            if is_word(&tokens[k]) && w == "فيما" || w == "بينما" {
+                bounds.push((k..k + 1, Bound::Both));
+            }
+        }
+        for t in &trigs {
+            if data.triggers.rows[t.row].pos != Pos::Noun {
+                bounds.push((t.toks.clone(), Bound::Both));
+            }
+        }
+        let scope_of = |t: &Range<usize>| -> Range<usize> {
+            let mut l = st.start;
+            let mut r = st.end;
+            for (b, kind) in &bounds {
+                if b == t {
+                    continue;
+                }
+                if b.end <= t.start && *kind != Bound::Right {
+                    l = l.max(b.end);
+                }
+                if b.start >= t.end && *kind != Bound::Left {
+                    r = r.min(b.start);
+                }
+            }
+            l..r
+        };
+        // Tolls of the sentence.
+        let toll = sentence_toll(&cx, &numbers, st.clone(), &placed, ents);
+        let ents_in: Vec<&Placed> = placed
+            .iter()
+            .filter(|p| p.toks.start >= st.start && p.toks.end <= st.end)
+            .collect();
+        let mut prev_end: Option<(usize, Range<usize>)> = None; // (trigger end, its scope)
+        for t in &trigs {
+            let row = &data.triggers.rows[t.row];
+            let scope = scope_of(&t.toks);
+            // A nominal trigger that is the complement of an earlier trigger in the same scope.
+            let embedded = row.pos == Pos::Noun
+                && prev_end.as_ref().is_some_and(|(e, sc)| {
+                    *e <= t.toks.start && t.toks.start - e <= 6 && sc.end >= t.toks.end
+                });
+            prev_end = Some((t.toks.end, scope.clone()));
+            if embedded {
+                continue;
+            }
+            let mut c = roles(&cx, t, row.roles, row.pos, &scope, &ents_in, ents, &cues);
+            c.category = row.category;
+            c.mode = row.mode.clone();
+            // Speaker.
+            let speaker = saying
+                .iter()
+                .filter(|(r, _)| r.end <= t.toks.start || r.start >= t.toks.end)
+                .filter_map(|(r, _)| speaker_of(r, &ents_in, ents, st.clone()))
+                .next();
+            c.attribution = speaker;
+            c.source = ents_in.iter().find(|p| ents[p.idx].media).map(|p| p.idx);
+            if c.actors.is_empty() {
+                let pronoun = t.toks.start > st.start
+                    && (t.toks.start.saturating_sub(3)..t.toks.start)
+                        .any(|k| matches!(cx.bare(k), "انه" | "انها" | "انهم" | "بانه" | "بانها"));
+                if VERBAL.contains(&row.category) || pronoun {
+                    if let Some(sp) = speaker.filter(|&i| !ents[i].media) {
+                        if !c.recipients.contains(&sp) && !c.mediators.contains(&sp) {
+                            c.actors.push(sp);
+                        }
+                    }
+                }
+            }
+            // Date.
+            let near = |r: &Range<usize>| -> usize {
+                if r.end <= t.toks.start {
+                    t.toks.start - r.end
+                } else {
+                    r.start.saturating_sub(t.toks.end)
+                }
+            };
+            let in_scope = timexes
+                .iter()
+                .filter(|(r, _, _)| r.start >= scope.start && r.end <= scope.end)
+                .min_by_key(|(r, _, _)| near(r));
+            let in_sent = timexes
+                .iter()
+                .filter(|(r, _, _)| r.start >= st.start && r.end <= st.end)
+                .min_by_key(|(r, _, _)| near(r));
+            let (date, dsrc) = if let Some((_, v, _)) = in_scope.or(in_sent) {
+                (Some(v.clone()), "text")
+            } else if let Some(v) = &para_date {
+                (Some(v.clone()), "paragraph")
+            } else {
+                (anchor.map(|d| d.to_string()), "publication")
+            };
+            c.date = date;
+            c.date_source = dsrc;
+            // Modality.
+            c.modality = modality(&cx, t, &scope, &cues, c.date.as_deref(), anchor, dsrc);
+            if c.modality != "asserted" && c.date_source == "publication" {
+                c.date = None;
+            }
+            // Size.
+            if row.category == "ASSAULT" {
+                c.dead = toll.dead.clone();
+                c.injured = toll.injured;
+            }
+            if row.category == "COERCE" || row.category == "ASSAULT" {
+                c.arrested = toll.arrested;
+            }
+            // Fallback recipient: the place attacked stands for its state.
+            if c.recipients.is_empty()
+                && matches!(row.category, "ASSAULT" | "COERCE")
+                && c.location.is_some()
+            {
+                c.extra_recipient = c.location;
+            }
+            c.evidence = tokens[scope.start].source.start..tokens[scope.end - 1].source.end;
+            c.trigger = tokens[t.toks.start].source.start..tokens[t.toks.end - 1].source.end;
+            c.all_evidence = vec![c.evidence.clone()];
+            let coded = |v: &[usize]| v.iter().any(|&i| ents[i].code.is_some());
+            let any = coded(&c.actors)
+                || coded(&c.recipients)
+                || coded(&c.mediators)
+                || c.extra_recipient.is_some_and(|i| ents[i].code.is_some());
+            if !any && row.category != "PROTEST" {
+                continue;
+            }
+            cands.push(c);
+        }
+    }
+    let merged = merge(cands, ents);
+    merged
+        .into_iter()
+        .map(|c| to_out(c, ents, text, span))
+        .collect()
+}
+
+#[derive(Default)]
+struct SentToll {
+    dead: Option<TollInfo>,
+    injured: Option<u64>,
+    arrested: Option<u64>,
+}
+
+/// Casualty counts of one sentence: a number with a casualty word right after it (135 قتيلا)
+/// or right before it (مقتل 33), or coordinated with such a number (135 … و71). Coordinated
+/// dead counts are summed, with the parts kept per side.
+fn sentence_toll(
+    cx: &Ctx<'_>,
+    numbers: &[(Range<usize>, u64, &'static str)],
+    st: Range<usize>,
+    placed: &[Placed],
+    ents: &[Ent],
+) -> SentToll {
+    let cues = &cx.data.cues;
+    let toll_of_word = |k: usize| -> Option<Toll> {
+        if k < st.start || k >= st.end {
+            return None;
+        }
+        let w = cx.bare(k);
+        let mut v = variants(w);
+        v.push((w.to_string(), 0));
+        for (x, _) in v {
+            if matches!(x.as_str(), "سقط" | "سقوط") {
+                return Some(Toll::Dead);
+            }
+            for &pi in cues.starting_with(&x) {
+                let (words, ci) = &cues.phrases[pi];
+                let c = &cues.cues[*ci];
+                if c.kind == CueKind::Casualty && words.len() == 1 {
+                    if let Some(t) = c.toll {
+                        if t != Toll::Other || c.name == "سقوط ضحايا" {
+                            return Some(if t == Toll::Other { Toll::Dead } else { t });
+                        }
+                    }
+                }
+            }
+        }
+        None
+    };
+    let mut found: Vec<(Toll, u64, &'static str, Range<usize>, bool)> = Vec::new();
+    for (r, v, q) in numbers
+        .iter()
+        .filter(|(r, _, _)| r.start >= st.start && r.end <= st.end)
+    {
+        // after: the counted word and the next two
+        let mut kind = (r.end..r.end + 2).find_map(toll_of_word);
+        if kind.is_none() {
+            kind = (r.start.saturating_sub(3)..r.start)
+                .rev()
+                .find_map(toll_of_word);
+        }
+        let mut coordinated = false;
+        if kind.is_none() {
+            let starts_and =
+                cx.w(r.start).starts_with('و') || (r.start > 0 && cx.w(r.start - 1) == "و");
+            if let Some(prev) = found.last() {
+                if starts_and && r.start - prev.3.end <= 8 {
+                    kind = Some(prev.0);
+                    coordinated = true;
+                }
+            }
+        }
+        if let Some(k) = kind {
+            found.push((k, *v, q, r.clone(), coordinated));
+        }
+    }
+    let mut out = SentToll::default();
+    let dead: Vec<_> = found.iter().filter(|f| f.0 == Toll::Dead).collect();
+    if let Some(first) = dead.first() {
+        let coordinated: Vec<_> = dead
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| *i == 0 || f.4)
+            .map(|(_, f)| *f)
+            .collect();
+        let group = if coordinated.len() > 1 {
+            coordinated
+        } else {
+            vec![*first]
+        };
+        let total = group.iter().map(|f| f.1).sum();
+        let sides = if group.len() > 1 {
+            group
+                .iter()
+                .map(|f| {
+                    // the side: an entity with a code within four words after the number
+                    let side = placed
+                        .iter()
+                        .find(|p| {
+                            p.toks.start >= f.3.end
+                                && p.toks.start <= f.3.end + 4
+                                && ents[p.idx].code.is_some()
+                        })
+                        .map(|p| p.idx);
+                    let a = cx.tokens[f.3.start].source.start;
+                    let b = cx.tokens[(f.3.end + 1).min(st.end) - 1].source.end;
+                    (f.1, a..b, side)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        out.dead = Some(TollInfo {
+            total,
+            qualifier: first.2,
+            sides,
+        });
+    }
+    out.injured = found.iter().find(|f| f.0 == Toll::Injured).map(|f| f.1);
+    out.arrested = found.iter().find(|f| f.0 == Toll::Arrested).map(|f| f.1);
+    out
+}
+
+/// Is the entity in a locative phrase (في X، بمدينة X، بـX)?
+fn locative(cx: &Ctx<'_>, e: &Ent, p: &Placed) -> bool {
+    let t = &cx.tokens[p.toks.start];
+    if e.src.start > t.source.start {
+        let pre = hadath_text::fold(&cx.text[t.source.start..e.src.start]);
+        if matches!(pre.as_str(), "ب" | "وب" | "فب") {
+            return true;
+        }
+    }
+    p.toks.start > 0
+        && matches!(
+            cx.bare(p.toks.start - 1),
+            "في" | "داخل" | "بمدينه" | "بمحافظه"
+        )
+}
+
+/// Coordinated groups of participants (by position): entities joined by و or a comma.
+fn groups(cx: &Ctx<'_>, list: &[&Placed]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for p in list {
+        let joined = last_end.is_some_and(|e| {
+            p.toks.start >= e && (e..p.toks.start).all(|k| matches!(cx.w(k), "و" | "،" | "," | "-"))
+        }) || last_end.is_some_and(|e| p.toks.start < e);
+        if joined {
+            out.last_mut().expect("a group").push(p.idx);
+        } else {
+            out.push(vec![p.idx]);
+        }
+        last_end = Some(p.toks.end);
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn roles(
+    cx: &Ctx<'_>,
+    t: &Trig,
+    roles: Roles,
+    pos: Pos,
+    scope: &Range<usize>,
+    ents_in: &[&Placed],
+    ents: &[Ent],
+    cues: &[CueHit],
+) -> Cand {
+    let mut c = Cand {
+        category: "",
+        mode: None,
+        actors: Vec::new(),
+        recipients: Vec::new(),
+        mediators: Vec::new(),
+        extra_recipient: None,
+        location: None,
+        date: None,
+        date_source: "text",
+        modality: "asserted",
+        dead: None,
+        injured: None,
+        arrested: None,
+        attribution: None,
+        source: None,
+        evidence: 0..0,
+        trigger: 0..0,
+        all_evidence: Vec::new(),
+    };
+    let tt = &t.toks;
+    // Mediator cue positions in scope.
+    let med_cues: Vec<Range<usize>> = cues
+        .iter()
+        .filter(|h| {
+            cx.data.cues.cues[h.cue].kind == CueKind::Mediator
+                && h.toks.start >= scope.start
+                && h.toks.end <= scope.end
+        })
+        .map(|h| h.toks.clone())
+        .collect();
+    let mut parts: Vec<&Placed> = Vec::new();
+    let mut places: Vec<&Placed> = Vec::new();
+    for p in ents_in
+        .iter()
+        .copied()
+        .filter(|p| p.toks.start >= scope.start && p.toks.end <= scope.end)
+    {
+        let e = &ents[p.idx];
+        if e.media {
+            continue;
+        }
+        if p.toks.start < tt.end && p.toks.end > tt.start {
+            // inside the trigger phrase: only a nisba counts (قصف أذري)
+            if e.kind != "nationality" {
+                continue;
+            }
+        }
+        if e.place || (e.country && locative(cx, e, p)) {
+            places.push(p);
+            continue;
+        }
+        if !e.actor || e.code.is_none() {
+            continue;
+        }
+        parts.push(p);
+    }
+    c.location = places
+        .iter()
+        .find(|p| p.toks.start >= tt.end)
+        .or_else(|| places.last())
+        .map(|p| p.idx);
+    // Mediators: the group right after a mediator cue.
+    let mut rest: Vec<&Placed> = Vec::new();
+    let mut med_taken: Vec<usize> = Vec::new();
+    for m in &med_cues {
+        let after: Vec<&Placed> = parts
+            .iter()
+            .copied()
+            .filter(|p| p.toks.start >= m.end && p.toks.start <= m.end + 4)
+            .collect();
+        if let Some(g) = groups(cx, &after).into_iter().next() {
+            med_taken.extend(g);
+        }
+        // the group after the first one too, when it follows directly
+    }
+    for p in parts {
+        if med_taken.contains(&p.idx) {
+            if !c.mediators.contains(&p.idx) {
+                c.mediators.push(p.idx);
+            }
+        } else {
+            rest.push(p);
+        }
+    }
+    let before: Vec<&Placed> = rest
+        .iter()
+        .copied()
+        .filter(|p| p.toks.end <= tt.start)
+        .collect();
+    let inside: Vec<&Placed> = rest
+        .iter()
+        .copied()
+        .filter(|p| p.toks.start < tt.end && p.toks.end > tt.start)
+        .collect();
+    let after: Vec<&Placed> = rest
+        .iter()
+        .copied()
+        .filter(|p| p.toks.start >= tt.end)
+        .collect();
+    let gb = groups(cx, &before);
+    let ga = groups(cx, &after);
+    let push_all = |v: &mut Vec<usize>, g: &[usize]| {
+        for &i in g {
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    };
+    match roles {
+        Roles::Symmetric => {
+            for g in gb.iter().chain(ga.iter()) {
+                push_all(&mut c.actors, g);
+            }
+            for p in &inside {
+                push_all(&mut c.actors, &[p.idx]);
+            }
+        }
+        Roles::Passive => {
+            // the victim is the subject; the agent a nisba right after, or من قبل / من جانب X
+            for p in &inside {
+                push_all(&mut c.actors, &[p.idx]);
+            }
+            let mut agent_from: Option<usize> = None;
+            for k in tt.end..scope.end.min(tt.end + 8) {
+                if matches!(cx.bare(k), "قبل" | "جانب" | "يد")
+                    && k > 0
+                    && matches!(cx.bare(k - 1), "من" | "على")
+                {
+                    agent_from = Some(k + 1);
+                    break;
+                }
+            }
+            for g in &ga {
+                let first = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
+                let nisba_adj = ents[g[0]].kind == "nationality" && first.toks.start <= tt.end + 1;
+                if nisba_adj
+                    || agent_from
+                        .is_some_and(|a| first.toks.start >= a && first.toks.start <= a + 2)
+                {
+                    push_all(&mut c.actors, g);
+                } else {
+                    push_all(&mut c.recipients, g);
+                }
+            }
+            for g in &gb {
+                push_all(&mut c.recipients, g);
+            }
+        }
+        Roles::Active | Roles::Host => {
+            let subject: Option<Vec<usize>>;
+            let mut after_groups: Vec<Vec<usize>> = ga.clone();
+            // Nominal heads: a nisba or ل + X right after the noun is the agent (قصف أذري، غارة
+            // للتحالف); verbs: SVO when a party precedes the verb in its clause, else VSO.
+            if pos == Pos::Noun {
+                let agent_idx = after_groups.iter().position(|g| {
+                    let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
+                    let close = p.toks.start <= tt.end + 1;
+                    close
+                        && (ents[g[0]].kind == "nationality" || {
+                            let w = cx.w(p.toks.start);
+                            let pre = &cx.text
+                                [cx.tokens[p.toks.start].source.start..ents[g[0]].src.start];
+                            w.starts_with('ل') && !pre.is_empty()
+                        })
+                });
+                if let Some(ai) = agent_idx {
+                    subject = Some(after_groups.remove(ai));
+                } else {
+                    subject = gb.last().cloned();
+                }
+                for p in &inside {
+                    push_all(&mut c.actors, &[p.idx]);
+                }
+            } else if let Some(g) = gb.last() {
+                subject = Some(g.clone());
+            } else if !after_groups.is_empty() {
+                subject = Some(after_groups.remove(0));
+            } else {
+                subject = None;
+            }
+            if let Some(g) = subject {
+                if roles == Roles::Host {
+                    push_all(&mut c.mediators, &g);
+                } else {
+                    push_all(&mut c.actors, &g);
+                }
+            }
+            for g in &after_groups {
+                push_all(&mut c.recipients, g);
+            }
+            // earlier groups before the subject in the clause: also parties (topic fronting)
+            if gb.len() > 1 {
+                for g in &gb[..gb.len() - 1] {
+                    let known: Vec<usize> = g
+                        .iter()
+                        .copied()
+                        .filter(|i| !c.actors.contains(i))
+                        .collect();
+                    push_all(&mut c.recipients, &known);
+                }
+            }
+            if roles == Roles::Host {
+                // the hosted parties are the co-participants
+                let r = std::mem::take(&mut c.recipients);
+                push_all(&mut c.actors, &r);
+            }
+        }
+    }
+    // A party in two roles keeps the first.
+    let actors = c.actors.clone();
+    c.recipients.retain(|i| !actors.contains(i));
+    c.mediators.retain(|i| !actors.contains(i));
+    c
+}
+
+/// The speaker of a verb of saying: the party right after it (قال الرئيس) or right before it.
+fn speaker_of(
+    r: &Range<usize>,
+    ents_in: &[&Placed],
+    ents: &[Ent],
+    st: Range<usize>,
+) -> Option<usize> {
+    let ok = |p: &&&Placed| ents[p.idx].actor && ents[p.idx].code.is_some() || ents[p.idx].media;
+    ents_in
+        .iter()
+        .filter(ok)
+        .find(|p| p.toks.start >= r.end && p.toks.start <= r.end + 4)
+        .or_else(|| {
+            ents_in.iter().filter(ok).rev().find(|p| {
+                p.toks.end <= r.start && p.toks.end + 3 >= r.start && p.toks.start >= st.start
+            })
+        })
+        .map(|p| p.idx)
+}
+
+fn modality(
+    cx: &Ctx<'_>,
+    t: &Trig,
+    scope: &Range<usize>,
+    cues: &[CueHit],
+    date: Option<&str>,
+    anchor: Option<Date>,
+    date_source: &str,
+) -> &'static str {
+    let tt = &t.toks;
+    let kind = |h: &CueHit| cx.data.cues.cues[h.cue].kind;
+    let name = |h: &CueHit| cx.data.cues.cues[h.cue].name.as_str();
+    // Negation right before the trigger (لم، لن، لا، ما، عدم، دون) or a denial in the clause.
+    let before2 = tt.start.saturating_sub(2).max(scope.start)..tt.start;
+    for h in cues
+        .iter()
+        .filter(|h| h.toks.start >= scope.start && h.toks.end <= tt.start)
+    {
+        let k = kind(h);
+        let close = h.toks.end >= before2.start;
+        if k == CueKind::Negated {
+            let n = name(h);
+            if n == "نفى" || n == "فشل" || close {
+                if n == "ما" && !close {
+                    continue;
+                }
+                return "negated";
+            }
+        }
+    }
+    let mut future = t.future_prefix;
+    let mut hypothetical = false;
+    for h in cues
+        .iter()
+        .filter(|h| h.toks.start >= scope.start && h.toks.end <= scope.end)
+    {
+        let before = h.toks.end <= tt.start;
+        let right_after = h.toks.start >= tt.end && h.toks.start <= tt.end + 3;
+        match kind(h) {
+            CueKind::Future if before || right_after => future = true,
+            CueKind::Hypothetical if before => {
+                let n = name(h);
+                if n == "إن" {
+                    continue; // إنّ (that) folds the same as the conditional
+                }
+                if n == "قد" {
+                    // قد + present: may; قد + past: emphasis
+                    let nx = cx.w(h.toks.end);
+                    if !nx.starts_with(['ي', 'ت', 'ن']) {
+                        continue;
+                    }
+                }
+                if n == "في حال" && h.toks.len() == 1 {
+                    continue;
+                }
+                hypothetical = true;
+            }
+            _ => {}
+        }
+    }
+    if hypothetical {
+        return "hypothetical";
+    }
+    if let (Some(d), Some(a)) = (date, anchor) {
+        if date_source != "publication" {
+            let ay = a.year().to_string();
+            let a_s = a.to_string();
+            if d.len() >= 4 && d[..4] < ay[..] && d.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                return "historical";
+            }
+            let n = d.len().min(10);
+            if n >= 7 && d[..n] > a_s[..n] {
+                return "future";
+            }
+        }
+    }
+    if future {
+        return "future";
+    }
+    "asserted"
+}
+
+fn codes(c: &Cand, ents: &[Ent]) -> Vec<String> {
+    let mut v: Vec<String> = c
+        .actors
+        .iter()
+        .chain(&c.recipients)
+        .chain(&c.mediators)
+        .chain(c.extra_recipient.iter())
+        .filter_map(|&i| ents[i].code.clone())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn dates_compatible(a: &Cand, b: &Cand) -> bool {
+    let weak = |c: &Cand| c.date.is_none() || c.date_source == "publication";
+    if weak(a) || weak(b) {
+        return true;
+    }
+    let (x, y) = (
+        a.date.as_deref().unwrap_or(""),
+        b.date.as_deref().unwrap_or(""),
+    );
+    let n = x.len().min(y.len()).min(10);
+    x[..n] == y[..n]
+}
+
+/// One event per happening: same type, compatible dates, participants overlapping.
+fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    for c in cands {
+        let cc = codes(&c, ents);
+        let hit = out.iter_mut().find(|o| {
+            if o.category != c.category || !dates_compatible(o, &c) {
+                return false;
+            }
+            if (o.modality == "negated") != (c.modality == "negated") {
+                return false;
+            }
+            let oc = codes(o, ents);
+            if oc.is_empty() || cc.is_empty() {
+                return oc.is_empty() && cc.is_empty();
+            }
+            let inter = oc.iter().filter(|x| cc.contains(x)).count();
+            let uni = oc.len() + cc.len() - inter;
+            inter * 2 >= uni
+                || oc.iter().all(|x| cc.contains(x))
+                || cc.iter().all(|x| oc.contains(x))
+        });
+        match hit {
+            Some(o) => {
+                o.all_evidence.push(c.evidence.clone());
+                let weak = |x: &Cand| x.date.is_none() || x.date_source == "publication";
+                if weak(o) && !weak(&c) {
+                    o.date = c.date.clone();
+                    o.date_source = c.date_source;
+                    if c.modality == "historical" || o.modality == "asserted" {
+                        o.modality = c.modality;
+                    }
+                }
+                if o.location.is_none() {
+                    o.location = c.location;
+                }
+                if o.dead.is_none() {
+                    o.dead = c.dead.clone();
+                }
+                if o.injured.is_none() {
+                    o.injured = c.injured;
+                }
+                if o.arrested.is_none() {
+                    o.arrested = c.arrested;
+                }
+                if o.attribution.is_none() {
+                    o.attribution = c.attribution;
+                }
+                if o.source.is_none() {
+                    o.source = c.source;
+                }
+                // a fuller report of the same happening adds its parties
+                let oc = codes(o, ents);
+                let have = |v: &Vec<usize>, code: &str| {
+                    v.iter().any(|&i| ents[i].code.as_deref() == Some(code))
+                };
+                if cc.len() > oc.len() {
+                    for (src, dst) in [(&c.actors, 0), (&c.recipients, 1), (&c.mediators, 2)] {
+                        for &i in src {
+                            let Some(code) = ents[i].code.as_deref() else {
+                                continue;
+                            };
+                            if have(&o.actors, code)
+                                || have(&o.recipients, code)
+                                || have(&o.mediators, code)
+                            {
+                                continue;
+                            }
+                            match dst {
+                                0 => o.actors.push(i),
+                                1 => o.recipients.push(i),
+                                _ => o.mediators.push(i),
+                            }
+                        }
+                    }
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn party(i: usize, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> PartyOut {
+    let e = &ents[i];
+    let s = span(&e.src);
+    PartyOut {
+        text: text[e.src.clone()].to_string(),
+        name: e.name.clone(),
+        code: if e.media { None } else { e.code.clone() },
+        start: Some(s.start),
+        end: Some(s.end),
+    }
+}
+
+/// Parties of one role, one per state/IGO code (persons and bodies of the same state collapse
+/// onto the first mention), uncoded ones kept.
+fn parties(v: &[usize], ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Vec<PartyOut> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for &i in v {
+        if let Some(c) = ents[i].code.as_deref() {
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+        }
+        out.push(party(i, ents, text, span));
+    }
+    out
+}
+
+fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
+    let mut recipients = parties(&c.recipients, ents, text, span);
+    if let Some(i) = c.extra_recipient {
+        let mut p = party(i, ents, text, span);
+        p.name = ents[i].name.clone();
+        recipients.push(p);
+    }
+    let actors = parties(&c.actors, ents, text, span);
+    let ac: Vec<Option<String>> = actors.iter().map(|p| p.code.clone()).collect();
+    recipients.retain(|p| p.code.is_none() || !ac.contains(&p.code));
+    let mut mediators = parties(&c.mediators, ents, text, span);
+    mediators.retain(|p| p.code.is_none() || !ac.contains(&p.code));
+    let mut size = serde_json::Map::new();
+    if let Some(d) = &c.dead {
+        size.insert("dead".into(), d.total.into());
+        if d.qualifier != "exact" {
+            size.insert("dead_qualifier".into(), d.qualifier.into());
+        }
+        if !d.sides.is_empty() {
+            let sides: Vec<serde_json::Value> = d
+                .sides
+                .iter()
+                .map(|(n, r, side)| {
+                    let s = span(r);
+                    let mut m = serde_json::Map::new();
+                    m.insert("dead".into(), (*n).into());
+                    if let Some(i) = side {
+                        if let Some(code) = &ents[*i].code {
+                            m.insert("code".into(), code.clone().into());
+                        }
+                    }
+                    m.insert("start".into(), s.start.into());
+                    m.insert("end".into(), s.end.into());
+                    m.insert("text".into(), s.text.into());
+                    serde_json::Value::Object(m)
+                })
+                .collect();
+            size.insert("by_side".into(), sides.into());
+        }
+    }
+    if let Some(n) = c.injured {
+        size.insert("injured".into(), n.into());
+    }
+    if let Some(n) = c.arrested {
+        size.insert("arrested".into(), n.into());
+    }
+    let location = c.location.map(|i| {
+        let mut p = party(i, ents, text, span);
+        p.code = ents[i].code.clone();
+        p
+    });
+    EventOut {
+        kind: c.category.to_string(),
+        mode: c.mode,
+        date: c.date.clone(),
+        actors,
+        recipients,
+        mediators,
+        location,
+        size: (!size.is_empty()).then_some(size),
+        modality: c.modality.to_string(),
+        date_source: c.date.as_ref().map(|_| c.date_source.to_string()),
+        attribution: c.attribution.map(|i| party(i, ents, text, span)),
+        source: c.source.map(|i| party(i, ents, text, span)),
+        evidence: span(&c.evidence),
+        evidence_all: c.all_evidence.iter().map(span).collect(),
+        trigger: span(&c.trigger),
+    }
+}

@@ -1,0 +1,258 @@
+//! The trigger and cue lexicons (`data/events/*.tsv`): embedded at build time, parsed once, and
+//! extensible at run time with user files of the same format.
+
+use crate::Error;
+use hadath_text::fold_key;
+use std::collections::HashMap;
+
+/// The PLOVER v2 categories.
+pub const CATEGORIES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    Verb,
+    Noun,
+    Light,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roles {
+    Active,
+    Passive,
+    Symmetric,
+    Host,
+}
+
+/// One row of `triggers.tsv`.
+#[derive(Debug, Clone)]
+pub struct TriggerRow {
+    pub category: &'static str,
+    pub mode: Option<String>,
+    pub pos: Pos,
+    pub roles: Roles,
+}
+
+/// A surface form: its folded words and the rows it belongs to.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub words: Vec<String>,
+    pub rows: Vec<usize>,
+}
+
+/// Trigger forms indexed by their first folded word.
+#[derive(Debug, Clone, Default)]
+pub struct Triggers {
+    pub rows: Vec<TriggerRow>,
+    pub forms: Vec<Form>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_words: HashMap<Vec<String>, usize>,
+}
+
+impl Triggers {
+    pub fn parse_into(&mut self, name: &str, contents: &str) -> Result<(), Error> {
+        for (n, line) in contents.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("category\t") {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let bad = |why: &str| Error::Data {
+                file: name.to_string(),
+                line: n + 1,
+                why: why.to_string(),
+            };
+            if cols.len() < 5 {
+                return Err(bad("expected category, mode, pos, roles, forms"));
+            }
+            let category = CATEGORIES
+                .iter()
+                .find(|c| **c == cols[0].trim())
+                .ok_or_else(|| bad("unknown PLOVER category"))?;
+            let pos = match cols[2].trim() {
+                "verb" => Pos::Verb,
+                "noun" => Pos::Noun,
+                "light" => Pos::Light,
+                _ => return Err(bad("pos must be verb, noun or light")),
+            };
+            let roles = match cols[3].trim() {
+                "active" => Roles::Active,
+                "passive" => Roles::Passive,
+                "symmetric" => Roles::Symmetric,
+                "host" => Roles::Host,
+                _ => return Err(bad("roles must be active, passive, symmetric or host")),
+            };
+            let mode = match cols[1].trim() {
+                "-" | "" => None,
+                m => Some(m.to_string()),
+            };
+            let row = self.rows.len();
+            self.rows.push(TriggerRow {
+                category,
+                mode,
+                pos,
+                roles,
+            });
+            for f in cols[4].split('|') {
+                let words: Vec<String> = f.split_whitespace().map(fold_key).collect();
+                if words.is_empty() || words.iter().any(String::is_empty) {
+                    continue;
+                }
+                match self.by_words.get(&words) {
+                    Some(&fi) => {
+                        if !self.forms[fi].rows.contains(&row) {
+                            self.forms[fi].rows.push(row);
+                        }
+                    }
+                    None => {
+                        let fi = self.forms.len();
+                        self.by_words.insert(words.clone(), fi);
+                        self.by_first.entry(words[0].clone()).or_default().push(fi);
+                        self.forms.push(Form {
+                            words,
+                            rows: vec![row],
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Forms whose first word is `w` (folded).
+    pub fn starting_with(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The cue kinds of `cues.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    Future,
+    Negated,
+    Hypothetical,
+    Historical,
+    Attribution,
+    Location,
+    Mediator,
+    Host,
+    Question,
+    Opinion,
+    Generic,
+    Casualty,
+}
+
+/// What a casualty cue counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Toll {
+    Dead,
+    Injured,
+    Arrested,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub name: String,
+    pub kind: CueKind,
+    pub toll: Option<Toll>,
+}
+
+/// Cue phrases indexed by their first folded word; clitic-prefix cues kept apart.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    pub cues: Vec<Cue>,
+    /// (folded words, cue index)
+    pub phrases: Vec<(Vec<String>, usize)>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Cues {
+    pub fn parse_into(&mut self, name: &str, contents: &str) -> Result<(), Error> {
+        for (n, line) in contents.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("cue\t") {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let bad = |why: &str| Error::Data {
+                file: name.to_string(),
+                line: n + 1,
+                why: why.to_string(),
+            };
+            if cols.len() < 3 {
+                return Err(bad("expected cue, kind, forms"));
+            }
+            let kind = match cols[1].trim() {
+                "future" => CueKind::Future,
+                "negated" => CueKind::Negated,
+                "hypothetical" => CueKind::Hypothetical,
+                "historical" => CueKind::Historical,
+                "attribution" => CueKind::Attribution,
+                "location" => CueKind::Location,
+                "mediator" => CueKind::Mediator,
+                "host" => CueKind::Host,
+                "question" => CueKind::Question,
+                "opinion" => CueKind::Opinion,
+                "generic" => CueKind::Generic,
+                "casualty" => CueKind::Casualty,
+                _ => return Err(bad("unknown cue kind")),
+            };
+            let toll = (kind == CueKind::Casualty).then(|| {
+                match cols
+                    .get(3)
+                    .and_then(|s| s.split_whitespace().next())
+                    .unwrap_or("")
+                    .trim_end_matches(':')
+                {
+                    "dead" => Toll::Dead,
+                    "injured" => Toll::Injured,
+                    "arrested" => Toll::Arrested,
+                    _ => Toll::Other,
+                }
+            });
+            let ci = self.cues.len();
+            self.cues.push(Cue {
+                name: cols[0].trim().to_string(),
+                kind,
+                toll,
+            });
+            for f in cols[2].split('|') {
+                if f.ends_with('ـ') {
+                    continue; // clitic-prefix cues are handled by the matcher itself
+                }
+                let words: Vec<String> = f.split_whitespace().map(fold_key).collect();
+                if words.is_empty() || words.iter().any(String::is_empty) {
+                    continue;
+                }
+                let pi = self.phrases.len();
+                self.by_first.entry(words[0].clone()).or_default().push(pi);
+                self.phrases.push((words, ci));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn starting_with(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+pub const TRIGGERS_TSV: &str = include_str!("../../../data/events/triggers.tsv");
+pub const CUES_TSV: &str = include_str!("../../../data/events/cues.tsv");
