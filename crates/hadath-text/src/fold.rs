@@ -35,9 +35,18 @@ pub fn fold_char(c: char) -> CharFold {
         'A'..='Z' => CharFold::Map(c.to_ascii_lowercase()),
         '\u{0}'..='\u{7f}' => CharFold::Keep,
         // Tashkeel, Quranic annotation marks, dagger alef, tatweel.
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => CharFold::Drop,
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' => CharFold::Drop,
         // Invisible format characters: ZWSP..RLM, bidi embeddings and isolates, ALM, BOM, soft hyphen.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' => CharFold::Drop,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => CharFold::Drop,
         // Alef forms.
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => CharFold::Map('ا'),
         'ى' | 'ی' | 'ې' => CharFold::Map('ي'),
@@ -63,27 +72,29 @@ pub fn fold_char(c: char) -> CharFold {
         '‘' | '’' | '‚' | '‛' | '′' => CharFold::Map('\''),
         '–' | '—' | '‒' | '―' | '−' => CharFold::Map('-'),
         '…' => CharFold::Compat,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => CharFold::Map(' '),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            CharFold::Map(' ')
+        }
         '\u{2028}' | '\u{2029}' | '\u{0085}' => CharFold::Map('\n'),
         // Presentation forms and other compatibility characters.
-        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{FF01}'..='\u{FF5E}' => CharFold::Compat,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{FF01}'..='\u{FF5E}' => {
+            CharFold::Compat
+        }
         c if c.is_uppercase() => CharFold::Compat,
         _ => CharFold::Keep,
     }
 }
 
-/// A folded copy of a text with, for every folded byte, the source byte range it came from.
+/// A folded copy of a text with, for every folded byte, the source byte it came from.
 ///
 /// Every position in [`Folded::text`] maps back into the original text, so any span found in the
-/// folded text can be reported with its exact original words.
+/// folded text can be reported with its exact original words. A dropped mark (tashkeel, tatweel)
+/// belongs to the character before it, so a span ending on a letter takes in the letter's marks.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     text: String,
     /// For each folded byte: the source byte where its source character starts.
     starts: Vec<u32>,
-    /// For each folded byte: the source byte where its source character (and any dropped marks
-    /// right after it) ends.
-    ends: Vec<u32>,
     source_len: u32,
 }
 
@@ -91,63 +102,55 @@ impl Folded {
     /// Fold `src` for matching: tashkeel and tatweel removed, alef forms, alef maqsura and ta
     /// marbuta folded, digits to ASCII, Arabic punctuation to ASCII, Latin lower-cased.
     pub fn new(src: &str) -> Folded {
-        assert!(src.len() < u32::MAX as usize, "texts over 4 GiB are not supported");
-        let mut f = Folded {
-            text: String::with_capacity(src.len()),
-            starts: Vec::with_capacity(src.len()),
-            ends: Vec::with_capacity(src.len()),
-            source_len: src.len() as u32,
-        };
+        assert!(
+            src.len() < u32::MAX as usize,
+            "texts over 4 GiB are not supported"
+        );
+        let mut text: Vec<u8> = Vec::with_capacity(src.len());
+        let mut starts: Vec<u32> = Vec::with_capacity(src.len());
+        let mut buf = [0u8; 4];
         for (i, c) in src.char_indices() {
             let s = i as u32;
-            let e = (i + c.len_utf8()) as u32;
+            if c.is_ascii() {
+                text.push((c as u8).to_ascii_lowercase());
+                starts.push(s);
+                continue;
+            }
+            let mut push = |d: char| {
+                let e = d.encode_utf8(&mut buf);
+                text.extend_from_slice(e.as_bytes());
+                starts.extend(std::iter::repeat_n(s, e.len()));
+            };
             match fold_char(c) {
-                CharFold::Keep => f.push(c, s, e),
-                CharFold::Map(m) => f.push(m, s, e),
-                CharFold::Drop => {
-                    // Attach the dropped mark to the character it sits on.
-                    if let Some(last) = f.ends.last().copied() {
-                        if last == s {
-                            let n = f.last_char_len();
-                            let len = f.ends.len();
-                            for x in &mut f.ends[len - n..] {
-                                *x = e;
-                            }
-                        }
-                    }
-                }
+                CharFold::Keep => push(c),
+                CharFold::Map(m) => push(m),
+                CharFold::Drop => {}
                 CharFold::Compat => {
                     let mut any = false;
                     for d in std::iter::once(c).nfkc() {
                         let d = match fold_char(d) {
-                            CharFold::Keep | CharFold::Compat => d.to_lowercase().next().unwrap_or(d),
+                            CharFold::Keep | CharFold::Compat => {
+                                d.to_lowercase().next().unwrap_or(d)
+                            }
                             CharFold::Map(m) => m,
                             CharFold::Drop => continue,
                         };
-                        f.push(d, s, e);
+                        push(d);
                         any = true;
                     }
                     if !any {
-                        f.push(c, s, e);
+                        push(c);
                     }
                 }
             }
         }
-        f
-    }
-
-    #[inline]
-    fn push(&mut self, c: char, s: u32, e: u32) {
-        let n = c.len_utf8();
-        self.text.push(c);
-        for _ in 0..n {
-            self.starts.push(s);
-            self.ends.push(e);
+        // Only whole characters were pushed, each valid UTF-8.
+        let text = String::from_utf8(text).expect("folding writes valid UTF-8");
+        Folded {
+            text,
+            starts,
+            source_len: src.len() as u32,
         }
-    }
-
-    fn last_char_len(&self) -> usize {
-        self.text.chars().next_back().map_or(0, char::len_utf8)
     }
 
     /// The folded text.
@@ -161,7 +164,8 @@ impl Folded {
         self.source_len as usize
     }
 
-    /// The source byte range that the folded byte range `r` came from.
+    /// The source byte range that the folded byte range `r` came from. The end takes in any
+    /// marks dropped after the last character.
     ///
     /// An empty range maps to an empty range at the matching source position.
     #[inline]
@@ -170,7 +174,20 @@ impl Folded {
             let p = self.source_pos(r.start);
             return p..p;
         }
-        self.starts[r.start] as usize..self.ends[r.end - 1] as usize
+        let start = self.starts[r.start] as usize;
+        // The end is where the next folded character's source starts; characters that expand
+        // into several folded ones (ligatures) share a start, so skip past those.
+        let last = self.starts[r.end - 1];
+        let mut j = r.end;
+        while j < self.starts.len() && self.starts[j] == last {
+            j += 1;
+        }
+        let end = if j < self.starts.len() {
+            self.starts[j] as usize
+        } else {
+            self.source_len as usize
+        };
+        start..end.max(start)
     }
 
     /// The source byte offset of the folded byte offset `i` (the end of the text maps to the end).

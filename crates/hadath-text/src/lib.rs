@@ -23,7 +23,9 @@ pub use boiler::{boilerplate_lines, BoilerKind};
 pub use fold::{fold, fold_char, fold_key, CharFold, Folded};
 pub use offsets::CharIndex;
 pub use sentence::{split_sentences, Sentence};
-pub use token::{segmentations, tokenize, tokenize_into, Segmentation, Token, TokenKind};
+pub use token::{
+    segmentations, tokenize, tokenize_into, Segmentation, Segmentations, Token, TokenKind,
+};
 
 /// A document run through the whole text layer: folded text, tokens, sentences, boilerplate.
 #[derive(Debug, Clone)]
@@ -39,7 +41,11 @@ impl Analysis {
         let tokens = tokenize(&folded);
         let boiler = boilerplate_lines(text);
         let sentences = split_sentences(&folded, &tokens, &boiler);
-        Analysis { folded, tokens, sentences }
+        Analysis {
+            folded,
+            tokens,
+            sentences,
+        }
     }
 
     pub fn folded(&self) -> &Folded {
@@ -67,6 +73,7 @@ impl Analysis {
 
     /// True when source byte `pos` lies in boilerplate.
     pub fn is_boilerplate(&self, pos: usize) -> bool {
-        self.sentence_at(pos).is_some_and(|s| s.boilerplate.is_some())
+        self.sentence_at(pos)
+            .is_some_and(|s| s.boilerplate.is_some())
     }
 }

@@ -41,7 +41,10 @@ impl<'a> CharIndex<'a> {
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        let k = self.checkpoints.partition_point(|&b| b <= byte).saturating_sub(1);
+        let k = self
+            .checkpoints
+            .partition_point(|&b| b <= byte)
+            .saturating_sub(1);
         let from = self.checkpoints[k];
         k * STEP + self.text[from..byte].chars().count()
     }

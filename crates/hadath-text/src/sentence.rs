@@ -28,7 +28,11 @@ fn is_closer(t: &str) -> bool {
 }
 
 /// Split `tokens` (of `folded`) into sentences, and mark those inside the `boiler` ranges.
-pub fn split_sentences(folded: &Folded, tokens: &[Token], boiler: &[(Range<usize>, BoilerKind)]) -> Vec<Sentence> {
+pub fn split_sentences(
+    folded: &Folded,
+    tokens: &[Token],
+    boiler: &[(Range<usize>, BoilerKind)],
+) -> Vec<Sentence> {
     let text = folded.text();
     let mut out = Vec::with_capacity(tokens.len() / 15 + 1);
     let mut start = 0usize;
@@ -70,7 +74,11 @@ pub fn split_sentences(folded: &Folded, tokens: &[Token], boiler: &[(Range<usize
             while bi < boiler.len() && boiler[bi].0.end <= tokens[i].source.start {
                 bi += 1;
             }
-            if boiler[bi..].iter().take(2).any(|(r, _)| r.start == next || (r.end <= next && r.end > tokens[i].source.start)) {
+            if boiler[bi..]
+                .iter()
+                .take(2)
+                .any(|(r, _)| r.start == next || (r.end <= next && r.end > tokens[i].source.start))
+            {
                 end_here = true;
             }
         }
@@ -79,7 +87,12 @@ pub fn split_sentences(folded: &Folded, tokens: &[Token], boiler: &[(Range<usize
             let last = &tokens[i];
             let source = first.source.start..last.source.end;
             let kind = boiler_at(boiler, source.start);
-            out.push(Sentence { source, tokens: start..i + 1, boilerplate: kind, paragraph });
+            out.push(Sentence {
+                source,
+                tokens: start..i + 1,
+                boilerplate: kind,
+                paragraph,
+            });
             start = i + 1;
             if newline_after {
                 paragraph += 1;
@@ -92,7 +105,10 @@ pub fn split_sentences(folded: &Folded, tokens: &[Token], boiler: &[(Range<usize
 
 fn boiler_at(boiler: &[(Range<usize>, BoilerKind)], pos: usize) -> Option<BoilerKind> {
     let k = boiler.partition_point(|(r, _)| r.end <= pos);
-    boiler.get(k).filter(|(r, _)| r.start <= pos).map(|(_, k)| *k)
+    boiler
+        .get(k)
+        .filter(|(r, _)| r.start <= pos)
+        .map(|(_, k)| *k)
 }
 
 /// A period after a one-letter word ("د." for doctor, "U.S.") or a known short form is not a
@@ -107,7 +123,27 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let p = &text[prev.folded.clone()];
     let one_letter = prev.is_word() && p.chars().count() == 1;
-    let known = matches!(p, "mr" | "mrs" | "ms" | "dr" | "prof" | "st" | "jr" | "inc" | "ltd" | "co" | "vs" | "etc" | "no" | "gen" | "col" | "lt" | "سم" | "كم" | "ج");
+    let known = matches!(
+        p,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "st"
+            | "jr"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "vs"
+            | "etc"
+            | "no"
+            | "gen"
+            | "col"
+            | "lt"
+            | "سم"
+            | "كم"
+            | "ج"
+    );
     if !(one_letter || known) {
         return false;
     }
@@ -124,19 +160,37 @@ mod tests {
 
     fn sents(t: &str) -> Vec<String> {
         let a = Analysis::new(t);
-        a.sentences().iter().map(|s| t[s.source.clone()].to_string()).collect()
+        a.sentences()
+            .iter()
+            .map(|s| t[s.source.clone()].to_string())
+            .collect()
     }
 
     #[test]
     fn splits_on_terminals_and_lines() {
         let s = sents("وصل الوفد إلى القاهرة. وبدأت المحادثات؟ نعم!\nسطر جديد بلا نقطة\nثم آخر");
-        assert_eq!(s, ["وصل الوفد إلى القاهرة.", "وبدأت المحادثات؟", "نعم!", "سطر جديد بلا نقطة", "ثم آخر"]);
+        assert_eq!(
+            s,
+            [
+                "وصل الوفد إلى القاهرة.",
+                "وبدأت المحادثات؟",
+                "نعم!",
+                "سطر جديد بلا نقطة",
+                "ثم آخر"
+            ]
+        );
     }
 
     #[test]
     fn not_fooled_by_numbers_and_abbreviations() {
         let s = sents("بلغ النمو 3.5 في المئة وقال د. أحمد إن U.S. تدعم الخطة... ثم غادر.");
-        assert_eq!(s, ["بلغ النمو 3.5 في المئة وقال د. أحمد إن U.S. تدعم الخطة...", "ثم غادر."]);
+        assert_eq!(
+            s,
+            [
+                "بلغ النمو 3.5 في المئة وقال د. أحمد إن U.S. تدعم الخطة...",
+                "ثم غادر."
+            ]
+        );
     }
 
     #[test]

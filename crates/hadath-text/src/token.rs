@@ -36,7 +36,10 @@ impl Token {
     }
 
     pub fn is_word(&self) -> bool {
-        matches!(self.kind, TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed)
+        matches!(
+            self.kind,
+            TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed
+        )
     }
 }
 
@@ -131,7 +134,11 @@ pub fn tokenize_into(folded: &Folded, range: Range<usize>, out: &mut Vec<Token>)
             }
             Class::Arabic | Class::Latin => {
                 let mut e = i + c.len_utf8();
-                let mut kind = if cl == Class::Arabic { TokenKind::Arabic } else { TokenKind::Latin };
+                let mut kind = if cl == Class::Arabic {
+                    TokenKind::Arabic
+                } else {
+                    TokenKind::Latin
+                };
                 while let Some(&(j, d)) = it.peek() {
                     let dc = class(d);
                     match dc {
@@ -148,7 +155,10 @@ pub fn tokenize_into(folded: &Folded, range: Range<usize>, out: &mut Vec<Token>)
                         Class::Other
                             if cl == Class::Latin
                                 && (d == '\'' || d == '-')
-                                && s[j + 1..].chars().next().is_some_and(|n| class(n) == Class::Latin) =>
+                                && s[j + 1..]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(|n| class(n) == Class::Latin) =>
                         {
                             e = j + 1;
                             it.next();
@@ -165,7 +175,11 @@ pub fn tokenize_into(folded: &Folded, range: Range<usize>, out: &mut Vec<Token>)
 #[inline]
 fn push(folded: &Folded, out: &mut Vec<Token>, r: Range<usize>, kind: TokenKind) {
     let source = folded.source_range(r.clone());
-    out.push(Token { folded: r, source, kind });
+    out.push(Token {
+        folded: r,
+        source,
+        kind,
+    });
 }
 
 /// One way to read a folded word as proclitics + stem + enclitic.
@@ -221,15 +235,54 @@ const PREFIXES: &[(&str, bool)] = &[
 ];
 
 /// Attached pronoun suffixes, longest first.
-const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"];
+const SUFFIXES: &[&str] = &[
+    "هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي",
+];
 
-/// Minimum stem length in characters: shorter leftovers are not words.
-const MIN_STEM: usize = 2;
+/// At least `n` characters in `s`, without counting them all.
+#[inline]
+fn has_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
+}
+
+/// Most readings a word can have: the bare word plus prefixed readings, each also with a suffix.
+const MAX_READINGS: usize = 32;
+
+/// The readings of one word, held inline (no allocation); derefs to a slice.
+#[derive(Clone, Copy)]
+pub struct Segmentations<'a> {
+    items: [Segmentation<'a>; MAX_READINGS],
+    len: usize,
+}
+
+impl<'a> Segmentations<'a> {
+    #[inline]
+    fn push(&mut self, s: Segmentation<'a>) {
+        if self.len < MAX_READINGS {
+            self.items[self.len] = s;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Segmentations<'a> {
+    type Target = [Segmentation<'a>];
+    fn deref(&self) -> &[Segmentation<'a>] {
+        &self.items[..self.len]
+    }
+}
+
+impl std::fmt::Debug for Segmentations<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
 
 /// The readings of a folded Arabic word as clitics + stem, the unsegmented word first.
 ///
-/// Light segmentation: every prefix and suffix that leaves a stem of at least two letters is
-/// offered, so a matcher tries the candidates against its lexicon and keeps the ones it knows.
+/// Light segmentation: every proclitic sequence and pronoun suffix that leaves a stem of at least
+/// two letters (three for a suffix on an unprefixed word) is offered, so a matcher tries the
+/// candidates against its lexicon and keeps the ones it knows. No allocation.
 ///
 /// ```
 /// use hadath_text::segmentations;
@@ -238,26 +291,52 @@ const MIN_STEM: usize = 2;
 /// let s: Vec<&str> = segmentations("وبموسكو").iter().map(|s| s.stem).collect();
 /// assert!(s.contains(&"موسكو"));
 /// ```
-pub fn segmentations(word: &str) -> Vec<Segmentation<'_>> {
-    let mut out = Vec::with_capacity(6);
-    out.push(Segmentation { prefix: "", stem: word, suffix: "", article: false });
-    for &(p, art) in PREFIXES {
-        if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() < MIN_STEM {
-                continue;
+pub fn segmentations(word: &str) -> Segmentations<'_> {
+    let bare = Segmentation {
+        prefix: "",
+        stem: word,
+        suffix: "",
+        article: false,
+    };
+    let mut out = Segmentations {
+        items: [bare; MAX_READINGS],
+        len: 1,
+    };
+    // Only Arabic words take clitics; the first letter must be one of و ف ب ل ك ا س.
+    let Some(first) = word.chars().next() else {
+        return out;
+    };
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا' | 'س')
+        && !word.ends_with(['ه', 'ا', 'م', 'ن', 'ك', 'ي'])
+    {
+        return out;
+    }
+    if matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا' | 'س') {
+        for &(p, art) in PREFIXES {
+            if let Some(rest) = word.strip_prefix(p) {
+                if has_chars(rest, MIN_STEM) {
+                    out.push(Segmentation {
+                        prefix: p,
+                        stem: rest,
+                        suffix: "",
+                        article: art,
+                    });
+                }
             }
-            // "لل" only before a stem that took the article; ال itself is never a stem start here.
-            out.push(Segmentation { prefix: p, stem: rest, suffix: "", article: art });
         }
     }
     // Suffixes on the bare word and on each prefixed reading.
-    let n = out.len();
+    let n = out.len;
     for k in 0..n {
-        let base = out[k];
+        let base = out.items[k];
         for &sfx in SUFFIXES {
             if let Some(stem) = base.stem.strip_suffix(sfx) {
-                if stem.chars().count() >= MIN_STEM.max(if base.prefix.is_empty() { 3 } else { 2 }) {
-                    out.push(Segmentation { stem, suffix: sfx, ..base });
+                if has_chars(stem, if base.prefix.is_empty() { 3 } else { MIN_STEM }) {
+                    out.push(Segmentation {
+                        stem,
+                        suffix: sfx,
+                        ..base
+                    });
                 }
             }
         }
@@ -265,25 +344,50 @@ pub fn segmentations(word: &str) -> Vec<Segmentation<'_>> {
     out
 }
 
+/// Minimum stem length in characters: shorter leftovers are not words.
+const MIN_STEM: usize = 2;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(String, TokenKind)> {
         let f = Folded::new(s);
-        tokenize(&f).iter().map(|t| (s[t.source.clone()].to_string(), t.kind)).collect()
+        tokenize(&f)
+            .iter()
+            .map(|t| (s[t.source.clone()].to_string(), t.kind))
+            .collect()
     }
 
     #[test]
     fn tokens_keep_numbers_whole() {
         let t = toks("قُتل 1,200 شخص، و3.5 مليون في ٢٠٢٢.");
         let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
-        assert_eq!(words, ["قُتل", "1,200", "شخص", "،", "و", "3.5", "مليون", "في", "٢٠٢٢", "."]);
+        assert_eq!(
+            words,
+            [
+                "قُتل",
+                "1,200",
+                "شخص",
+                "،",
+                "و",
+                "3.5",
+                "مليون",
+                "في",
+                "٢٠٢٢",
+                "."
+            ]
+        );
     }
 
     #[test]
     fn segments_clitics() {
-        let stems = |w: &str| segmentations(w).iter().map(|s| s.with_article()).collect::<Vec<_>>();
+        let stems = |w: &str| {
+            segmentations(w)
+                .iter()
+                .map(|s| s.with_article())
+                .collect::<Vec<_>>()
+        };
         assert!(stems("وروسيا").contains(&"روسيا".to_string()));
         assert!(stems("بموسكو").contains(&"موسكو".to_string()));
         assert!(stems("للاتحاد").contains(&"الاتحاد".to_string()));

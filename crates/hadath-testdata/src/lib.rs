@@ -1,0 +1,95 @@
+//! Test and benchmark helpers. `../shared` sits beside the checkout for developers and CI; a
+//! fresh clone without it still builds and tests, and these helpers return `None` so callers can
+//! skip with a message.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+/// The `shared/` directory beside the checkout, when present (or `$HADATH_SHARED`).
+pub fn shared_dir() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("HADATH_SHARED") {
+        let p = PathBuf::from(p);
+        return p.is_dir().then_some(p);
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    root.is_dir().then(|| root.canonicalize().unwrap_or(root))
+}
+
+/// A file under `shared/`, when present.
+pub fn shared_file(rel: &str) -> Option<PathBuf> {
+    let p = shared_dir()?.join(rel);
+    p.exists().then_some(p)
+}
+
+/// One SaudiNewsNet article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    pub date: String,
+    pub title: String,
+    pub text: String,
+    pub url: String,
+    pub source: String,
+}
+
+/// Up to `limit` articles from the SaudiNewsNet archives (CC BY-NC-SA 4.0: local tests and
+/// benchmarks only), in file order, or `None` when `shared/` is absent.
+pub fn saudinewsnet(limit: usize) -> Option<Vec<Article>> {
+    let dir = shared_file("arabic-data/saudinewsnet")?;
+    let mut zips: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "zip"))
+        .collect();
+    zips.sort();
+    let mut out = Vec::new();
+    for z in zips {
+        let f = std::fs::File::open(&z).ok()?;
+        let mut archive = zip::ZipArchive::new(f).ok()?;
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).ok()?;
+            let mut s = String::new();
+            if entry.read_to_string(&mut s).is_err() {
+                continue;
+            }
+            let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(&s)
+            else {
+                continue;
+            };
+            for it in items {
+                let field = |k: &str| it.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let text = field("content");
+                if text.trim().is_empty() {
+                    continue;
+                }
+                out.push(Article {
+                    id: format!("snn-{}", out.len()),
+                    date: field("date_extracted").get(..10).unwrap_or("").to_string(),
+                    title: field("title"),
+                    url: field("url"),
+                    source: field("source"),
+                    text,
+                });
+                if out.len() >= limit {
+                    return Some(out);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// About `bytes` of real news text joined into one corpus, for throughput benchmarks.
+pub fn news_text(bytes: usize) -> Option<Vec<String>> {
+    let arts = saudinewsnet(usize::MAX)?;
+    let mut total = 0;
+    let mut out = Vec::new();
+    for a in arts {
+        total += a.text.len();
+        out.push(a.text);
+        if total >= bytes {
+            break;
+        }
+    }
+    Some(out)
+}
