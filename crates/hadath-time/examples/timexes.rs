@@ -32,12 +32,19 @@ fn main() {
             .and_then(Value::as_str)
             .and_then(|s| s.parse().ok());
         let folded = Folded::new(text);
-        let published = match given {
-            Some(d) => Some(json!({"date": d.to_string(), "inferred": false})),
-            None => infer_publication(text, &folded)
-                .map(|p| json!({"date": p.date.to_string(), "inferred": true, "reason": p.reason})),
+        let inferred = if given.is_none() {
+            infer_publication(text, &folded)
+        } else {
+            None
         };
-        let anchor = given.or_else(|| infer_publication(text, &folded).map(|p| p.date));
+        let published = match (given, &inferred) {
+            (Some(d), _) => Some(json!({"date": d.to_string(), "inferred": false})),
+            (None, Some(p)) => {
+                Some(json!({"date": p.date.to_string(), "inferred": true, "reason": p.reason}))
+            }
+            (None, None) => None,
+        };
+        let anchor = given.or(inferred.map(|p| p.date));
         let a = analyze(text, &folded, anchor);
         let timexes: Vec<Value> = a
             .timexes

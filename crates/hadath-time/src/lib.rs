@@ -52,6 +52,8 @@ pub enum TimeError {
 pub struct TimeAnalysis {
     pub timexes: Vec<Timex>,
     pub numbers: Vec<Quantity>,
+    /// The publication date the text itself fixes, if any (see [`infer_publication`]).
+    pub self_dated: Option<Published>,
 }
 
 /// Find the time expressions of `text` (folded as `folded`), resolved against the publication
@@ -78,7 +80,12 @@ pub fn analyze(text: &str, folded: &Folded, anchor: Option<Date>) -> TimeAnalysi
         .map(|t| folded.folded_pos(t.source.start)..folded.folded_pos(t.source.end))
         .collect();
     let numbers = numbers::scan(&tk, &skip);
-    TimeAnalysis { timexes, numbers }
+    let self_dated = published::infer(text, &timexes);
+    TimeAnalysis {
+        timexes,
+        numbers,
+        self_dated,
+    }
 }
 
 /// Infer the publication date from the text alone: a self-dating phrase such as
@@ -87,6 +94,12 @@ pub fn analyze(text: &str, folded: &Folded, anchor: Option<Date>) -> TimeAnalysi
 pub fn infer_publication(text: &str, folded: &Folded) -> Option<Published> {
     let t = find_timexes(text, folded, None);
     published::infer(text, &t)
+}
+
+/// [`infer_publication`] from time expressions already found in `text` (with or without an
+/// anchor: self-dating phrases carry their own year).
+pub fn infer_publication_from(text: &str, timexes: &[Timex]) -> Option<Published> {
+    published::infer(text, timexes)
 }
 
 /// Resolve a time expression again against another anchor (for example the date of an event the

@@ -93,7 +93,7 @@ fn strip_clitic(t: &str) -> &str {
 }
 
 impl Toks<'_> {
-    fn qualifier_before(&self, i: usize) -> Option<(usize, Qualifier)> {
+    pub(crate) fn qualifier_before(&self, i: usize) -> Option<(usize, Qualifier)> {
         for (words, q) in BEFORE {
             let n = words.len();
             if i < n {

@@ -16,6 +16,8 @@ pub struct Tok<'a> {
     pub cues: &'static [Entry],
     /// The stem carried a و/ف conjunction.
     pub waw: bool,
+    /// The stem carried a ب/ل/ك proclitic.
+    pub procl: bool,
     /// A line break or sentence end lies between this token and the one before.
     pub brk: bool,
     /// The value of a plain digit token.
@@ -35,12 +37,12 @@ fn lookup(s: &str) -> Option<&'static [Entry]> {
 }
 
 /// Stem readings of an Arabic word: the word itself, then without و/ف, then without ب/ل/ك.
-fn classify(t: &str) -> (&'static [Entry], bool) {
+fn classify(t: &str) -> (&'static [Entry], bool, bool) {
     if t.len() < 2 || t.len() > 40 {
-        return (&[], false);
+        return (&[], false, false);
     }
     if let Some(e) = lookup(t) {
-        return (e, false);
+        return (e, false, false);
     }
     let (base, waw) = match t.as_bytes() {
         // و = D9 88, ف = D9 81
@@ -49,14 +51,14 @@ fn classify(t: &str) -> (&'static [Entry], bool) {
     };
     if waw {
         if let Some(e) = lookup(base) {
-            return (e, true);
+            return (e, true, false);
         }
     }
     // ب = D8 A8, ل = D9 84, ك = D9 83
     if base.len() > 4 && matches!(base.as_bytes(), [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..]) {
         let rest = &base[2..];
         if let Some(e) = lookup(rest) {
-            return (e, waw);
+            return (e, waw, true);
         }
         // لل + X = ل + الX
         if rest.starts_with('ل') && base.starts_with('ل') && rest.len() > 4 {
@@ -67,13 +69,13 @@ fn classify(t: &str) -> (&'static [Entry], bool) {
                 buf[4..4 + tail.len()].copy_from_slice(tail.as_bytes());
                 if let Ok(s) = std::str::from_utf8(&buf[..4 + tail.len()]) {
                     if let Some(e) = lookup(s) {
-                        return (e, waw);
+                        return (e, waw, true);
                     }
                 }
             }
         }
     }
-    (&[], false)
+    (&[], false, false)
 }
 
 fn parse_digits(t: &str) -> (Option<f64>, u8) {
@@ -114,16 +116,16 @@ impl<'a> Toks<'a> {
             let gap = &text.as_bytes()[prev_end..tk.folded.start];
             let brk = gap.contains(&b'\n');
             prev_end = tk.folded.end;
-            let (cues, waw, num, digits) = match tk.kind {
+            let (cues, waw, procl, num, digits) = match tk.kind {
                 TokenKind::Arabic => {
-                    let (c, w) = classify(t);
-                    (c, w, None, 0)
+                    let (c, w, p) = classify(t);
+                    (c, w, p, None, 0)
                 }
                 TokenKind::Number => {
                     let (n, d) = parse_digits(t);
-                    (&[][..], false, n, d)
+                    (&[][..], false, false, n, d)
                 }
-                _ => (&[][..], false, None, 0),
+                _ => (&[][..], false, false, None, 0),
             };
             v.push(Tok {
                 t,
@@ -131,6 +133,7 @@ impl<'a> Toks<'a> {
                 kind: tk.kind,
                 cues,
                 waw,
+                procl,
                 brk,
                 num,
                 digits,
@@ -195,7 +198,15 @@ impl<'a> Toks<'a> {
 
     /// Month at `i`: (hijri, month, ambiguous, tokens).
     pub fn month_at(&self, i: usize) -> Option<(bool, u8, bool, usize)> {
+        let procl = self.v.get(i)?.procl;
         match self.entry_at(i, |c| matches!(c, Cue::Month { .. }))? {
+            // An ambiguous name (آب, مارس) only as written: باب is a door.
+            (
+                Cue::Month {
+                    ambiguous: true, ..
+                },
+                _,
+            ) if procl => None,
             (
                 Cue::Month {
                     hijri,

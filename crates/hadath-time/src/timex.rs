@@ -100,6 +100,7 @@ pub enum TimeExpr {
         year: Option<i32>,
         month: Option<u8>,
         day: Option<u8>,
+        pick: Pick,
     },
     /// Days from the anchor (اليوم 0, أمس −1, غداً +1), with the weekday the text names.
     DayOffset { days: i32, weekday: Option<u8> },
@@ -246,7 +247,48 @@ const FUNC: &[&str] = &[
 ];
 
 /// Words before a bare year that make it a year whatever follows.
+/// Words before a bare number that make it a count.
+const COUNT_PRE: &[&str] = &[
+    "بلغ",
+    "بلغت",
+    "يبلغ",
+    "تبلغ",
+    "عدد",
+    "قدره",
+    "قدرها",
+    "بواقع",
+    "اجمالي",
+    "مجموع",
+    "حصيله",
+    "الي",
+    "رقم",
+    "العدد",
+    "سعر",
+    "بسعر",
+    "قيمه",
+    "بقيمه",
+    "مبلغ",
+    "بمبلغ",
+    "نحو",
+    "حوالي",
+    "قرابه",
+    "زهاء",
+    "الرقم",
+    "نسبه",
+    "بنسبه",
+];
+
 const STRONG_YEAR_PRE: &[&str] = &[
+    "اعوام",
+    "عامي",
+    "الاعوام",
+    "سنوات",
+    "السنوات",
+    "سنتي",
+    "موسم",
+    "الموسم",
+    "مواسم",
+    "لعامي",
     "حرب",
     "انتخابات",
     "ثوره",
@@ -469,16 +511,38 @@ pub(crate) fn resolve(
                 _ => Resolved::year(y, an),
             }
         }
-        TimeExpr::Hijri { year, month, day } => {
+        TimeExpr::Hijri {
+            year,
+            month,
+            day,
+            pick,
+        } => {
             let (y, an) = match (year, anchor) {
                 (Some(y), _) => (y, Absolute),
                 (None, Some(a)) => {
-                    let (hy, _, _) = cal::hijri_from_days(a);
+                    let (hy, hm, _) = cal::hijri_from_days(a);
                     let m = u32::from(month.unwrap_or(1));
-                    let y = if cal::days_from_hijri(hy, m, u32::from(day.unwrap_or(1))) - a > 31 {
-                        hy - 1
-                    } else {
-                        hy
+                    let at = |y: i32| cal::days_from_hijri(y, m, u32::from(day.unwrap_or(1)));
+                    let pick = match (pick, tense) {
+                        (Pick::Auto, Tense::Future) => Pick::Future,
+                        (Pick::Auto, Tense::Past) => Pick::Past,
+                        (p, _) => p,
+                    };
+                    let y = match pick {
+                        Pick::Current => hy,
+                        Pick::Future
+                            if (day.is_some() && at(hy) < a) || (day.is_none() && m < hm) =>
+                        {
+                            hy + 1
+                        }
+                        Pick::Past
+                            if (day.is_some() && at(hy) > a) || (day.is_none() && m > hm) =>
+                        {
+                            hy - 1
+                        }
+                        // Hijri months are named ahead of time (ذو الحجة for the Hajj): two months' grace.
+                        Pick::Auto if at(hy) - a > 62 => hy - 1,
+                        _ => hy,
                     };
                     (y, Publication)
                 }
@@ -758,6 +822,7 @@ impl Toks<'_> {
                 n: Some(2.0),
                 implied: true,
             }),
+            _ if self.month_at(k + 1).is_some() => None,
             _ => {
                 let end = if self.is_word(k + 1, W::One) {
                     k + 2
@@ -900,6 +965,7 @@ impl Toks<'_> {
                 year,
                 month: Some(m),
                 day,
+                pick,
             }
         } else {
             TimeExpr::Greg {
@@ -958,17 +1024,60 @@ impl Toks<'_> {
                         year: Some(y),
                         month: None,
                         day: None,
+                        pick: Pick::Auto,
                     },
                 ))
             }
             _ => {}
         }
-        if !(1900..=2100).contains(&y) || i == 0 {
+        if !(1900..=2100).contains(&y) || t.digits != 4 {
             return None;
         }
-        let p = &self.v[i - 1];
-        if p.kind != TokenKind::Arabic {
+        let year = || {
+            Some(Parsed::new(
+                i,
+                i + 1,
+                TimeExpr::Greg {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                    pick: Pick::Auto,
+                    weekday: None,
+                },
+            ))
+        };
+        // A count, not a year: أكثر من 2000, نحو 2000.
+        if self.qualifier_before(i).is_some() {
             return None;
+        }
+        // Nothing counted follows: punctuation, the end of a sentence, a function word.
+        let next_free = match self.v.get(i + 1) {
+            None => true,
+            Some(n) => {
+                self.boundary_after(i)
+                    || (n.kind == TokenKind::Punct && n.t != "%")
+                    || (n.kind == TokenKind::Arabic
+                        && (FUNC.contains(&n.t) || n.t.starts_with('و')))
+            }
+        };
+        if i == 0 {
+            return if next_free { year() } else { None };
+        }
+        let p = &self.v[i - 1];
+        // A year coordinated with a previous one: 2013 و2014, 1995، 1998, 2013-2014, من 2006 إلى 2014.
+        if i >= 2 && matches!(p.t, "و" | "," | "-" | "/" | "الي" | "حتي" | "وحتي" | "او")
+        {
+            let q = &self.v[i - 2];
+            if q.kind == TokenKind::Number && q.digits == 4 && self.bare_year(i - 2).is_some() {
+                return year();
+            }
+        }
+        if p.kind != TokenKind::Arabic {
+            return if next_free && p.t != "-" {
+                year()
+            } else {
+                None
+            };
         }
         let stem =
             p.t.strip_prefix('و')
@@ -979,35 +1088,18 @@ impl Toks<'_> {
                 self.word(i - 1),
                 Some(W::Start | W::Mid | W::End | W::Season(_) | W::YearCue)
             );
+        if strong {
+            return year();
+        }
         let weak = matches!(
             self.word(i - 1),
-            Some(W::Since | W::Until | W::In | W::From | W::Before | W::After | W::During)
-        );
-        if !(strong || weak) {
-            return None;
+            Some(W::Since | W::In | W::From | W::Before | W::After | W::During)
+        ) || stem == "حتي";
+        if weak || !COUNT_PRE.contains(&stem) {
+            // After a name (كأس العالم 2018) or a preposition: a year when nothing counted follows.
+            return if next_free { year() } else { None };
         }
-        if weak && !strong {
-            if let Some(n) = self.v.get(i + 1) {
-                if !self.boundary_after(i)
-                    && n.kind == TokenKind::Arabic
-                    && !FUNC.contains(&n.t)
-                    && !n.t.starts_with('و')
-                {
-                    return None;
-                }
-            }
-        }
-        Some(Parsed::new(
-            i,
-            i + 1,
-            TimeExpr::Greg {
-                year: Some(y),
-                month: None,
-                day: None,
-                pick: Pick::Auto,
-                weekday: None,
-            },
-        ))
+        None
     }
 
     /// Whether a bare (ambiguous) month at `i` stands in a date context.
@@ -1167,6 +1259,12 @@ impl Toks<'_> {
             let k2 = self.skip_comma(k);
             let (weekday, k3) = match self.weekday_at(k2) {
                 Some(d) => (Some(d), k2 + 1),
+                None if self.punct(k2, '(') && self.punct(k2 + 2, ')') => {
+                    match self.weekday_at(k2 + 1) {
+                        Some(d) => (Some(d), k2 + 3),
+                        None => (None, k),
+                    }
+                }
                 None => (None, k),
             };
             let k4 = self.skip_comma(k3);
@@ -1287,6 +1385,21 @@ impl Toks<'_> {
         match w {
             Some(W::YearCue | W::YearW) => {
                 if let Some(y) = self.year_num(i + 1) {
+                    // A year of 1300-1499 with no suffix is a Hijri year (عام 1432 in the Gulf press).
+                    let hijri_range = (1300..1500).contains(&y)
+                        && !matches!(self.word(i + 2), Some(W::GregSuffix));
+                    if hijri_range && !matches!(self.word(i + 2), Some(W::HijriSuffix)) {
+                        return Some(Parsed::new(
+                            i,
+                            i + 2,
+                            TimeExpr::Hijri {
+                                year: Some(y),
+                                month: None,
+                                day: None,
+                                pick: Pick::Auto,
+                            },
+                        ));
+                    }
                     if matches!(self.word(i + 2), Some(W::HijriSuffix)) && (1..=1700).contains(&y) {
                         return Some(Parsed::new(
                             i,
@@ -1295,6 +1408,7 @@ impl Toks<'_> {
                                 year: Some(y),
                                 month: None,
                                 day: None,
+                                pick: Pick::Auto,
                             },
                         ));
                     }

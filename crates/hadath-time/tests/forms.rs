@@ -477,6 +477,15 @@ fn counts_are_never_years() {
     assert!(tx("نشرت روسيا قوة قوامها 2000 جندي حفظ سلام.", A).is_empty());
     assert!(tx("أرسلت الحكومة 1990 جندياً إلى الحدود.", A).is_empty());
     assert!(tx("وصل منذ 2000 جندي إلى المنطقة.", A).is_empty());
+    assert!(tx("ارتفع عدد القتلى إلى 2000، بحسب الوزارة.", A).is_empty());
+    assert!(tx("قتل أكثر من 2000، بينهم أطفال.", A).is_empty());
+    // Years in lists and after names are years.
+    let t = tx(
+        "فاز باللقب أعوام 1995، 1998، 2013 و2014، وتأهل إلى كأس العالم 2018.",
+        A,
+    );
+    let years: Vec<_> = t.iter().filter_map(|x| x.1.clone()).collect();
+    assert_eq!(years, ["1995", "1998", "2013", "2014", "2018"], "{t:?}");
     let n = find_numbers(
         "نشرت روسيا قوة قوامها 2000 جندي حفظ سلام.",
         &Folded::new("نشرت روسيا قوة قوامها 2000 جندي حفظ سلام."),
