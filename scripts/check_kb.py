@@ -148,7 +148,42 @@ def check_file(stem, errors, warnings, stop):
                 warnings.append(f"{where}: single-word name {x!r} is a compiler stopword (ignored)")
     if not header:
         errors.append(f"{path}: no header row")
+    if stem == "people":
+        check_overlaps(path, lines, warnings)
     return rows
+
+
+UNIQUE_OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+                  "interior_minister", "military_chief", "speaker", "igo_head"}
+
+
+def check_overlaps(path, lines, warnings):
+    """Warn when two different people hold one unique office of one code at the same time
+    (up to a month of overlap is tolerated: handovers, and YYYY-MM dates)."""
+    terms = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#") or line.startswith("name_en\t"):
+            continue
+        c = [x.strip() for x in line.split("\t")]
+        if len(c) != 6 or c[2] not in UNIQUE_OFFICES:
+            continue
+        try:
+            f = date(*parse_date(c[3], False)) if c[3] else date(1900, 1, 1)
+            t = date(*parse_date(c[4], True)) if c[4] else date(2100, 1, 1)
+        except ValueError:
+            continue
+        terms.setdefault((c[1], c[2]), []).append((f, t, c[0], n))
+    for (code, office), ts in sorted(terms.items()):
+        ts.sort()
+        for i in range(len(ts)):
+            for j in range(i + 1, len(ts)):
+                a, b = ts[i], ts[j]
+                if a[2] == b[2]:
+                    continue
+                overlap = (min(a[1], b[1]) - max(a[0], b[0])).days
+                if overlap > 31:
+                    warnings.append(f"{path}:{b[3]}: {office} {code}: {b[2]} overlaps {a[2]} "
+                                    f"(line {a[3]}) by {overlap} days")
 
 
 def main():
