@@ -299,10 +299,7 @@ impl<'a> Toks<'a> {
         let mut first_tok = true;
         let mut n = n0;
         let mut cue = first;
-        loop {
-            let Cue::Number { value, kind } = cue else {
-                break;
-            };
+        while let Cue::Number { value, kind } = cue {
             match kind {
                 NumKind::Unit | NumKind::Teen | NumKind::Ten => cur += value,
                 NumKind::Hundred => {

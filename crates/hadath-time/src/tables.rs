@@ -52,9 +52,9 @@ pub enum W {
     In,
     Until,
     Between,
-    WeekW,
-    MonthW,
-    YearW,
+    TheWeek,
+    TheMonth,
+    TheYear,
     YearCue,
     Past,
     Recent,
@@ -153,7 +153,7 @@ impl Lexicon {
         if !v.iter().any(|e| e.rest == rest && e.cue == cue) {
             v.push(Entry { rest, cue });
             // Longest entries first.
-            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
     }
 
@@ -250,10 +250,10 @@ impl Lexicon {
             ("حتي", Until),
             ("الي", Until),
             ("بين", Between),
-            ("الاسبوع", WeekW),
-            ("الشهر", MonthW),
-            ("العام", YearW),
-            ("السنه", YearW),
+            ("الاسبوع", TheWeek),
+            ("الشهر", TheMonth),
+            ("العام", TheYear),
+            ("السنه", TheYear),
             ("عام", YearCue),
             ("سنه", YearCue),
             ("العام", YearCue),

@@ -1178,7 +1178,7 @@ impl Toks<'_> {
                     return bare(Self::month_expr(hijri, m, year, None, pick, None), end);
                 }
                 match self.word(k) {
-                    Some(W::WeekW) => {
+                    Some(W::TheWeek) => {
                         return bare(
                             TimeExpr::UnitOffset {
                                 unit: Unit::Week,
@@ -1187,7 +1187,7 @@ impl Toks<'_> {
                             k + 1,
                         )
                     }
-                    Some(W::MonthW) => {
+                    Some(W::TheMonth) => {
                         return bare(
                             TimeExpr::UnitOffset {
                                 unit: Unit::Month,
@@ -1196,7 +1196,7 @@ impl Toks<'_> {
                             k + 1,
                         )
                     }
-                    Some(W::YearW) => {
+                    Some(W::TheYear) => {
                         return bare(
                             TimeExpr::UnitOffset {
                                 unit: Unit::Year,
@@ -1382,64 +1382,60 @@ impl Toks<'_> {
             }
             return None;
         }
-        match w {
-            Some(W::YearCue | W::YearW) => {
-                if let Some(y) = self.year_num(i + 1) {
-                    // A year of 1300-1499 with no suffix is a Hijri year (عام 1432 in the Gulf press).
-                    let hijri_range = (1300..1500).contains(&y)
-                        && !matches!(self.word(i + 2), Some(W::GregSuffix));
-                    if hijri_range && !matches!(self.word(i + 2), Some(W::HijriSuffix)) {
-                        return Some(Parsed::new(
-                            i,
-                            i + 2,
-                            TimeExpr::Hijri {
-                                year: Some(y),
-                                month: None,
-                                day: None,
-                                pick: Pick::Auto,
-                            },
-                        ));
-                    }
-                    if matches!(self.word(i + 2), Some(W::HijriSuffix)) && (1..=1700).contains(&y) {
-                        return Some(Parsed::new(
-                            i,
-                            i + 3,
-                            TimeExpr::Hijri {
-                                year: Some(y),
-                                month: None,
-                                day: None,
-                                pick: Pick::Auto,
-                            },
-                        ));
-                    }
-                    if (1000..=2200).contains(&y) || matches!(self.word(i + 2), Some(W::GregSuffix))
-                    {
-                        let end = if matches!(self.word(i + 2), Some(W::GregSuffix)) {
-                            i + 3
-                        } else {
-                            i + 2
-                        };
-                        return Some(Parsed::new(
-                            i,
-                            end,
-                            TimeExpr::Greg {
-                                year: Some(y),
-                                month: None,
-                                day: None,
-                                pick: Pick::Auto,
-                                weekday: None,
-                            },
-                        ));
-                    }
+        if let Some(W::YearCue | W::TheYear) = w {
+            if let Some(y) = self.year_num(i + 1) {
+                // A year of 1300-1499 with no suffix is a Hijri year (عام 1432 in the Gulf press).
+                let hijri_range =
+                    (1300..1500).contains(&y) && !matches!(self.word(i + 2), Some(W::GregSuffix));
+                if hijri_range && !matches!(self.word(i + 2), Some(W::HijriSuffix)) {
+                    return Some(Parsed::new(
+                        i,
+                        i + 2,
+                        TimeExpr::Hijri {
+                            year: Some(y),
+                            month: None,
+                            day: None,
+                            pick: Pick::Auto,
+                        },
+                    ));
+                }
+                if matches!(self.word(i + 2), Some(W::HijriSuffix)) && (1..=1700).contains(&y) {
+                    return Some(Parsed::new(
+                        i,
+                        i + 3,
+                        TimeExpr::Hijri {
+                            year: Some(y),
+                            month: None,
+                            day: None,
+                            pick: Pick::Auto,
+                        },
+                    ));
+                }
+                if (1000..=2200).contains(&y) || matches!(self.word(i + 2), Some(W::GregSuffix)) {
+                    let end = if matches!(self.word(i + 2), Some(W::GregSuffix)) {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                    return Some(Parsed::new(
+                        i,
+                        end,
+                        TimeExpr::Greg {
+                            year: Some(y),
+                            month: None,
+                            day: None,
+                            pick: Pick::Auto,
+                            weekday: None,
+                        },
+                    ));
                 }
             }
-            _ => {}
         }
         // الأسبوع/الشهر/العام + الماضي/المقبل/الجاري; هذا الشهر
         let unit_of = |k: usize| match self.word(k) {
-            Some(W::WeekW) => Some(Unit::Week),
-            Some(W::MonthW) => Some(Unit::Month),
-            _ if self.is_word(k, W::YearW) => Some(Unit::Year),
+            Some(W::TheWeek) => Some(Unit::Week),
+            Some(W::TheMonth) => Some(Unit::Month),
+            _ if self.is_word(k, W::TheYear) => Some(Unit::Year),
             _ => None,
         };
         if let Some(u) = unit_of(i) {
@@ -1507,11 +1503,7 @@ impl Toks<'_> {
             return None;
         }
         if let Some(W::Decade(d)) = w {
-            let century = if self.is(i + 1, "من") && self.is(i + 2, "القرن") {
-                19
-            } else {
-                19
-            };
+            let century = 19;
             return Some(Parsed::new(
                 i,
                 i + 1,
@@ -1640,7 +1632,7 @@ impl Toks<'_> {
         }
         // Number words + unit (ستة أسابيع), dual units (عقدين).
         if let Some(q) = self.qty_at(i) {
-            if q.n == Some(2.0) && q.implied || !q.implied {
+            if !q.implied || q.n == Some(2.0) {
                 if q.implied && q.unit == Unit::Year && self.year_num(q.end).is_some() {
                     return None;
                 }

@@ -4,7 +4,7 @@
 use hadath_text::Folded;
 use hadath_time::{find_timexes, infer_publication};
 use jiff::civil::Date;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const MENTIONS: &str = include_str!("seed_mentions.tsv");
 
@@ -19,7 +19,7 @@ fn shared() -> Option<PathBuf> {
 }
 
 /// Gold publication dates: (id, first day, last day).
-fn gold(shared: &PathBuf) -> Vec<(String, Date, Date)> {
+fn gold(shared: &Path) -> Vec<(String, Date, Date)> {
     let g: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(shared.join("eval/gold/seeds.json")).unwrap(),
     )
@@ -39,7 +39,7 @@ fn gold(shared: &PathBuf) -> Vec<(String, Date, Date)> {
         .collect()
 }
 
-fn text(shared: &PathBuf, id: &str) -> String {
+fn text(shared: &Path, id: &str) -> String {
     std::fs::read_to_string(shared.join("corpus/seeds").join(format!("{id}.txt"))).unwrap()
 }
 
