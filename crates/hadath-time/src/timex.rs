@@ -1290,6 +1290,9 @@ impl Toks<'_> {
             return self.parse_weekday(i);
         }
         if tok.kind == TokenKind::Number {
+            if let Some(p) = self.numeric_date(i) {
+                return Some(p);
+            }
             // Ranges: 13-15 تموز, من 13 إلى 15 تموز, بين 13 و15 تموز
             if let Some(from) = self.day_num(i) {
                 let sep =
@@ -1645,6 +1648,78 @@ impl Toks<'_> {
                     },
                 ));
             }
+        }
+        None
+    }
+
+    /// A small number token (1 or 2 digits) at `i`.
+    fn small(&self, i: usize) -> Option<u32> {
+        let t = self.v.get(i)?;
+        if t.kind == TokenKind::Number && (1..=2).contains(&t.digits) {
+            return t.num.map(|v| v as u32);
+        }
+        None
+    }
+
+    /// Numeric dates: 28/7/1433هـ, 29 /06 / 2015م, 2015/07/29, 29-06-2015, 29.06.2015.
+    fn numeric_date(&self, i: usize) -> Option<Parsed> {
+        let mk = |end: usize, y: i32, m: u32, d: u32| -> Option<Parsed> {
+            let (hijri, end) = match self.word(end) {
+                Some(W::HijriSuffix) => (true, end + 1),
+                Some(W::GregSuffix) => (false, end + 1),
+                _ => ((1300..1500).contains(&y), end),
+            };
+            if !(1..=12).contains(&m) || d == 0 {
+                return None;
+            }
+            let (m8, d8) = (m as u8, d as u8);
+            let e = if hijri {
+                if d > 30 {
+                    return None;
+                }
+                TimeExpr::Hijri {
+                    year: Some(y),
+                    month: Some(m8),
+                    day: Some(d8),
+                    pick: Pick::Auto,
+                }
+            } else {
+                if d > cal::month_len(y, m) {
+                    return None;
+                }
+                TimeExpr::Greg {
+                    year: Some(y),
+                    month: Some(m8),
+                    day: Some(d8),
+                    pick: Pick::Auto,
+                    weekday: None,
+                }
+            };
+            Some(Parsed::new(i, end, e))
+        };
+        let t = self.v.get(i)?;
+        // One token: 29.06.2015
+        if t.num.is_none() && t.t.bytes().filter(|&b| b == b'.').count() == 2 {
+            let mut it = t.t.split('.');
+            let (a, b, c) = (it.next()?, it.next()?, it.next()?);
+            if a.len() <= 2 && b.len() <= 2 && c.len() == 4 {
+                return mk(i + 1, c.parse().ok()?, b.parse().ok()?, a.parse().ok()?);
+            }
+            return None;
+        }
+        let sep = |k: usize| self.punct(k, '/') || self.punct(k, '-');
+        if !(sep(i + 1) && sep(i + 3)) {
+            return None;
+        }
+        let y4 = |k: usize| {
+            let t = self.v.get(k)?;
+            (t.kind == TokenKind::Number && t.digits == 4).then_some(t.num? as i32)
+        };
+        if let (Some(d), Some(m), Some(y)) = (self.small(i), self.small(i + 2), y4(i + 4)) {
+            return mk(i + 5, y, m, d);
+        }
+        if let (Some(y), Some(m), Some(d)) = (y4(i), self.small(i + 2), self.small(i + 4)) {
+            return mk(i + 5, y, m, d);
         }
         None
     }
