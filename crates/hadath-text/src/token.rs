@@ -272,6 +272,22 @@ impl<'a> std::ops::Deref for Segmentations<'a> {
     }
 }
 
+impl<'a> IntoIterator for Segmentations<'a> {
+    type Item = Segmentation<'a>;
+    type IntoIter = std::iter::Take<std::array::IntoIter<Segmentation<'a>, MAX_READINGS>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
+impl<'s, 'a> IntoIterator for &'s Segmentations<'a> {
+    type Item = &'s Segmentation<'a>;
+    type IntoIter = std::slice::Iter<'s, Segmentation<'a>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 impl std::fmt::Debug for Segmentations<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
