@@ -101,6 +101,7 @@ pub enum TimeExpr {
         month: Option<u8>,
         day: Option<u8>,
         pick: Pick,
+        weekday: Option<u8>,
     },
     /// Days from the anchor (اليوم 0, أمس −1, غداً +1), with the weekday the text names.
     DayOffset { days: i32, weekday: Option<u8> },
@@ -516,6 +517,7 @@ pub(crate) fn resolve(
             month,
             day,
             pick,
+            weekday,
         } => {
             let (y, an) = match (year, anchor) {
                 (Some(y), _) => (y, Absolute),
@@ -550,7 +552,18 @@ pub(crate) fn resolve(
             };
             match (month, day) {
                 (Some(m), Some(d)) if u32::from(d) <= cal::hijri_month_len(y, u32::from(m)) => {
-                    Resolved::day(cal::days_from_hijri(y, u32::from(m), u32::from(d)), an)
+                    let z = cal::days_from_hijri(y, u32::from(m), u32::from(d));
+                    // The tabular calendar can be a day or two off the announced one: a weekday
+                    // given with the date settles it.
+                    let z = match weekday {
+                        Some(wd) => [0, -1, 1, -2, 2]
+                            .iter()
+                            .map(|k| z + k)
+                            .find(|&x| cal::weekday_of(x) == wd)
+                            .unwrap_or(z),
+                        None => z,
+                    };
+                    Resolved::day(z, an)
                 }
                 (Some(_), Some(_)) => Resolved::none(Granularity::Day),
                 (Some(m), None) => {
@@ -966,6 +979,7 @@ impl Toks<'_> {
                 month: Some(m),
                 day,
                 pick,
+                weekday,
             }
         } else {
             TimeExpr::Greg {
@@ -1025,6 +1039,7 @@ impl Toks<'_> {
                         month: None,
                         day: None,
                         pick: Pick::Auto,
+                        weekday: None,
                     },
                 ))
             }
@@ -1286,6 +1301,10 @@ impl Toks<'_> {
                 return Some(Parsed::new(i, end, e));
             }
         }
+        // أيام الجمعة: every Friday.
+        if tok.t == "ايام" && self.weekday_at(i + 1).is_some() {
+            return Some(Parsed::new(i, i + 2, TimeExpr::Set { unit: Unit::Week }));
+        }
         if self.weekday_at(i).is_some() {
             return self.parse_weekday(i);
         }
@@ -1399,6 +1418,7 @@ impl Toks<'_> {
                             month: None,
                             day: None,
                             pick: Pick::Auto,
+                            weekday: None,
                         },
                     ));
                 }
@@ -1411,6 +1431,7 @@ impl Toks<'_> {
                             month: None,
                             day: None,
                             pick: Pick::Auto,
+                            weekday: None,
                         },
                     ));
                 }
@@ -1682,6 +1703,7 @@ impl Toks<'_> {
                     month: Some(m8),
                     day: Some(d8),
                     pick: Pick::Auto,
+                    weekday: None,
                 }
             } else {
                 if d > cal::month_len(y, m) {
@@ -1739,9 +1761,22 @@ impl Toks<'_> {
             }
             _ => {}
         }
-        let k2 = self.skip_comma(k);
+        let mut k2 = self.skip_comma(k);
+        // يوم الأحد الموافق 5 …, يوم السبت الـ7 من شهر …
+        if self.is(k2, "الموافق") {
+            k2 += 1;
+        }
+        if self.is(k2, "ال") && self.day_num(k2 + 1).is_some() {
+            k2 += 1;
+        }
         if let Some((end, e)) = self.day_month(k2, Some(day)) {
             return Some(Parsed::new(i, end, e));
+        }
+        if let Some(mut p) = self.numeric_date(k2) {
+            if let TimeExpr::Hijri { weekday, .. } | TimeExpr::Greg { weekday, .. } = &mut p.expr {
+                *weekday = Some(day);
+            }
+            return Some(Parsed { start: i, ..p });
         }
         // Dir by tense is decided at resolution (needs the clause).
         let dir = dir.unwrap_or(Dir::Past);
