@@ -7,13 +7,13 @@
 //! stems, classes and shapes of the two tokens either side; word bigrams with each neighbour; and,
 //! when a gazetteer is given, its PERS/LOC/ORG flags for the word, its stem and its neighbours.
 
-use crate::hash::{combine, combine2, hash_bytes};
+use crate::hash::{combine, combine2, hash_bytes, pair_hash};
 use crate::Gazetteer;
 use hadath_text::{Folded, Token, TokenKind};
 
 /// Names the feature templates below; stored in the model header so that a model trained with
 /// other templates is refused at load time. Bump it whenever a template changes.
-pub const FEATURE_SET: &str = "hadath-ner/features-v2";
+pub const FEATURE_SET: &str = "hadath-ner/features-v4";
 
 // Template ids.
 const T_BIAS: u64 = 1;
@@ -34,32 +34,32 @@ const T_CTX_WORD: u64 = 140; // + offset index 0..6
 const T_CTX_STEM: u64 = 150;
 const T_CTX_CLASS: u64 = 160;
 const T_CTX_SHAPE: u64 = 170;
-const T_BI_LEFT: u64 = 60;
-const T_BI_RIGHT: u64 = 61;
-const T_BI_LEFT_STEM: u64 = 62;
+pub(crate) const T_BI_LEFT: u64 = 60;
+pub(crate) const T_BI_RIGHT: u64 = 61;
+pub(crate) const T_BI_LEFT_STEM: u64 = 62;
 const T_GAZ: u64 = 70;
 const T_GAZ_STEM: u64 = 71;
 const T_GAZ_CTX: u64 = 72; // + offset index
 const T_NGRAM: u64 = 80; // + n
-const T_CTX_BI: u64 = 85; // + 0 left pair, + 1 right pair
+pub(crate) const T_CTX_BI: u64 = 85; // + 0 left pair, + 1 right pair
 const T_CTX_AFF: u64 = 90; // + 0..8
 
 const NGRAMS: bool = false;
-const CTX_BIGRAMS: bool = true;
+pub(crate) const CTX_BIGRAMS: bool = true;
 const CTX_AFFIX: bool = true;
-const CTX: &[isize] = &[-2, -1, 1, 2];
+pub(crate) const CTX: &[isize] = &[-2, -1, 1, 2];
 
 const PAD_BOS: u64 = 0x5EED_0000_0000_0001;
 const PAD_EOS: u64 = 0x5EED_0000_0000_0002;
 
 /// Per-token facts that neighbouring tokens read.
 #[derive(Debug, Clone, Copy, Default)]
-struct TokInfo {
-    word: u64,
-    stem: u64,
-    class: u8,
-    shape: u64,
-    gaz: u8,
+pub(crate) struct TokInfo {
+    pub(crate) word: u64,
+    pub(crate) stem: u64,
+    pub(crate) class: u8,
+    pub(crate) shape: u64,
+    pub(crate) gaz: u8,
 }
 
 /// Hashed features of one sentence: token `i` owns `feats[starts[i]..starts[i + 1]]`.
@@ -336,6 +336,198 @@ fn affixes(out: &mut Vec<u64>, w: &str, t_pre: u64, t_suf: u64) {
     }
 }
 
+/// Word-level facts of a token: what its own features and its neighbours' features read.
+#[inline]
+pub(crate) fn tok_info(w: &str, kind: TokenKind, gaz: Option<&dyn Gazetteer>) -> TokInfo {
+    let mut info = tok_info_no_gaz(w, kind);
+    info.gaz = gaz_flags(w, kind, gaz);
+    info
+}
+
+/// Gazetteer flags of a word and of its proclitic-stripped stem.
+#[inline]
+pub(crate) fn gaz_flags(w: &str, kind: TokenKind, gaz: Option<&dyn Gazetteer>) -> u8 {
+    let is_word = matches!(
+        kind,
+        TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed
+    );
+    match gaz {
+        Some(g) if is_word => {
+            let s = stem1(w);
+            g.flags(w) | if s.len() != w.len() { g.flags(s) } else { 0 }
+        }
+        _ => 0,
+    }
+}
+
+/// [`tok_info`] with the gazetteer flags left at 0.
+#[inline]
+pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind) -> TokInfo {
+    let s = stem1(w);
+    let word = hash_bytes(0, w.as_bytes());
+    let stem = if s.len() == w.len() {
+        word
+    } else {
+        hash_bytes(0, s.as_bytes())
+    };
+    let nchars = w.chars().count();
+    let article =
+        w.len() != s.len() && (s.len() + 4 <= w.len()) && w[..w.len() - s.len()].ends_with("ال");
+    let shape = kind_id(kind) * 64 + len_bucket(nchars) * 2 + article as u64;
+    let class = if kind == TokenKind::Arabic {
+        class_stem(w)
+    } else {
+        0
+    };
+    TokInfo {
+        word,
+        stem,
+        class,
+        shape,
+        gaz: 0,
+    }
+}
+
+/// Padding facts for positions before (`off < 0`) or after the sentence.
+#[inline]
+pub(crate) fn pad_info(off: isize) -> TokInfo {
+    let p = if off < 0 { PAD_BOS } else { PAD_EOS };
+    TokInfo {
+        word: p,
+        stem: p,
+        class: 0,
+        shape: p,
+        gaz: 0,
+    }
+}
+
+/// The features a token contributes to its own position (bias included).
+pub(crate) fn own_features(w: &str, kind: TokenKind, me: &TokInfo, feats: &mut Vec<u64>) {
+    feats.push(T_BIAS);
+    feats.push(combine(T_WORD, me.word));
+    feats.push(combine(T_SHAPE, me.shape));
+    if me.class != 0 {
+        feats.push(combine(T_CLASS, me.class as u64));
+    }
+    if kind == TokenKind::Arabic {
+        // Every clitic reading: stems, proclitics, enclitics (deduplicated cheaply).
+        let segs = hadath_text::segmentations(w);
+        let start = feats.len();
+        for sg in segs.iter().skip(1) {
+            let h = hash_bytes(T_SEG, sg.stem.as_bytes());
+            if !feats[start..].contains(&h) {
+                feats.push(h);
+            }
+            if !sg.prefix.is_empty() {
+                let h = hash_bytes(T_SEGPRE, sg.prefix.as_bytes());
+                if !feats[start..].contains(&h) {
+                    feats.push(h);
+                }
+            }
+            if !sg.suffix.is_empty() {
+                let h = hash_bytes(T_SEGSUF, sg.suffix.as_bytes());
+                if !feats[start..].contains(&h) {
+                    feats.push(h);
+                }
+            }
+        }
+        affixes(feats, w, T_PRE, T_SUF);
+        let s = stem1(w);
+        if s.len() != w.len() {
+            affixes(feats, s, T_SPRE, T_SSUF);
+        }
+        if NGRAMS {
+            ngrams(feats, s);
+        }
+    } else if kind != TokenKind::Punct {
+        affixes(feats, w, T_PRE, T_SUF);
+    }
+}
+
+/// Gazetteer features of a token at its own position and (`k`) at its neighbours'.
+#[inline]
+pub(crate) fn gaz_features(me: &TokInfo, feats: &mut Vec<u64>) {
+    if me.gaz != 0 {
+        feats.push(combine(T_GAZ, me.gaz as u64));
+        feats.push(combine2(T_GAZ_STEM, me.gaz as u64, me.shape));
+    }
+}
+
+#[inline]
+pub(crate) fn gaz_neighbour_features(k: usize, o: &TokInfo, feats: &mut Vec<u64>) {
+    if o.gaz != 0 && CTX[k].abs() == 1 {
+        feats.push(combine(T_GAZ_CTX + k as u64, o.gaz as u64));
+    }
+}
+
+/// The features a token (or a pad, `word == None`) contributes to the position `CTX[k]` away.
+pub(crate) fn neighbour_features(
+    k: usize,
+    o: &TokInfo,
+    word: Option<(&str, TokenKind)>,
+    feats: &mut Vec<u64>,
+) {
+    let off = CTX[k];
+    let k = k as u64;
+    feats.push(combine(T_CTX_WORD + k, o.word));
+    if o.stem != o.word {
+        feats.push(combine(T_CTX_STEM + k, o.stem));
+    }
+    if o.class != 0 {
+        feats.push(combine(T_CTX_CLASS + k, o.class as u64));
+    }
+    feats.push(combine(T_CTX_SHAPE + k, o.shape));
+    if CTX_AFFIX && off.abs() == 1 {
+        if let Some((w, TokenKind::Arabic)) = word {
+            let ow = stem1(w);
+            let k = if off < 0 { 0 } else { 4 };
+            if let Some(e) = prefix_end(ow, 2) {
+                feats.push(hash_bytes(T_CTX_AFF + k, &ow.as_bytes()[..e]));
+            }
+            if let Some(st) = suffix_start(ow, 2) {
+                feats.push(hash_bytes(T_CTX_AFF + k + 1, &ow.as_bytes()[st..]));
+            }
+        }
+    }
+}
+
+/// Features of word pairs around position `i` and of the position itself.
+#[inline]
+pub(crate) fn pair_features(i: usize, n: usize, infos: &[TokInfo], feats: &mut Vec<u64>) {
+    let at = |j: isize| -> TokInfo {
+        if j < 0 || j as usize >= n {
+            pad_info(j)
+        } else {
+            infos[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let me = infos[i];
+    let prev = at(ii - 1);
+    let next = at(ii + 1);
+    position_features(i, n, &me, feats);
+    feats.push(pair_hash(T_BI_LEFT, prev.word, me.word));
+    feats.push(pair_hash(T_BI_RIGHT, me.word, next.word));
+    feats.push(pair_hash(T_BI_LEFT_STEM, prev.stem, me.stem));
+    if CTX_BIGRAMS {
+        let p2 = at(ii - 2);
+        let n2 = at(ii + 2);
+        feats.push(pair_hash(T_CTX_BI, p2.stem, prev.stem));
+        feats.push(pair_hash(T_CTX_BI + 1, next.stem, n2.stem));
+    }
+}
+
+/// Sentence-start and sentence-end features of position `i` of `n`.
+#[inline]
+pub(crate) fn position_features(i: usize, n: usize, me: &TokInfo, feats: &mut Vec<u64>) {
+    if i == 0 {
+        feats.push(combine(T_FIRST, me.shape));
+    }
+    if i + 1 == n {
+        feats.push(combine(T_LAST, me.shape));
+    }
+}
+
 /// Extract the features of one sentence's tokens into `buf` (cleared first).
 pub fn extract(
     folded: &Folded,
@@ -348,153 +540,31 @@ pub fn extract(
     buf.infos.clear();
     let text = folded.text();
     for t in tokens {
-        let w = &text[t.folded.clone()];
-        let s = stem1(w);
-        let word = hash_bytes(0, w.as_bytes());
-        let stem = if s.len() == w.len() {
-            word
-        } else {
-            hash_bytes(0, s.as_bytes())
-        };
-        let nchars = w.chars().count();
-        let article = w.len() != s.len()
-            && (s.len() + 4 <= w.len())
-            && w[..w.len() - s.len()].ends_with("ال");
-        let shape = kind_id(t.kind) * 64 + len_bucket(nchars) * 2 + article as u64;
-        let gaz = match gaz {
-            Some(g) if t.is_word() => g.flags(w) | if s.len() != w.len() { g.flags(s) } else { 0 },
-            _ => 0,
-        };
-        let class = if t.kind == TokenKind::Arabic {
-            class_stem(w)
-        } else {
-            0
-        };
-        buf.infos.push(TokInfo {
-            word,
-            stem,
-            class,
-            shape,
-            gaz,
-        });
+        buf.infos
+            .push(tok_info(&text[t.folded.clone()], t.kind, gaz));
     }
     let n = tokens.len();
-    let info = |j: isize| -> TokInfo {
-        if j < 0 {
-            TokInfo {
-                word: PAD_BOS,
-                stem: PAD_BOS,
-                class: 0,
-                shape: PAD_BOS,
-                gaz: 0,
-            }
-        } else if j as usize >= n {
-            TokInfo {
-                word: PAD_EOS,
-                stem: PAD_EOS,
-                class: 0,
-                shape: PAD_EOS,
-                gaz: 0,
-            }
-        } else {
-            buf.infos[j as usize]
-        }
-    };
     let mut feats = std::mem::take(&mut buf.feats);
     for (i, t) in tokens.iter().enumerate() {
         buf.starts.push(feats.len() as u32);
-        let me = info(i as isize);
-        let w = &text[t.folded.clone()];
-        feats.push(T_BIAS);
-        feats.push(combine(T_WORD, me.word));
-        feats.push(combine(T_SHAPE, me.shape));
-        if i == 0 {
-            feats.push(combine(T_FIRST, me.shape));
-        }
-        if i + 1 == n {
-            feats.push(combine(T_LAST, me.shape));
-        }
-        if me.class != 0 {
-            feats.push(combine(T_CLASS, me.class as u64));
-        }
-        if t.kind == TokenKind::Arabic {
-            // Every clitic reading: stems, proclitics, enclitics (deduplicated cheaply).
-            let segs = hadath_text::segmentations(w);
-            let start = feats.len();
-            for sg in segs.iter().skip(1) {
-                let h = hash_bytes(T_SEG, sg.stem.as_bytes());
-                if !feats[start..].contains(&h) {
-                    feats.push(h);
-                }
-                if !sg.prefix.is_empty() {
-                    let h = hash_bytes(T_SEGPRE, sg.prefix.as_bytes());
-                    if !feats[start..].contains(&h) {
-                        feats.push(h);
-                    }
-                }
-                if !sg.suffix.is_empty() {
-                    let h = hash_bytes(T_SEGSUF, sg.suffix.as_bytes());
-                    if !feats[start..].contains(&h) {
-                        feats.push(h);
-                    }
-                }
-            }
-            affixes(&mut feats, w, T_PRE, T_SUF);
-            let s = stem1(w);
-            if s.len() != w.len() {
-                affixes(&mut feats, s, T_SPRE, T_SSUF);
-            }
-            if NGRAMS {
-                ngrams(&mut feats, s);
-            }
-        } else if t.kind != TokenKind::Punct {
-            affixes(&mut feats, w, T_PRE, T_SUF);
-        }
-        for (k, off) in CTX.iter().copied().enumerate() {
-            let o = info(i as isize + off);
-            let k = k as u64;
-            feats.push(combine(T_CTX_WORD + k, o.word));
-            if o.stem != o.word {
-                feats.push(combine(T_CTX_STEM + k, o.stem));
-            }
-            if o.class != 0 {
-                feats.push(combine(T_CTX_CLASS + k, o.class as u64));
-            }
-            feats.push(combine(T_CTX_SHAPE + k, o.shape));
-            if o.gaz != 0 && off.abs() == 1 {
-                feats.push(combine(T_GAZ_CTX + k, o.gaz as u64));
+        own_features(&text[t.folded.clone()], t.kind, &buf.infos[i], &mut feats);
+        gaz_features(&buf.infos[i], &mut feats);
+        for (k, &off) in CTX.iter().enumerate() {
+            let j = i as isize + off;
+            if j < 0 || j as usize >= n {
+                neighbour_features(k, &pad_info(off), None, &mut feats);
+            } else {
+                let o = &tokens[j as usize];
+                neighbour_features(
+                    k,
+                    &buf.infos[j as usize],
+                    Some((&text[o.folded.clone()], o.kind)),
+                    &mut feats,
+                );
+                gaz_neighbour_features(k, &buf.infos[j as usize], &mut feats);
             }
         }
-        let prev = info(i as isize - 1);
-        let next = info(i as isize + 1);
-        feats.push(combine2(T_BI_LEFT, prev.word, me.word));
-        feats.push(combine2(T_BI_RIGHT, me.word, next.word));
-        feats.push(combine2(T_BI_LEFT_STEM, prev.stem, me.stem));
-        if CTX_BIGRAMS {
-            let p2 = info(i as isize - 2);
-            let n2 = info(i as isize + 2);
-            feats.push(combine2(T_CTX_BI, p2.stem, prev.stem));
-            feats.push(combine2(T_CTX_BI + 1, next.stem, n2.stem));
-        }
-        if CTX_AFFIX {
-            for (k, off) in [-1isize, 1].into_iter().enumerate() {
-                let j = i as isize + off;
-                if j >= 0 && (j as usize) < n && tokens[j as usize].kind == TokenKind::Arabic {
-                    let ow = stem1(&text[tokens[j as usize].folded.clone()]);
-                    let k = k as u64 * 4;
-                    if let Some(e) = prefix_end(ow, 2) {
-                        feats.push(hash_bytes(T_CTX_AFF + k, &ow.as_bytes()[..e]));
-                    }
-                    if let Some(st) = suffix_start(ow, 2) {
-                        feats.push(hash_bytes(T_CTX_AFF + k + 1, &ow.as_bytes()[st..]));
-                    }
-                }
-            }
-        }
-        if me.gaz != 0 {
-            feats.push(combine(T_GAZ, me.gaz as u64));
-            feats.push(combine2(T_GAZ_STEM, me.gaz as u64, me.shape));
-        }
+        pair_features(i, n, &buf.infos, &mut feats);
     }
     buf.starts.push(feats.len() as u32);
     buf.feats = feats;

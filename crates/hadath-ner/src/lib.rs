@@ -88,6 +88,13 @@ pub trait Gazetteer {
     fn flags(&self, folded_word: &str) -> u8;
 }
 
+/// Any `Fn(&str) -> u8` is a gazetteer: `&|w: &str| lexicon.gazetteer_flags(w)`.
+impl<F: Fn(&str) -> u8> Gazetteer for F {
+    fn flags(&self, folded_word: &str) -> u8 {
+        self(folded_word)
+    }
+}
+
 /// Number of BIO tags: O, then B-/I- for PERS, LOC, ORG, MISC.
 pub const NT: usize = 9;
 

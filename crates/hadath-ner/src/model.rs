@@ -6,11 +6,17 @@
 //! f32 weight scale, (NT+1)×NT f32 transitions (last row: sentence start), u32 feature count, then
 //! per feature sorted by key: LEB128 key delta, u16 mask of non-zero tags, one i16 per set bit.
 
-use crate::features::{extract, FeatureBuf, FEATURE_SET};
+use crate::features::{
+    extract, gaz_features, gaz_flags, gaz_neighbour_features, neighbour_features, own_features,
+    pad_info, position_features, tok_info_no_gaz, FeatureBuf, TokInfo, CTX, CTX_BIGRAMS,
+    FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT, T_CTX_BI,
+};
 use crate::hash::hash_bytes;
+use crate::hash::pair_hash;
 use crate::{spans_of, viterbi, Error, Gazetteer, NerSpan, NT};
 use hadath_text::{Folded, Token};
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"HDNR";
@@ -28,14 +34,39 @@ pub(crate) fn key_of(h: u64) -> u32 {
 /// A trained NER model.
 #[derive(Debug, Clone)]
 pub struct NerModel {
-    keys: Vec<u32>,
-    rows: Vec<[i16; NT]>,
+    /// Open-addressing table: key 0 marks an empty slot; key and weights share a cache line.
+    slots: Vec<Slot>,
     mask: usize,
     n_features: usize,
     scale: f32,
     trans: [[f32; NT]; NT + 1],
     flags: u32,
     info: String,
+    /// Identifies the weights for the per-thread word cache.
+    id: u64,
+    /// Contributions of the sentence padding to each context offset.
+    pad: [[i32; NT]; CTX_N],
+}
+
+const CTX_N: usize = 4;
+
+#[derive(Debug, Clone, Copy)]
+#[repr(C)]
+struct Slot {
+    key: u32,
+    w: [i16; NT],
+}
+const CACHE_BITS: u32 = 16;
+
+/// What one word type contributes, cached per thread: its facts, its weights at its own
+/// position and at each neighbouring offset (gazetteer features excluded: they are added per
+/// token, so any gazetteer can be passed).
+#[derive(Clone, Copy)]
+struct WordEntry {
+    key: u64,
+    info: TokInfo,
+    own: [i32; NT],
+    nb: [[i32; NT]; CTX_N],
 }
 
 #[derive(Default)]
@@ -44,7 +75,15 @@ struct Scratch {
     em: Vec<[f32; NT]>,
     back: Vec<[u8; NT]>,
     tags: Vec<u8>,
+    feats: Vec<u64>,
+    words: Vec<WordEntry>,
+    infos: Vec<TokInfo>,
+    cache: Vec<WordEntry>,
+    cache_model: u64,
+    acc: Vec<[i32; NT]>,
 }
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
@@ -113,13 +152,12 @@ impl NerModel {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
-            extract(
+            self.fast_emissions(
                 folded,
                 tokens,
                 if self.uses_gazetteer() { gaz } else { None },
-                &mut s.buf,
+                s,
             );
-            self.emissions(&s.buf, &mut s.em);
             viterbi(&s.em, &self.trans, &mut s.back, &mut s.tags);
             spans_of(&s.tags, &s.em, tokens)
         })
@@ -149,14 +187,178 @@ impl NerModel {
         let key = key_of(h);
         let mut slot = (key >> 1) as usize & self.mask;
         loop {
-            let k = self.keys[slot];
+            let sl = &self.slots[slot];
+            let k = sl.key;
             if k == key {
-                return Some(&self.rows[slot]);
+                return Some(&sl.w);
             }
             if k == 0 {
                 return None;
             }
             slot = (slot + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn sum_into(&self, feats: &[u64], acc: &mut [i32; NT]) {
+        for &h in feats {
+            if let Some(r) = self.lookup(h) {
+                for t in 0..NT {
+                    acc[t] += r[t] as i32;
+                }
+            }
+        }
+    }
+
+    fn word_entry(
+        &self,
+        key: u64,
+        w: &str,
+        kind: hadath_text::TokenKind,
+        feats: &mut Vec<u64>,
+    ) -> WordEntry {
+        let info = tok_info_no_gaz(w, kind);
+        feats.clear();
+        own_features(w, kind, &info, feats);
+        let mut own = [0i32; NT];
+        self.sum_into(feats, &mut own);
+        let mut nb = [[0i32; NT]; CTX_N];
+        for (k, row) in nb.iter_mut().enumerate() {
+            feats.clear();
+            neighbour_features(k, &info, Some((w, kind)), feats);
+            self.sum_into(feats, row);
+        }
+        WordEntry { key, info, own, nb }
+    }
+
+    /// Emission scores of one sentence, with per-word contributions cached per thread. Gives the
+    /// same scores as [`extract`] followed by a sum of every feature's weights.
+    fn fast_emissions(
+        &self,
+        folded: &Folded,
+        tokens: &[Token],
+        gaz: Option<&dyn Gazetteer>,
+        s: &mut Scratch,
+    ) {
+        if s.cache_model != self.id || s.cache.is_empty() {
+            let empty = WordEntry {
+                key: 0,
+                info: TokInfo::default(),
+                own: [0; NT],
+                nb: [[0; NT]; CTX_N],
+            };
+            s.cache.clear();
+            s.cache.resize(1 << CACHE_BITS, empty);
+            s.cache_model = self.id;
+        }
+        let text = folded.text();
+        let n = tokens.len();
+        s.words.clear();
+        s.infos.clear();
+        for t in tokens {
+            let w = &text[t.folded.clone()];
+            let key = hash_bytes(0x3c6e_f372_fe94_f82b, w.as_bytes()) | 1;
+            let slot = (key >> (64 - CACHE_BITS)) as usize;
+            let e = if s.cache[slot].key == key {
+                s.cache[slot]
+            } else {
+                let e = self.word_entry(key, w, t.kind, &mut s.feats);
+                s.cache[slot] = e;
+                e
+            };
+            let mut info = e.info;
+            if gaz.is_some() {
+                info.gaz = gaz_flags(w, t.kind, gaz);
+            }
+            s.words.push(e);
+            s.infos.push(info);
+        }
+        s.em.clear();
+        s.acc.clear();
+        for i in 0..n {
+            let mut acc = s.words[i].own;
+            for (k, &off) in CTX.iter().enumerate() {
+                let j = i as isize + off;
+                let row = if j < 0 || j as usize >= n {
+                    &self.pad[k]
+                } else {
+                    &s.words[j as usize].nb[k]
+                };
+                for t in 0..NT {
+                    acc[t] += row[t];
+                }
+            }
+            let mut feats = std::mem::take(&mut s.feats);
+            feats.clear();
+            position_features(i, n, &s.infos[i], &mut feats);
+            if gaz.is_some() {
+                gaz_features(&s.infos[i], &mut feats);
+                for (k, &off) in CTX.iter().enumerate() {
+                    let j = i as isize + off;
+                    if j >= 0 && (j as usize) < n {
+                        gaz_neighbour_features(k, &s.infos[j as usize], &mut feats);
+                    }
+                }
+            }
+            self.sum_into(&feats, &mut acc);
+            s.feats = feats;
+            s.acc.push(acc);
+        }
+        // Pair features, one adjacent pair at a time: the templates over one pair share a home
+        // slot in the table, so each pair costs about one cache miss.
+        let at = |j: isize| -> TokInfo {
+            if j < 0 || j as usize >= n {
+                pad_info(j)
+            } else {
+                s.infos[j as usize]
+            }
+        };
+        let ni = n as isize;
+        let inr = |p: isize| p >= 0 && p < ni;
+        for j in -2..=ni {
+            let (a, b) = (at(j), at(j + 1));
+            if inr(j + 1) {
+                self.add_at(
+                    pair_hash(T_BI_LEFT, a.word, b.word),
+                    &mut s.acc[(j + 1) as usize],
+                );
+            }
+            if inr(j) {
+                self.add_at(
+                    pair_hash(T_BI_RIGHT, a.word, b.word),
+                    &mut s.acc[j as usize],
+                );
+            }
+            if inr(j + 1) {
+                self.add_at(
+                    pair_hash(T_BI_LEFT_STEM, a.stem, b.stem),
+                    &mut s.acc[(j + 1) as usize],
+                );
+            }
+            if CTX_BIGRAMS {
+                if inr(j + 2) {
+                    self.add_at(
+                        pair_hash(T_CTX_BI, a.stem, b.stem),
+                        &mut s.acc[(j + 2) as usize],
+                    );
+                }
+                if inr(j - 1) {
+                    self.add_at(
+                        pair_hash(T_CTX_BI + 1, a.stem, b.stem),
+                        &mut s.acc[(j - 1) as usize],
+                    );
+                }
+            }
+        }
+        s.em.extend(s.acc.iter().map(|acc| acc.map(|x| x as f32 * self.scale)));
+    }
+
+    #[inline]
+    fn add_at(&self, h: u64, acc: &mut [i32; NT]) {
+        if let Some(r) = self.lookup(h) {
+            for t in 0..NT {
+                acc[t] += r[t] as i32;
+            }
         }
     }
 
@@ -220,28 +422,37 @@ impl NerModel {
                 _ => merged.push((k, r)),
             }
         }
-        let cap = (merged.len() * 2).next_power_of_two().max(16);
+        // Load factor between 0.33 and 0.67.
+        let cap = (merged.len() * 3 / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut keys = vec![0u32; cap];
-        let mut rows = vec![[0i16; NT]; cap];
+        let mut slots = vec![Slot { key: 0, w: [0; NT] }; cap];
         for &(k, r) in &merged {
             let mut slot = (k >> 1) as usize & mask;
-            while keys[slot] != 0 {
+            while slots[slot].key != 0 {
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = k;
-            rows[slot] = r;
+            slots[slot] = Slot { key: k, w: r };
         }
-        NerModel {
-            keys,
-            rows,
+        let mut m = NerModel {
+            slots,
             mask,
             n_features: merged.len(),
             scale,
             trans,
             flags,
             info,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            pad: [[0; NT]; CTX_N],
+        };
+        let mut feats = Vec::new();
+        for (k, &off) in CTX.iter().enumerate() {
+            feats.clear();
+            neighbour_features(k, &pad_info(off), None, &mut feats);
+            let mut row = [0i32; NT];
+            m.sum_into(&feats, &mut row);
+            m.pad[k] = row;
         }
+        m
     }
 
     /// Serialise (see the module docs for the format).
@@ -260,11 +471,10 @@ impl NerModel {
             }
         }
         let mut entries: Vec<(u32, [i16; NT])> = self
-            .keys
+            .slots
             .iter()
-            .zip(&self.rows)
-            .filter(|(k, _)| **k != 0)
-            .map(|(k, r)| (*k, *r))
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, s.w))
             .collect();
         entries.sort_unstable_by_key(|e| e.0);
         out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
@@ -382,6 +592,35 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cached_emissions_equal_plain_ones() {
+        let m = NerModel::embedded();
+        let text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس ( أ ف ب ) إن الرئيس سيزور موسكو .";
+        let f = Folded::new(text);
+        let toks = hadath_text::tokenize(&f);
+        let gaz = |w: &str| {
+            if w == "باريس" || w == "موسكو" {
+                2u8
+            } else {
+                0
+            }
+        };
+        for g in [None, Some(&gaz as &dyn Gazetteer)] {
+            for range in [0..toks.len(), 2..5, 0..1] {
+                let mut s = Scratch::default();
+                // Twice: a cold and a warm cache.
+                for _ in 0..2 {
+                    m.fast_emissions(&f, &toks[range.clone()], g, &mut s);
+                    let mut buf = FeatureBuf::default();
+                    extract(&f, &toks[range.clone()], g, &mut buf);
+                    let mut em = Vec::new();
+                    m.emissions(&buf, &mut em);
+                    assert_eq!(em, s.em);
+                }
+            }
+        }
+    }
 
     #[test]
     fn round_trip() {
