@@ -925,6 +925,14 @@ impl Toks<'_> {
             break;
         }
         let mut year = None;
+        // مايو من عام 2007
+        let mut k = if self.is(k, "من")
+            && (self.year_num(k + 1).is_some() || self.is_word(k + 1, W::YearCue))
+        {
+            k + 1
+        } else {
+            k
+        };
         let yk = if self.is_word(k, W::YearCue) && self.year_num(k + 1).is_some() {
             k + 1
         } else {
@@ -1306,6 +1314,13 @@ impl Toks<'_> {
             return Some(Parsed::new(i, i + 2, TimeExpr::Set { unit: Unit::Week }));
         }
         if self.weekday_at(i).is_some() {
+            // بين الاثنين, كلا الاثنين: "the two".
+            if tok.t.ends_with("الاثنين")
+                && i > 0
+                && matches!(self.v[i - 1].t, "بين" | "كلا" | "من" | "احد")
+            {
+                return None;
+            }
             return self.parse_weekday(i);
         }
         if tok.kind == TokenKind::Number {
@@ -1527,6 +1542,15 @@ impl Toks<'_> {
             return None;
         }
         if let Some(W::Decade(d)) = w {
+            // في الخمسينات من العمر: an age, not a decade.
+            if self.is(i + 1, "من")
+                && self
+                    .v
+                    .get(i + 2)
+                    .is_some_and(|t| t.t.starts_with("العمر") || t.t.starts_with("عمر"))
+            {
+                return None;
+            }
             let century = 19;
             return Some(Parsed::new(
                 i,
@@ -1787,7 +1811,7 @@ impl Toks<'_> {
 /// Find and resolve the time expressions in tokenised text.
 pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
     let anchor_day = anchor.map(cal::day_of);
-    let mut out = Vec::new();
+    let mut out: Vec<Timex> = Vec::new();
     let mut event: Option<i64> = None;
     let mut i = 0;
     let n = tk.len();
@@ -1824,6 +1848,25 @@ pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
             _ if p.tod.is_some() => TimexKind::Time,
             _ => TimexKind::Date,
         };
+        // 25 شوال 1436 هـ الموافق 10 أغسطس 2015: the announced Gregorian day corrects the tabular one.
+        if r.gran == Granularity::Day && p.start >= 2 && tk.is(p.start - 1, "الموافق") {
+            if let Some(prev) = out.last_mut() {
+                let adjacent = tk.folded.folded_pos(prev.source.end) <= tk.v[p.start - 1].f.start;
+                if adjacent
+                    && prev.granularity == Granularity::Day
+                    && matches!(prev.expr, TimeExpr::Hijri { .. })
+                {
+                    if let (Some(a), Some(b)) = (prev.first_day, r.first.and_then(cal::date_of)) {
+                        let gap = (cal::day_of(a) - cal::day_of(b)).abs();
+                        if gap <= 2 {
+                            prev.first_day = Some(b);
+                            prev.last_day = Some(b);
+                            prev.value = r.value.clone();
+                        }
+                    }
+                }
+            }
+        }
         let mut value = r.value;
         if let (Some(tod), Some(v), Granularity::Day) = (p.tod, value.as_mut(), r.gran) {
             v.push_str(["TMO", "TMI", "TAF", "TEV", "TNI"][usize::from(tod.min(4))]);

@@ -216,6 +216,23 @@ fn hijri_months_and_years() {
 }
 
 #[test]
+fn hijri_with_its_gregorian_equivalent() {
+    // Tabular 25 Shawwal 1436 is 11 August; the text's own equivalent (10 August) wins.
+    let s = "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م (واس) نظمت الجمعية ندوة.";
+    let t = tx(s, None);
+    assert_eq!(t[0].1.as_deref(), Some("2015-08-10"), "{t:?}");
+    assert_eq!(t[1].1.as_deref(), Some("2015-08-10"), "{t:?}");
+    check(
+        "بقي في المنصب حتى مايو من عام 2007 ثم استقال.",
+        None,
+        "مايو من عام 2007",
+        "2007-05",
+    );
+    assert!(tx("نشب خلاف بين الاثنين حول القيادة.", A).is_empty());
+    assert!(tx("يعتقد أن الرجل في الخمسينات من العمر.", A).is_empty());
+}
+
+#[test]
 fn numeric_dates() {
     check(
         "صدر القرار بتاريخ 28/7/1433هـ بشأن الأنظمة.",
