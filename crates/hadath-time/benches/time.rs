@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use hadath_text::Folded;
-use hadath_time::{analyze, infer_publication};
+use hadath_time::analyze;
 use jiff::civil::date;
 use std::io::Read;
 use std::path::PathBuf;
@@ -68,15 +68,13 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
-    g.bench_function("fold+timexes+numbers+publication", |b| {
+    g.bench_function("fold+analyze", |b| {
         b.iter(|| {
             let mut n = 0;
             for d in &docs {
                 let f = Folded::new(d);
                 let a = analyze(d, &f, anchor);
-                n += a.timexes.len()
-                    + a.numbers.len()
-                    + usize::from(infer_publication(d, &f).is_some());
+                n += a.timexes.len() + a.numbers.len() + usize::from(a.self_dated.is_some());
             }
             n
         })
