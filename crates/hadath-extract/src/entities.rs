@@ -145,24 +145,72 @@ pub(crate) fn find(
         }
         kept.push(e);
     }
-    add_pairs(analysis, &mut kept);
+    add_pairs(analysis, text, &mut kept);
     kept
 }
 
 /// "The two sides" (الطرفين، البلدين) read as the two states most mentioned so far.
-fn add_pairs(analysis: &Analysis, ents: &mut Vec<Ent>) {
+fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
     let folded = analysis.folded();
+    let toks = analysis.tokens();
+    // Pairs named as "بين X وY": the salient dyad of the text so far.
+    let mut between: Vec<(usize, String, String)> = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        let Some(c1) = e.code.as_deref().filter(|c| c.len() == 3 && e.actor) else {
+            continue;
+        };
+        let pre = text[..e.src.start].trim_end();
+        let tail: String = {
+            let mut v: Vec<char> = pre.chars().rev().take(6).collect();
+            v.reverse();
+            v.into_iter().collect()
+        };
+        let pre_fold = hadath_text::fold(&tail);
+        if !pre_fold.ends_with("بين") {
+            continue;
+        }
+        if let Some(n) = ents[i + 1..].iter().find(|n| n.src.start >= e.src.end && n.actor && n.code.is_some()) {
+            let gap = hadath_text::fold(text[e.src.end..n.src.start].trim());
+            let c2 = n.code.as_deref().unwrap_or("");
+            if (gap == "و" || gap == "،و" || gap == ",و") && c2.len() == 3 && c2 != c1 {
+                between.push((n.src.end, c1.to_string(), c2.to_string()));
+            }
+        }
+    }
     let mut extra = Vec::new();
-    for t in analysis.tokens() {
+    for (ti, t) in toks.iter().enumerate() {
         let w = t.text(folded);
         let w = w
             .strip_prefix('و')
             .filter(|r| PAIR_WORDS.iter().any(|p| r.ends_with(p)))
             .unwrap_or(w);
-        let hit = PAIR_WORDS
+        let mut hit = PAIR_WORDS
             .iter()
             .any(|p| w == *p || (w.len() == p.len() + 2 && w.ends_with(p)));
+        // جميع الأطراف، كافة الأطراف، كلا الطرفين
+        if !hit && (w == "الاطراف" || w == "الجانبين") && ti > 0 {
+            let p = toks[ti - 1].text(folded);
+            hit = matches!(p, "جميع" | "كافه" | "كل" | "كلا" | "لجميع" | "لكافه");
+        }
         if !hit {
+            continue;
+        }
+        if let Some((_, a, b)) = between.iter().rev().find(|(end, _, _)| *end <= t.source.start) {
+            for c in [a, b] {
+                extra.push(Ent {
+                    src: t.source.clone(),
+                    kind: "country",
+                    name: None,
+                    code: Some(c.clone()),
+                    office: None,
+                    via: "pair",
+                    actor: true,
+                    media: false,
+                    place: false,
+                    country: true,
+                    pseudo: true,
+                });
+            }
             continue;
         }
         let mut counts: Vec<(String, usize, usize)> = Vec::new();

@@ -34,7 +34,25 @@ struct Trig {
     toks: Range<usize>,
     row: usize,
     future_prefix: bool,
+    /// A nominal trigger governed by a light verb before it (عقد … محادثات، شن … هجوما): the
+    /// range then starts at the verb and the phrase reads as a verb.
+    extended: bool,
 }
+
+/// Light verbs that make a following nominal trigger a finite event (folded, no clitics).
+const LIGHT_VERBS: &[&str] = &[
+    "عقد", "عقدت", "عقدا", "عقدوا", "يعقد", "تعقد", "يعقدون", "يعقدان", "تعقدان", "اجري", "اجرت",
+    "اجريا", "اجروا", "يجري", "تجري", "يجريان", "تجريان", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ",
+    "نفذت", "نفذوا", "ينفذ", "تنفذ", "وجه", "وجهت", "يوجه", "قدم", "قدمت", "يقدم", "تقدم", "اطلق",
+    "اطلقت", "يطلق", "تطلق", "بدا", "بدات", "يبدا", "تبدا", "استانف", "استانفت", "ابرم", "ابرمت",
+    "نظم", "نظمت", "ينظم", "تنظم", "اعلن", "اعلنت", "فرض", "فرضت", "يفرض", "تفرض",
+];
+
+/// First words of rows that state a consequence (أسفر عن مقتل، أودى بحياة): their parties are
+/// the victims after them, never the clause before.
+const CONSEQUENCE: &[&str] = &[
+    "اسفر", "اسفرت", "اودي", "اودت", "خلف", "خلفت", "اوقع", "اوقعت", "حصد", "حصدت",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bound {
@@ -306,6 +324,7 @@ impl Ctx<'_> {
                     toks: range,
                     row,
                     future_prefix: kind == 3,
+                    extended: false,
                 });
             }
             i += n;
@@ -518,9 +537,28 @@ pub(crate) fn find(
         if question || opinion || generic {
             continue;
         }
-        let trigs = cx.find_triggers(st.clone());
+        let mut trigs = cx.find_triggers(st.clone());
         if trigs.is_empty() {
             continue;
+        }
+        // Light verb + nominal trigger: one finite phrase.
+        for i in 0..trigs.len() {
+            if data.triggers.rows[trigs[i].row].pos != Pos::Noun {
+                continue;
+            }
+            let lo = trigs[i].toks.start.saturating_sub(6).max(st.start);
+            let lo = if i > 0 { lo.max(trigs[i - 1].toks.end) } else { lo };
+            let hit = (lo..trigs[i].toks.start).rev().find(|&k| {
+                let w = cx.bare(k);
+                let w = w.strip_prefix('س').filter(|r| r.starts_with(['ي', 'ت'])).unwrap_or(w);
+                LIGHT_VERBS.contains(&w)
+            });
+            if let Some(k) = hit {
+                if !(k..trigs[i].toks.start).any(|j| matches!(cx.w(j), ":" | ";" | "." | "؛")) {
+                    trigs[i].toks.start = k;
+                    trigs[i].extended = true;
+                }
+            }
         }
         // Bounds.
         let mut bounds: Vec<(Range<usize>, Bound)> = Vec::new();
@@ -555,7 +593,7 @@ pub(crate) fn find(
             }
         }
         for t in &trigs {
-            if data.triggers.rows[t.row].pos != Pos::Noun {
+            if data.triggers.rows[t.row].pos != Pos::Noun || t.extended {
                 bounds.push((t.toks.clone(), Bound::Both));
             }
         }
@@ -587,14 +625,28 @@ pub(crate) fn find(
             let scope = scope_of(&t.toks);
             // A nominal trigger that is the complement of an earlier trigger in the same scope.
             let embedded = row.pos == Pos::Noun
+                && !t.extended
                 && prev_end.as_ref().is_some_and(|(e, sc)| {
-                    *e <= t.toks.start && t.toks.start - e <= 6 && sc.end >= t.toks.end
+                    *e <= t.toks.start && t.toks.start - e <= 12 && sc.end >= t.toks.end
                 });
             prev_end = Some((t.toks.end, scope.clone()));
             if embedded {
                 continue;
             }
-            let mut c = roles(&cx, t, row.roles, row.pos, &scope, &ents_in, ents, &cues);
+            let consequence = row.roles == Roles::Passive
+                && t.toks.len() > 1
+                && CONSEQUENCE.contains(&cx.bare(t.toks.start));
+            if consequence && cands.last().is_some_and(|p| p.category == "ASSAULT" && p.evidence.end >= tokens[st.start].source.start) {
+                // the toll of the attack just reported
+                if let Some(p) = cands.last_mut() {
+                    if p.dead.is_none() {
+                        p.dead = toll.dead.clone();
+                    }
+                }
+                continue;
+            }
+            let pos = if t.extended { Pos::Light } else { row.pos };
+            let mut c = roles(&cx, t, row.roles, pos, &scope, &ents_in, ents, &cues, consequence);
             c.category = row.category;
             c.mode = row.mode.clone();
             // Speaker.
@@ -656,8 +708,9 @@ pub(crate) fn find(
                 c.arrested = toll.arrested;
             }
             // Fallback recipient: the place attacked stands for its state.
+            let visit = row.category == "CONSULT" && row.mode.as_deref() == Some("visit");
             if c.recipients.is_empty()
-                && matches!(row.category, "ASSAULT" | "COERCE")
+                && (matches!(row.category, "ASSAULT" | "COERCE") || visit)
                 && c.location.is_some()
             {
                 c.extra_recipient = c.location;
@@ -670,7 +723,67 @@ pub(crate) fn find(
                 || coded(&c.recipients)
                 || coded(&c.mediators)
                 || c.extra_recipient.is_some_and(|i| ents[i].code.is_some());
+            // A definite or demonstrative noun (الاجتماع، هذا الهجوم، اللقاء المذكور) names a
+            // happening already reported: it adds evidence (and a date, a place) to it.
+            let first_word = cx.bare(t.toks.start);
+            let demonstrative = (t.toks.start > st.start
+                && matches!(cx.bare(t.toks.start - 1), "هذا" | "هذه" | "ذلك" | "تلك" | "هذين" | "هاتين"))
+                || matches!(cx.bare(t.toks.end), "المذكور" | "المذكوره" | "نفسه" | "نفسها" | "ذاته" | "ذاتها");
+            let definite = row.pos == Pos::Noun
+                && !t.extended
+                && (first_word.starts_with("ال") || first_word.starts_with("لل") || demonstrative);
+            if definite {
+                // parties of the noun phrase itself (الاجتماع بين X وY، الهجوم الإسرائيلي)
+                let local = ents_in.iter().any(|p| {
+                    let e = &ents[p.idx];
+                    e.actor
+                        && e.code.is_some()
+                        && p.toks.start + 1 >= t.toks.start
+                        && p.toks.start <= t.toks.end + 3
+                });
+                if let Some(prev) = cands.iter_mut().rev().find(|p| p.category == c.category) {
+                    let own = codes(&c, ents);
+                    if demonstrative || !local || own.is_empty() || same_happening(prev, &c, ents) {
+                        let text_date = in_scope.map(|(_, v, _)| v.clone());
+                        prev.all_evidence.push(c.evidence.clone());
+                        let weak = prev.date.is_none() || prev.date_source == "publication";
+                        if weak {
+                            if let Some(v) = text_date {
+                                prev.date = Some(v);
+                                prev.date_source = "text";
+                            }
+                        }
+                        if prev.location.is_none() {
+                            prev.location = c.location;
+                        }
+                        if prev.dead.is_none() {
+                            prev.dead = c.dead.clone();
+                        }
+                        continue;
+                    }
+                }
+            }
             if !any && row.category != "PROTEST" {
+                continue;
+            }
+            // في بداية مايو ونهاية يونيو: one happening per coordinated date.
+            let second = in_scope.and_then(|(r0, v0, _)| {
+                timexes
+                    .iter()
+                    .find(|(r, v, _)| {
+                        r.start > r0.end
+                            && r.end <= scope.end
+                            && v != v0
+                            && (r0.end..r.start).all(|k| matches!(cx.w(k), "و" | "،" | ","))
+                            || r.start == r0.end && cx.w(r.start).starts_with('و') && v != v0
+                    })
+                    .map(|(_, v, _)| v.clone())
+            });
+            if let Some(v) = second {
+                let mut c2 = c.clone();
+                c2.date = Some(v);
+                cands.push(c);
+                cands.push(c2);
                 continue;
             }
             cands.push(c);
@@ -844,6 +957,7 @@ fn roles(
     ents_in: &[&Placed],
     ents: &[Ent],
     cues: &[CueHit],
+    consequence: bool,
 ) -> Cand {
     let mut c = Cand {
         category: "",
@@ -878,18 +992,33 @@ fn roles(
         .collect();
     let mut parts: Vec<&Placed> = Vec::new();
     let mut places: Vec<&Placed> = Vec::new();
+    // Parties within a window of the trigger; a coordination chain may run past it.
+    const WINDOW: usize = 10;
+    let mut last_kept_end: Option<usize> = None;
     for p in ents_in
         .iter()
         .copied()
         .filter(|p| p.toks.start >= scope.start && p.toks.end <= scope.end)
     {
+        let dist = if p.toks.end <= tt.start {
+            tt.start - p.toks.end
+        } else {
+            p.toks.start.saturating_sub(tt.end)
+        };
+        let chained = p.toks.start >= tt.end
+            && last_kept_end.is_some_and(|e| p.toks.start >= e && p.toks.start - e <= 2);
+        if dist > WINDOW && !chained {
+            continue;
+        }
+        last_kept_end = Some(p.toks.end);
         let e = &ents[p.idx];
         if e.media {
             continue;
         }
         if p.toks.start < tt.end && p.toks.end > tt.start {
-            // inside the trigger phrase: only a nisba counts (قصف أذري)
-            if e.kind != "nationality" {
+            // inside the trigger phrase: only a nisba counts (قصف أذري), or the subject between
+            // a light verb and its noun
+            if e.kind != "nationality" && !t.extended {
                 continue;
             }
         }
@@ -990,8 +1119,10 @@ fn roles(
                     push_all(&mut c.recipients, g);
                 }
             }
-            for g in &gb {
-                push_all(&mut c.recipients, g);
+            if !consequence {
+                for g in &gb {
+                    push_all(&mut c.recipients, g);
+                }
             }
         }
         Roles::Active | Roles::Host => {
@@ -1190,28 +1321,41 @@ fn dates_compatible(a: &Cand, b: &Cand) -> bool {
     x[..n] == y[..n]
 }
 
+/// Two candidates report the same happening: same type, compatible dates and polarity,
+/// participants overlapping (Jaccard ≥ 0.5 or one inside the other), and actors not disjoint.
+fn same_happening(o: &Cand, c: &Cand, ents: &[Ent]) -> bool {
+    if o.category != c.category || !dates_compatible(o, c) {
+        return false;
+    }
+    if (o.modality == "negated") != (c.modality == "negated") {
+        return false;
+    }
+    let oc = codes(o, ents);
+    let cc = codes(c, ents);
+    if oc.is_empty() || cc.is_empty() {
+        return oc.is_empty() && cc.is_empty();
+    }
+    let inter = oc.iter().filter(|x| cc.contains(x)).count();
+    let uni = oc.len() + cc.len() - inter;
+    let overlap = inter * 2 >= uni
+        || oc.iter().all(|x| cc.contains(x))
+        || cc.iter().all(|x| oc.contains(x));
+    if !overlap {
+        return false;
+    }
+    let actor_codes = |v: &[usize]| -> Vec<String> {
+        v.iter().filter_map(|&i| ents[i].code.clone()).collect()
+    };
+    let (oa, ca) = (actor_codes(&o.actors), actor_codes(&c.actors));
+    oa.is_empty() || ca.is_empty() || oa.iter().any(|x| ca.contains(x))
+}
+
 /// One event per happening: same type, compatible dates, participants overlapping.
 fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
         let cc = codes(&c, ents);
-        let hit = out.iter_mut().find(|o| {
-            if o.category != c.category || !dates_compatible(o, &c) {
-                return false;
-            }
-            if (o.modality == "negated") != (c.modality == "negated") {
-                return false;
-            }
-            let oc = codes(o, ents);
-            if oc.is_empty() || cc.is_empty() {
-                return oc.is_empty() && cc.is_empty();
-            }
-            let inter = oc.iter().filter(|x| cc.contains(x)).count();
-            let uni = oc.len() + cc.len() - inter;
-            inter * 2 >= uni
-                || oc.iter().all(|x| cc.contains(x))
-                || cc.iter().all(|x| oc.contains(x))
-        });
+        let hit = out.iter_mut().find(|o| same_happening(o, &c, ents));
         match hit {
             Some(o) => {
                 o.all_evidence.push(c.evidence.clone());
