@@ -123,6 +123,9 @@ pub enum TimeExpr {
     AfterEvent { unit: Unit, n: Option<f64> },
     /// A duration; `n` None when vague (منذ سنوات).
     Duration { unit: Unit, n: Option<f64> },
+    /// A duration running up to the anchor (منذ 9 أشهر): valued as a duration, with the day it
+    /// started (anchor − duration) as `first_day`.
+    Since { unit: Unit, n: Option<f64> },
     /// A range of days within one month (من 13 إلى 15 تموز).
     Range {
         from: u8,
@@ -675,6 +678,23 @@ pub(crate) fn resolve(
             ),
             _ => Resolved::none(Granularity::None),
         },
+        TimeExpr::Since { unit, n } => {
+            let start = match (anchor, n) {
+                (Some(a), Some(n)) => shift(a, unit, -n, Publication).first,
+                _ => None,
+            };
+            Resolved {
+                value: n.map(|n| duration_value(unit, n)),
+                gran: Granularity::None,
+                first: start,
+                last: anchor.filter(|_| start.is_some()),
+                anchoring: if start.is_some() {
+                    Publication
+                } else {
+                    Absolute
+                },
+            }
+        }
         TimeExpr::Duration { unit, n } => Resolved {
             value: n.map(|n| duration_value(unit, n)),
             gran: Granularity::None,
@@ -771,6 +791,7 @@ pub(crate) fn is_relative(e: &TimeExpr) -> bool {
         | TimeExpr::AfterEvent { .. } => true,
         TimeExpr::Decade { .. }
         | TimeExpr::Duration { .. }
+        | TimeExpr::Since { .. }
         | TimeExpr::Ref { .. }
         | TimeExpr::Set { .. } => false,
     }
@@ -1621,19 +1642,23 @@ impl Toks<'_> {
                     ));
                 }
             }
-            Some(W::Since | W::During) => {
+            Some(w @ (W::Since | W::During)) => {
                 if let Some(q) = self.qty_at(i + 1) {
                     if q.implied && q.unit == Unit::Year && self.year_num(q.end).is_some() {
                         return None;
                     }
-                    return Some(Parsed::new(
-                        i + 1,
-                        q.end,
+                    let e = if w == W::Since {
+                        TimeExpr::Since {
+                            unit: q.unit,
+                            n: q.n,
+                        }
+                    } else {
                         TimeExpr::Duration {
                             unit: q.unit,
                             n: q.n,
-                        },
-                    ));
+                        }
+                    };
+                    return Some(Parsed::new(i + 1, q.end, e));
                 }
                 if let Some(W::PlUnit(u)) = self.word(i + 1) {
                     let fut = match self.word(i + 2) {
@@ -1843,7 +1868,7 @@ pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
             }
         }
         let kind = match p.expr {
-            TimeExpr::Duration { .. } => TimexKind::Duration,
+            TimeExpr::Duration { .. } | TimeExpr::Since { .. } => TimexKind::Duration,
             TimeExpr::Set { .. } => TimexKind::Set,
             _ if p.tod.is_some() => TimexKind::Time,
             _ => TimexKind::Date,

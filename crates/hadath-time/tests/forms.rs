@@ -432,6 +432,13 @@ fn relative_periods() {
         "2024",
     );
     check("ويستمر الحصار منذ 9 أشهر.", A, "9 أشهر", "P9M");
+    // The start of a منذ duration is kept for the events stage.
+    let s = "قتل منذ يومين ثلاثة مدنيين.";
+    let t = find_timexes(s, &Folded::new(s), A);
+    assert_eq!(
+        (t[0].value.as_deref(), t[0].first_day),
+        (Some("P2D"), Some(date(2024, 3, 12)))
+    );
     let t = tx("يتوقع أن تصل الشحنات خلال الأيام المقبلة إلى الميناء.", A);
     assert!(
         t.iter()
