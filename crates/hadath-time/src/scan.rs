@@ -219,6 +219,25 @@ impl<'a> Toks<'a> {
         }
     }
 
+    /// An ordinal day of the month at `i` (الخامس, الحادي عشر, الحادي والعشرين): (end, day).
+    pub fn ordinal_day_at(&self, i: usize) -> Option<(usize, u8)> {
+        let (cue, n) = self.entry_at(i, |c| matches!(c, Cue::Ordinal(_)))?;
+        let Cue::Ordinal(v) = *cue else { return None };
+        if self.v[i].waw {
+            return None;
+        }
+        if v < 10 {
+            if let Some((Cue::Ordinal(t @ (20 | 30)), 1)) =
+                self.entry_at(i + n, |c| matches!(c, Cue::Ordinal(_)))
+            {
+                if self.v[i + n].waw && v + t <= 31 {
+                    return Some((i + n + 1, v + t));
+                }
+            }
+        }
+        Some((i + n, v))
+    }
+
     pub fn weekday_at(&self, i: usize) -> Option<u8> {
         self.v.get(i)?.cues.iter().find_map(|e| match e.cue {
             Cue::Weekday(d) => Some(d),

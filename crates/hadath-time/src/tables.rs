@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 const MONTHS: &str = include_str!("../../../data/time/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
 const NUMBERS: &str = include_str!("../../../data/time/numbers.tsv");
+const ORDINALS: &str = include_str!("../../../data/time/ordinals.tsv");
 const UNITS: &str = include_str!("../../../data/time/units.tsv");
 
 /// A time unit.
@@ -85,6 +86,8 @@ pub enum W {
 /// One reading of a lexicon key.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cue {
+    /// An ordinal (الخامس), read as a day of the month before من + month.
+    Ordinal(u8),
     Month {
         hijri: bool,
         month: u8,
@@ -185,6 +188,13 @@ impl Lexicon {
             }
             let Ok(d) = r[1].parse::<u8>() else { continue };
             lx.add(r[0], Cue::Weekday(d));
+        }
+        for r in rows(ORDINALS) {
+            if r.len() < 2 {
+                continue;
+            }
+            let Ok(d) = r[1].parse::<u8>() else { continue };
+            lx.add(r[0], Cue::Ordinal(d));
         }
         for r in rows(NUMBERS) {
             if r.len() < 3 {

@@ -556,10 +556,10 @@ pub(crate) fn resolve(
             match (month, day) {
                 (Some(m), Some(d)) if u32::from(d) <= cal::hijri_month_len(y, u32::from(m)) => {
                     let z = cal::days_from_hijri(y, u32::from(m), u32::from(d));
-                    // The tabular calendar can be a day or two off the announced one: a weekday
+                    // The tabular calendar can be a day off the announced one: a weekday
                     // given with the date settles it.
                     let z = match weekday {
-                        Some(wd) => [0, -1, 1, -2, 2]
+                        Some(wd) => [0, -1, 1]
                             .iter()
                             .map(|k| z + k)
                             .find(|&x| cal::weekday_of(x) == wd)
@@ -1023,8 +1023,17 @@ impl Toks<'_> {
 
     /// Day number, optional من/شهر, month: (end, expr).
     fn day_month(&self, i: usize, weekday: Option<u8>) -> Option<(usize, TimeExpr)> {
-        let d = self.day_num(i)?;
-        let mut k = i + 1;
+        let (d, mut k) = match self.day_num(i) {
+            Some(d) => (d, i + 1),
+            None => {
+                // الخامس من (شهر) أغسطس: an ordinal day needs its من.
+                let (end, d) = self.ordinal_day_at(i)?;
+                if !self.is(end, "من") {
+                    return None;
+                }
+                (d, end)
+            }
+        };
         if self.is(k, "من") {
             k += 1;
         }
@@ -1420,6 +1429,10 @@ impl Toks<'_> {
         }
         if tok.kind != TokenKind::Arabic {
             return None;
+        }
+        // Ordinal days: في الخامس من أغسطس.
+        if let Some((end, e)) = self.day_month(i, None) {
+            return Some(Parsed::new(i, end, e));
         }
         // Month names.
         let month_start =
