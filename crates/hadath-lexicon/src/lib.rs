@@ -300,8 +300,60 @@ pub mod flags {
     pub const TITLE: u8 = 16;
 }
 
+/// A small fast hasher for short keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// First word of the keys → the fst state (node address, output) after it.
+pub(crate) type FirstWords = HashMap<Box<str>, (usize, u64), std::hash::BuildHasherDefault<Fx>>;
+
+fn first_words(m: &fst::Map<Cow<'static, [u8]>>) -> FirstWords {
+    use fst::Streamer;
+    let mut set = FirstWords::default();
+    let mut st = m.stream();
+    while let Some((k, _)) = st.next() {
+        let k = std::str::from_utf8(k).unwrap_or("");
+        let w = k.split(' ').next().unwrap_or(k);
+        if !set.contains_key(w) {
+            let f = m.as_fst();
+            let mut node = f.root();
+            let mut out = fst::raw::Output::zero();
+            for &b in w.as_bytes() {
+                let Some(i) = node.find_input(b) else { break };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = f.node(t.addr);
+            }
+            set.insert(w.into(), (node.addr(), out.value()));
+        }
+    }
+    set
+}
+
 /// One key index: an fst of folded keys → postings, and its loose (skeleton) twin.
 pub(crate) struct Layer {
+    /// First words of all keys, and of all loose keys: a fast filter before walking the fsts.
+    pub(crate) first: FirstWords,
+    pub(crate) lfirst: FirstWords,
     pub(crate) keys: fst::Map<Cow<'static, [u8]>>,
     pub(crate) post: Cow<'static, [u8]>,
     pub(crate) loose: fst::Map<Cow<'static, [u8]>>,
@@ -312,10 +364,14 @@ pub(crate) struct Layer {
 impl Layer {
     fn embedded() -> Layer {
         let m = |b: &'static [u8]| fst::Map::new(Cow::Borrowed(b)).expect("embedded fst");
+        let keys = m(include_bytes!(concat!(env!("OUT_DIR"), "/keys.fst")));
+        let loose = m(include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst")));
         Layer {
-            keys: m(include_bytes!(concat!(env!("OUT_DIR"), "/keys.fst"))),
+            first: first_words(&keys),
+            lfirst: first_words(&loose),
+            keys,
             post: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/keys.post"))),
-            loose: m(include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst"))),
+            loose,
             lpost: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/loose.post"))),
             words: m(include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"))),
         }
@@ -353,6 +409,8 @@ impl Layer {
         ))
         .map_err(|e| Error::Index(e.to_string()))?;
         Ok(Layer {
+            first: first_words(&keys_map),
+            lfirst: first_words(&loose_map),
             keys: keys_map,
             post,
             loose: loose_map,
@@ -381,6 +439,8 @@ pub struct Lexicon {
     user_entries: Vec<Entry>,
     /// (code, office) → person entries (user ones included), for office holders.
     holders: HashMap<(String, Office), Vec<EntryId>>,
+    /// English name → person-term entries.
+    terms: HashMap<String, Vec<EntryId>>,
 }
 
 struct Base {
@@ -440,6 +500,7 @@ impl Lexicon {
             user_compiled: Compiled::new(base.entries.len() as u32),
             user_entries: Vec::new(),
             holders: HashMap::new(),
+            terms: HashMap::new(),
         };
         lx.index_holders();
         lx
@@ -447,8 +508,10 @@ impl Lexicon {
 
     fn index_holders(&mut self) {
         self.holders.clear();
+        self.terms.clear();
         for e in self.base.entries.iter().chain(&self.user_entries) {
             if e.kind == EntityKind::Person && !e.is_title {
+                self.terms.entry(e.name.clone()).or_default().push(e.id);
                 if let (Some(c), Some(o)) = (&e.code, e.office) {
                     self.holders.entry((c.clone(), o)).or_default().push(e.id);
                 }
@@ -597,6 +660,15 @@ impl Lexicon {
         date: Option<Date>,
     ) -> Vec<Mention> {
         matcher::find(self, text, folded, tokens, date)
+    }
+
+    /// The term of the person named `name` that covers `date`.
+    pub(crate) fn term_at(&self, name: &str, date: Date) -> Option<&Entry> {
+        self.terms
+            .get(name)?
+            .iter()
+            .filter_map(|&id| self.entry(id))
+            .find(|e| e.in_term(date))
     }
 
     pub(crate) fn layers(&self) -> impl Iterator<Item = &Layer> {

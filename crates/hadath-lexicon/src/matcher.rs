@@ -52,16 +52,42 @@ fn readings(w: &str, out: &mut Vec<Reading>) {
         plen: 0,
         article: false,
     });
+    // Every proclitic starts with و ف ب ل ك.
+    if !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) {
+        return;
+    }
+    let b = w.as_bytes();
     for &(p, art) in PREFIXES {
-        if let Some(rest) = w.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
-                out.push(Reading {
-                    plen: p.len(),
-                    article: art,
-                });
-            }
+        let p = p.as_bytes();
+        // Byte loop rather than memcmp: the prefixes are a few bytes long.
+        if b.len() >= p.len() + 4 && b.iter().zip(p).all(|(x, y)| x == y) {
+            out.push(Reading {
+                plen: p.len(),
+                article: art,
+            });
         }
     }
+}
+
+/// The pronoun suffix readings of `w`: the byte lengths of the suffixes it ends with, leaving a
+/// stem of three letters or more.
+#[inline]
+fn suffix_lens(w: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = w.as_bytes();
+    // Every suffix ends in ه (D9 87) or ا (D8 A7).
+    let last = if b.len() >= 8 {
+        [b[b.len() - 2], b[b.len() - 1]]
+    } else {
+        [0, 0]
+    };
+    let possible = last == [0xD9, 0x87] || last == [0xD8, 0xA7];
+    SUFFIXES.iter().filter_map(move |sfx| {
+        let s = sfx.as_bytes();
+        let ok = possible
+            && b.len() >= s.len() + 6
+            && b[b.len() - s.len()..].iter().zip(s).all(|(x, y)| x == y);
+        ok.then_some(s.len())
+    })
 }
 
 #[inline]
@@ -146,48 +172,47 @@ impl Ctx<'_> {
 
     /// Best exact hit starting at token `i`.
     fn exact_at(&mut self, i: usize, best: &mut Option<Hit>) {
-        let w = self.tok(i).to_string();
+        let ft: &str = self.ft;
+        let w = &ft[self.tokens[i].folded.clone()];
         let mut rs = std::mem::take(&mut self.readings);
-        readings(&w, &mut rs);
+        let mut buf = std::mem::take(&mut self.buf);
+        readings(w, &mut rs);
         for (li, layer) in self.lx.layers().enumerate() {
             let fst = layer.keys.as_fst();
             for r in &rs {
-                let root = fst.root();
-                let (node, out) = if r.article {
-                    match feed(fst, root, Output::zero(), "ال".as_bytes()) {
-                        Some(x) => x,
-                        None => continue,
-                    }
-                } else {
-                    (root, Output::zero())
-                };
+                // Filter: the reading (or it without a pronoun suffix) must be a key's first word.
                 let stem = &w[r.plen..];
+                buf.clear();
+                if r.article {
+                    buf.push_str("ال");
+                }
+                buf.push_str(stem);
                 let start = self.tokens[i].folded.start + r.plen;
                 let clitic = r.plen > 0;
                 // Suffix readings of a one-token match.
-                for sfx in SUFFIXES {
-                    if let Some(s) = stem.strip_suffix(sfx) {
-                        if s.chars().count() >= 3 {
-                            if let Some((n, o)) = feed(fst, node, out, s.as_bytes()) {
-                                if n.is_final() {
-                                    let h = Hit {
-                                        first: i,
-                                        last: i + 1,
-                                        fspan: (start, start + s.len()),
-                                        layer: li,
-                                        loose: false,
-                                        value: o.cat(n.final_output()).value(),
-                                        clitic: true,
-                                    };
-                                    consider(best, h);
-                                }
-                            }
+                for n in suffix_lens(&buf) {
+                    if let Some(&(addr, o)) = layer.first.get(&buf[..buf.len() - n]) {
+                        let node = fst.node(addr);
+                        if node.is_final() {
+                            let h = Hit {
+                                first: i,
+                                last: i + 1,
+                                fspan: (start, start + stem.len() - n),
+                                layer: li,
+                                loose: false,
+                                value: Output::new(o).cat(node.final_output()).value(),
+                                clitic: true,
+                            };
+                            consider(best, h);
                         }
                     }
                 }
-                let Some((mut node, mut out)) = feed(fst, node, out, stem.as_bytes()) else {
+                // The reading itself: the fst state after it comes from the first-word table.
+                let Some(&(addr, o)) = layer.first.get(buf.as_str()) else {
                     continue;
                 };
+                let mut node = fst.node(addr);
+                let mut out = Output::new(o);
                 if node.is_final() {
                     let h = Hit {
                         first: i,
@@ -254,6 +279,7 @@ impl Ctx<'_> {
             }
         }
         self.readings = rs;
+        self.buf = buf;
     }
 
     /// Best loose (skeleton) hit starting at token `i`: no article readings, no suffixes.
@@ -261,9 +287,10 @@ impl Ctx<'_> {
         if self.tokens[i].kind != TokenKind::Arabic {
             return;
         }
-        let w = self.tok(i).to_string();
+        let ft: &str = self.ft;
+        let w = &ft[self.tokens[i].folded.clone()];
         let mut rs = std::mem::take(&mut self.readings);
-        readings(&w, &mut rs);
+        readings(w, &mut rs);
         let mut buf = std::mem::take(&mut self.buf);
         let nlayers = self.lx.layers().count();
         for li in 0..nlayers {
@@ -277,6 +304,9 @@ impl Ctx<'_> {
                 buf.clear();
                 skeleton_word(stem, &mut buf);
                 let layer: &Layer = self.lx.layers().nth(li).expect("layer");
+                if !layer.lfirst.contains_key(buf.as_str()) {
+                    continue;
+                }
                 let fst = layer.loose.as_fst();
                 let Some((mut node, mut out)) =
                     feed(fst, fst.root(), Output::zero(), buf.as_bytes())
@@ -430,16 +460,7 @@ fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<I
     if e.kind == EntityKind::Person && !e.is_title {
         if let Some(d) = date {
             if !e.in_term(d) {
-                if let Some(t) = lx
-                    .entries()
-                    .filter(|x| {
-                        x.kind == EntityKind::Person
-                            && !x.is_title
-                            && x.name == e.name
-                            && x.in_term(d)
-                    })
-                    .next()
-                {
+                if let Some(t) = lx.term_at(&e.name, d) {
                     office = t.office;
                     code = t.code.clone();
                 }
