@@ -620,6 +620,14 @@ pub(crate) fn resolve(
                     last: None,
                     anchoring: Publication,
                 },
+                // القرن الماضي: "19" (TIMEX3 century), counting centuries as 1900-1999.
+                Unit::Century => Resolved {
+                    value: Some(format!("{}", ay.div_euclid(100) + n)),
+                    gran: Granularity::Decade,
+                    first: None,
+                    last: None,
+                    anchoring: Publication,
+                },
                 _ => Resolved::none(Granularity::None),
             }
         }
@@ -1175,6 +1183,26 @@ impl Toks<'_> {
         false
     }
 
+    /// اليوم as the name of a newspaper: «اليوم», صحيفة اليوم, عين اليوم.
+    fn names_paper(&self, i: usize) -> bool {
+        let quoted = i > 0 && self.punct(i - 1, '"') && self.punct(i + 1, '"');
+        let named = i > 0
+            && matches!(
+                self.v[i - 1].t,
+                "صحيفه"
+                    | "جريده"
+                    | "لصحيفه"
+                    | "لجريده"
+                    | "بصحيفه"
+                    | "بجريده"
+                    | "عين"
+                    | "مجله"
+                    | "روسيا"
+                    | "موقع"
+            );
+        quoted || named
+    }
+
     fn parse_at(&self, i: usize) -> Option<Parsed> {
         match self.word(i) {
             Some(W::Tod(t)) => {
@@ -1300,7 +1328,8 @@ impl Toks<'_> {
             }
             Some(W::Today)
                 if !matches!(self.word(i + 1), Some(W::NotDay))
-                    && self.unit_at(i + 1).is_none() =>
+                    && self.unit_at(i + 1).is_none()
+                    && !self.names_paper(i) =>
             {
                 Some((0, i + 1))
             }
@@ -1508,6 +1537,8 @@ impl Toks<'_> {
         let unit_of = |k: usize| match self.word(k) {
             Some(W::TheWeek) => Some(Unit::Week),
             Some(W::TheMonth) => Some(Unit::Month),
+            Some(W::TheDecade) => Some(Unit::Decade),
+            Some(W::TheCentury) => Some(Unit::Century),
             _ if self.is_word(k, W::TheYear) => Some(Unit::Year),
             _ => None,
         };
