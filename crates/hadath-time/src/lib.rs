@@ -96,6 +96,15 @@ pub fn infer_publication(text: &str, folded: &Folded) -> Option<Published> {
     published::infer(text, &t)
 }
 
+/// The days between `lo` and `hi` (inclusive; a crawl window, a range from other metadata) that
+/// agree with the text's clues about its own date when it does not fix it: "اليوم الثلاثاء" keeps
+/// the Tuesdays, "9 نوفمبر الجاري" keeps November from the 9th on. Every day of the range when
+/// the text gives no clue; none when its clues contradict each other.
+pub fn publication_candidates(text: &str, folded: &Folded, lo: Date, hi: Date) -> Vec<Date> {
+    let t = find_timexes(text, folded, None);
+    published::candidates(&t, cal::day_of(lo), cal::day_of(hi))
+}
+
 /// [`infer_publication`] from time expressions already found in `text` (with or without an
 /// anchor: self-dating phrases carry their own year).
 pub fn infer_publication_from(text: &str, timexes: &[Timex]) -> Option<Published> {

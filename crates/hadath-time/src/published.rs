@@ -65,3 +65,51 @@ pub(crate) fn infer(text: &str, timexes: &[Timex]) -> Option<Published> {
     }
     found
 }
+
+/// The days in `lo..=hi` that agree with the text's clues about its own date: the weekday of
+/// اليوم/أمس/غداً + weekday, the month of a date marked الجاري (and, in a past clause, not before
+/// its day). Without clues every day of the range is returned.
+pub(crate) fn candidates(timexes: &[Timex], lo: i64, hi: i64) -> Vec<Date> {
+    let mut weekday: Option<u8> = None;
+    let mut month: Option<u32> = None;
+    let mut min_day: u32 = 1;
+    for t in timexes {
+        match t.expr {
+            TimeExpr::DayOffset {
+                days,
+                weekday: Some(wd),
+            } => {
+                let w = ((i64::from(wd) - 1 - i64::from(days)).rem_euclid(7) + 1) as u8;
+                if weekday.is_some_and(|x| x != w) {
+                    return Vec::new();
+                }
+                weekday = Some(w);
+            }
+            TimeExpr::Greg {
+                year: None,
+                month: Some(m),
+                day,
+                pick: crate::timex::Pick::Current,
+                ..
+            } => {
+                let m = u32::from(m);
+                if month.is_some_and(|x| x != m) {
+                    return Vec::new();
+                }
+                month = Some(m);
+                if let (Some(d), false) = (day, t.tense == crate::timex::Tense::Future) {
+                    min_day = min_day.max(u32::from(d));
+                }
+            }
+            _ => {}
+        }
+    }
+    (lo..=hi.min(lo + 20_000))
+        .filter(|&z| weekday.is_none_or(|w| cal::weekday_of(z) == w))
+        .filter(|&z| {
+            let (_, m, d) = cal::civil_from_days(z);
+            month.is_none_or(|x| x == m) && (month.is_none() || d >= min_day)
+        })
+        .filter_map(cal::date_of)
+        .collect()
+}

@@ -680,6 +680,25 @@ fn publication_inferred_from_text() {
     // Today's weekday and a day of this month, but no year: unknown rather than a guess.
     let s = "قال الوزير اليوم الثلاثاء إن اتفاق 9 نوفمبر الجاري صامد.";
     assert_eq!(infer_publication(s, &Folded::new(s)), None);
+    let s = "قال الوزير اليوم الثلاثاء إن اتفاق 9 نوفمبر الجاري صامد، وإن الوفد يصل غداً الأربعاء.";
+    let c = hadath_time::publication_candidates(
+        s,
+        &Folded::new(s),
+        date(2020, 1, 1),
+        date(2021, 12, 31),
+    );
+    assert_eq!(
+        c,
+        [
+            date(2020, 11, 10),
+            date(2020, 11, 17),
+            date(2020, 11, 24),
+            date(2021, 11, 9),
+            date(2021, 11, 16),
+            date(2021, 11, 23),
+            date(2021, 11, 30)
+        ]
+    );
     // No self-dating phrase.
     let s = "وقع الاتفاق في 9 نوفمبر 2020 في موسكو.";
     assert_eq!(infer_publication(s, &Folded::new(s)), None);

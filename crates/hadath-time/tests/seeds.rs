@@ -2,7 +2,7 @@
 //! anchors; and publication dates inferred from the seed texts alone. Skips when ../shared is absent.
 
 use hadath_text::Folded;
-use hadath_time::{find_timexes, infer_publication};
+use hadath_time::{find_timexes, infer_publication, publication_candidates};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
@@ -117,6 +117,38 @@ fn seed_publication_inferred() {
                 "{id}: inferred {} outside the gold {lo}..{hi}",
                 p.date
             );
+        }
+    }
+}
+
+#[test]
+fn seed_publication_candidates_keep_the_truth() {
+    let Some(sh) = shared() else { return };
+    for (id, lo, hi) in gold(&sh) {
+        let t = text(&sh, &id);
+        let f = Folded::new(&t);
+        let window = (
+            lo.checked_sub(jiff::Span::new().days(60)).unwrap(),
+            hi.checked_add(jiff::Span::new().days(60)).unwrap(),
+        );
+        let c = publication_candidates(&t, &f, window.0, window.1);
+        println!(
+            "{id}: {} candidate days in {}..{}",
+            c.len(),
+            window.0,
+            window.1
+        );
+        assert!(
+            c.iter().any(|d| *d >= lo && *d <= hi),
+            "{id}: the gold date {lo}..{hi} was ruled out"
+        );
+        if id.starts_with("004_") {
+            // اليوم الثلاثاء + 9 نوفمبر الجاري: Tuesdays of November from the 10th.
+            let want: Vec<jiff::civil::Date> = ["2020-11-10", "2020-11-17", "2020-11-24"]
+                .iter()
+                .map(|d| d.parse().unwrap())
+                .collect();
+            assert_eq!(c, want);
         }
     }
 }
