@@ -6,7 +6,8 @@
 //! cargo run --release -p hadath-ner --example ner_jsonl -- /tmp/test.jsonl > /tmp/pred.jsonl
 //! python3 ../shared/eval/score.py ner ../shared/arabic-data/anercorp/ANERCorp.txt /tmp/pred.jsonl --part test
 //! ```
-//! With a second argument, that model file is used instead of the embedded one.
+//! With a second argument, that model file is used instead of the embedded one. A model trained
+//! with gazetteer features is given `hadath_lexicon::Lexicon::gazetteer_flags`.
 
 use hadath_ner::{NerKind, NerModel};
 use hadath_text::{tokenize, CharIndex, Folded};
@@ -25,6 +26,9 @@ fn main() {
         }
         None => NerModel::embedded(),
     };
+    // A model trained with gazetteer features gets the knowledge base's flags.
+    let lexicon = hadath_lexicon::Lexicon::embedded();
+    let gaz = |w: &str| lexicon.gazetteer_flags(w);
     let f = std::io::BufReader::new(std::fs::File::open(input).expect("open input"));
     let mut out = BufWriter::new(std::io::stdout().lock());
     for line in f.lines() {
@@ -38,7 +42,7 @@ fn main() {
         let tokens = tokenize(&folded);
         let ix = CharIndex::new(text);
         let entities: Vec<Value> = model
-            .tag(text, &folded, &tokens)
+            .tag_with(text, &folded, &tokens, &gaz)
             .into_iter()
             .filter_map(|s| {
                 let ty = match s.kind {

@@ -9,7 +9,8 @@
 //! `--prune X` override the defaults.
 
 use hadath_ner::{
-    conll_split, read_conll, train, Counts, Example, NerKind, NerModel, Part, TrainConfig,
+    conll_split, read_conll, train, Counts, Example, Gazetteer, NerKind, NerModel, Part,
+    TrainConfig,
 };
 use std::time::Instant;
 
@@ -18,12 +19,14 @@ fn main() {
     let mut pos = Vec::new();
     let mut cfg = TrainConfig::default();
     let mut dev = false;
+    let mut use_gaz = false;
     let mut extra: Vec<String> = Vec::new();
     let mut errors = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--dev" => dev = true,
+            "--gazetteer" => use_gaz = true,
             "--extra" => {
                 i += 1;
                 extra.push(args[i].clone());
@@ -36,6 +39,14 @@ fn main() {
             "--min-count" => {
                 i += 1;
                 cfg.min_count = args[i].parse().expect("--min-count N");
+            }
+            "--o-penalty" => {
+                i += 1;
+                cfg.o_penalty = args[i].parse().expect("--o-penalty X");
+            }
+            "--bags" => {
+                i += 1;
+                cfg.bags = args[i].parse().expect("--bags N");
             }
             "--dropout" => {
                 i += 1;
@@ -80,19 +91,29 @@ fn main() {
     let info = format!(
         "hadath-ner averaged perceptron. Trained on ANERcorp (Benajiba, Rosso & Benedi Ruiz 2007; CC BY-SA 4.0 in CAMeL Lab's release), \
          train split of score.py (sentences holding the first 5/6 of the words{}: {} sentences, {} words). \
-         Command: cargo run --release -p hadath-ner --example train -- ANERCorp.txt data/models/ner-anercorp.bin. \
-         epochs={} seed={:#x} min_count={} prune={} dropout={}",
-        if dev { ", less the last 10% held out as dev" } else { "" },
+                  Command: cargo run --release -p hadath-ner --example train -- {}. \
+         epochs={} seed={:#x} min_count={} prune={} dropout={} bags={} o_penalty={}{}",
+                if dev { ", less the last 10% held out as dev" } else { "" },
         train_sents.len(),
         words,
+        args.iter()
+            .map(|a| if a == &pos[0] { "ANERCorp.txt" } else { a.as_str() })
+            .collect::<Vec<_>>()
+            .join(" "),
         cfg.epochs,
         cfg.seed,
         cfg.min_count,
         cfg.prune,
-        cfg.dropout
+                cfg.dropout,
+                cfg.bags,
+        cfg.o_penalty,
+        if use_gaz { " gazetteer=hadath-lexicon (run with NerModel::tag_with)" } else { "" }
     );
     let t0 = Instant::now();
-    let model = train(&examples, &cfg, None, info, |e, m| {
+    let lexicon = hadath_lexicon::Lexicon::embedded();
+    let gaz_fn = |w: &str| lexicon.gazetteer_flags(w);
+    let gaz: Option<&dyn Gazetteer> = if use_gaz { Some(&gaz_fn) } else { None };
+    let model = train(&examples, &cfg, gaz, info, |e, m| {
         eprintln!("epoch {e}: {m} token mistakes ({:.1?})", t0.elapsed())
     });
     let bytes = model.to_bytes();
@@ -102,7 +123,10 @@ fn main() {
         let mut counts = Counts::default();
         for s in dev_sents {
             let ex = Example::from_conll(s);
-            let spans = model.tag(&ex.text, &ex.folded, &ex.tokens);
+            let spans = match gaz {
+                Some(g) => model.tag_with(&ex.text, &ex.folded, &ex.tokens, g),
+                None => model.tag(&ex.text, &ex.folded, &ex.tokens),
+            };
             let pred = ex.to_corpus_spans(&spans);
             if errors {
                 let w = |a: usize, b: usize| {

@@ -43,6 +43,26 @@ fn embedded_model_loads_with_provenance() {
     assert!(m.info().contains("Benajiba"));
     let again = NerModel::from_bytes(&m.to_bytes()).unwrap();
     assert_eq!(again.n_features(), m.n_features());
+    assert!(!m.uses_gazetteer());
+    let g = NerModel::embedded_gazetteer();
+    assert!(g.uses_gazetteer() && g.info().contains("--gazetteer"));
+}
+
+#[test]
+fn gazetteer_model_uses_the_flags() {
+    let t = "وصل الوفد إلى زرقانة أمس .";
+    let folded = Folded::new(t);
+    let tokens = tokenize(&folded);
+    let g = NerModel::embedded_gazetteer();
+    let loc = |w: &str| {
+        if w == "زرقانه" {
+            hadath_ner::GAZ_LOC
+        } else {
+            0
+        }
+    };
+    let with = g.tag_with(t, &folded, &tokens, &loc);
+    assert!(has(t, &with, NerKind::Loc, "زرقانة"), "{with:?}");
 }
 
 #[test]

@@ -113,6 +113,7 @@ fn untrained_model_finds_nothing_and_training_is_deterministic() {
         &ex,
         &TrainConfig {
             epochs: 0,
+            o_penalty: 0.0,
             ..TrainConfig::default()
         },
         None,
