@@ -1174,7 +1174,7 @@ impl Toks<'_> {
             }
             if matches!(
                 self.word(i - 1),
-                Some(W::In | W::Since | W::Until | W::Start | W::Mid | W::End | W::From)
+                Some(W::In | W::Since | W::Until | W::Start | W::Mid | W::End)
             ) {
                 return true;
             }
@@ -1329,11 +1329,21 @@ impl Toks<'_> {
             Some(W::Today)
                 if !matches!(self.word(i + 1), Some(W::NotDay))
                     && self.unit_at(i + 1).is_none()
-                    && !self.names_paper(i) =>
+                    && !self.names_paper(i)
+                    && (!tok.procl || self.weekday_at(i + 1).is_some()) =>
             {
                 Some((0, i + 1))
             }
-            Some(W::Yesterday) => Some((-1, i + 1)),
+            // في أمس الحاجة (most in need), لامس (touched), كالأمس (like yesterday): not dates.
+            Some(W::Yesterday)
+                if !self
+                    .v
+                    .get(i + 1)
+                    .is_some_and(|n| n.t.starts_with("الحاج") || n.t.starts_with("حاج"))
+                    && (!tok.procl || tok.t.ends_with("بالامس")) =>
+            {
+                Some((-1, i + 1))
+            }
             Some(W::Tomorrow) if !self.is(i + 1, "من") || tok.t != "الغد" => Some((1, i + 1)),
             _ => None,
         };
