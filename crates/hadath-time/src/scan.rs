@@ -371,12 +371,15 @@ impl<'a> Toks<'a> {
         self.v[i].f.start..self.v[j - 1].f.end
     }
 
-    /// Source byte range of tokens `i..j`, dropping a conjunction و/ف glued to the first token.
+    /// Source byte range of tokens `i..j`, dropping a conjunction و/ف and a preposition ب/ل/ك
+    /// glued to the first token.
     pub fn srange(&self, i: usize, j: usize) -> Range<usize> {
         let mut r = self.frange(i, j);
         let t = &self.v[i];
-        if t.waw && t.t.len() > 2 {
-            r.start += 2;
+        // Drop the conjunction and the preposition glued to the first word (وبـ, لـ).
+        let pre = 2 * (usize::from(t.waw) + usize::from(t.procl));
+        if pre > 0 && t.t.len() > pre && r.len() > pre {
+            r.start += pre;
         }
         self.folded.source_range(r)
     }

@@ -825,7 +825,9 @@ impl Toks<'_> {
         }
         if let Some((j, v, _)) = self.number_at(k) {
             if let Some((unit, _)) = self.unit_at(j) {
-                if !self.v[j].waw {
+                // 124 مليون عام 2014, القانون رقم 103 لسنة 1961: not durations.
+                let year_after = unit == Unit::Year && self.year_num(j + 1).is_some();
+                if !self.v[j].waw && !self.v[j].procl && !year_after {
                     return Some(Qty {
                         end: j + 1,
                         unit,
@@ -956,7 +958,8 @@ impl Toks<'_> {
         let mut year = None;
         // مايو من عام 2007
         let mut k = if self.is(k, "من")
-            && (self.year_num(k + 1).is_some() || self.is_word(k + 1, W::YearCue))
+            && (self.year_num(k + 1).is_some()
+                || (self.is_word(k + 1, W::YearCue) && self.year_num(k + 2).is_some()))
         {
             k + 1
         } else {
@@ -1641,7 +1644,7 @@ impl Toks<'_> {
                     if q.implied && q.unit == Unit::Year && self.year_num(q.end).is_some() {
                         return None;
                     }
-                    let k = if self.is(q.end, "فقط") {
+                    let k = if self.is(q.end, "فقط") || self.is(q.end, "تقريبا") {
                         q.end + 1
                     } else {
                         q.end
@@ -1668,10 +1671,14 @@ impl Toks<'_> {
             }
             Some(W::After) => {
                 if let Some(q) = self.qty_at(i + 1) {
+                    // يوماً بعد يوم, عاماً بعد عام: "day after day".
+                    if i > 0 && self.unit_at(i - 1).is_some_and(|(u, _)| u == q.unit) {
+                        return None;
+                    }
                     if q.implied && q.unit == Unit::Year && self.year_num(q.end).is_some() {
                         return None;
                     }
-                    let k = if self.is(q.end, "فقط") {
+                    let k = if self.is(q.end, "فقط") || self.is(q.end, "تقريبا") {
                         q.end + 1
                     } else {
                         q.end
