@@ -83,6 +83,8 @@ pub enum W {
     One,
     Several,
     NotDay,
+    /// الساعة before a clock time.
+    ClockWord,
 }
 
 /// One reading of a lexicon key.
@@ -362,6 +364,7 @@ impl Lexicon {
             ("عده", Several),
             ("بضعه", Several),
             ("بضع", Several),
+            ("الساعه", ClockWord),
             ("التالي", NotDay),
             ("الوطني", NotDay),
             ("العالمي", NotDay),

@@ -139,6 +139,8 @@ pub enum TimeExpr {
     Ref { future: bool, unit: Unit },
     /// A recurring time (يومياً, كل أسبوع).
     Set { unit: Unit },
+    /// A clock time (الساعة العاشرة صباحاً, الساعة 10:30): 24-hour clock.
+    Clock { hour: u8, minute: u8 },
 }
 
 /// What a resolved value is anchored to.
@@ -756,6 +758,13 @@ pub(crate) fn resolve(
             }
         }
         TimeExpr::Ref { .. } => Resolved::none(Granularity::None),
+        TimeExpr::Clock { hour, minute } => Resolved {
+            value: Some(format!("T{hour:02}:{minute:02}")),
+            gran: Granularity::None,
+            first: None,
+            last: None,
+            anchoring: Absolute,
+        },
         TimeExpr::Set { unit } => Resolved {
             value: Some(duration_value(unit, 1.0)),
             gran: Granularity::None,
@@ -800,6 +809,7 @@ pub(crate) fn is_relative(e: &TimeExpr) -> bool {
         TimeExpr::Decade { .. }
         | TimeExpr::Duration { .. }
         | TimeExpr::Since { .. }
+        | TimeExpr::Clock { .. }
         | TimeExpr::Ref { .. }
         | TimeExpr::Set { .. } => false,
     }
@@ -1472,6 +1482,12 @@ impl Toks<'_> {
         if tok.kind != TokenKind::Arabic {
             return None;
         }
+        // Clock times: الساعة العاشرة صباحاً, الساعة 10:30 مساءً.
+        if tok.t.ends_with("الساعه") && tok.t.len() <= 16 {
+            if let Some(p) = self.clock(i) {
+                return Some(p);
+            }
+        }
         // Ordinal days: في الخامس من أغسطس.
         if let Some((end, e)) = self.day_month(i, None) {
             return Some(Parsed::new(i, end, e));
@@ -1783,6 +1799,71 @@ impl Toks<'_> {
         None
     }
 
+    /// The clock time after الساعة at `i`.
+    fn clock(&self, i: usize) -> Option<Parsed> {
+        let mut k = i + 1;
+        let (mut hour, mut minute) = if let Some(h) = self.small(k) {
+            k += 1;
+            let mut m = 0;
+            if self.punct(k, ':') {
+                let t = self.v.get(k + 1)?;
+                if t.kind == TokenKind::Number && t.digits == 2 {
+                    m = t.num? as u32;
+                    k += 2;
+                }
+            }
+            (h, m)
+        } else {
+            let (end, h) = self
+                .entry_at(k, |c| matches!(c, crate::tables::Cue::Ordinal(_)))
+                .and_then(|(c, n)| match c {
+                    crate::tables::Cue::Ordinal(h) if *h <= 12 => Some((k + n, u32::from(*h))),
+                    _ => None,
+                })?;
+            k = end;
+            let mut m = 0;
+            match self.v.get(k).map(|t| t.t) {
+                Some("والنصف") => m = 30,
+                Some("والربع") => m = 15,
+                Some("الا") if self.is(k + 1, "ربعا") || self.is(k + 1, "ربع") => m = 45,
+                _ => {}
+            }
+            if m == 45 {
+                k += 2;
+                (if h == 1 { 12 } else { h - 1 }, m)
+            } else {
+                if m > 0 {
+                    k += 1;
+                }
+                (h, m)
+            }
+        };
+        if hour > 24 || minute > 59 {
+            return None;
+        }
+        if let Some(W::Tod(t)) = self.word(k) {
+            // مساءً/ليلاً/عصراً/ظهراً move a 12-hour reading to the afternoon.
+            if (t == 2 || t == 3 || (t == 4 && hour >= 6) || (t == 1 && hour < 6)) && hour < 12 {
+                hour += 12;
+            }
+            k += 1;
+        }
+        if hour == 24 {
+            hour = 0;
+        }
+        if minute == 60 {
+            minute = 0;
+        }
+        Some(Parsed::new(
+            i,
+            k,
+            TimeExpr::Clock {
+                hour: hour as u8,
+                minute: minute as u8,
+            },
+        ))
+    }
+
     /// A small number token (1 or 2 digits) at `i`.
     fn small(&self, i: usize) -> Option<u32> {
         let t = self.v.get(i)?;
@@ -1931,6 +2012,7 @@ pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
         let kind = match p.expr {
             TimeExpr::Duration { .. } | TimeExpr::Since { .. } => TimexKind::Duration,
             TimeExpr::Set { .. } => TimexKind::Set,
+            TimeExpr::Clock { .. } => TimexKind::Time,
             _ if p.tod.is_some() => TimexKind::Time,
             _ => TimexKind::Date,
         };

@@ -237,6 +237,32 @@ fn hijri_with_its_gregorian_equivalent() {
 }
 
 #[test]
+fn clock_times() {
+    check(
+        "انطلقت المسيرة في الساعة العاشرة صباحاً.",
+        None,
+        "الساعة العاشرة صباحاً",
+        "T10:00",
+    );
+    check(
+        "وقع الانفجار الساعة 10:30 مساءً.",
+        None,
+        "الساعة 10:30 مساءً",
+        "T22:30",
+    );
+    check(
+        "يبدأ الاجتماع الساعة الثالثة والنصف عصراً.",
+        None,
+        "الساعة الثالثة والنصف عصراً",
+        "T15:30",
+    );
+    // The hour is not a count.
+    let s = "قتل 5 أشخاص في الساعة 10 مساء.";
+    let n = find_numbers(s, &Folded::new(s));
+    assert_eq!(n.iter().map(|q| q.value).collect::<Vec<_>>(), [5.0]);
+}
+
+#[test]
 fn ordinal_days() {
     check(
         "افتتح المعرض في الخامس من أغسطس 2015.",
