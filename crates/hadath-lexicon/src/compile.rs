@@ -668,7 +668,8 @@ fn valid_code(c: &str) -> bool {
 /// The folded letters of a word without vowel letters and with Latin-g letters merged: the
 /// "skeleton" that transliteration variants of one foreign name share (بلينكن/بلينكين,
 /// بوليتيكو/بولتيكو, ناغورنو/ناغورني/ناجورنو, تشارلز/شارلز). The first letter is kept as is
-/// (but merged), later ا و ي ء ئ ؤ are dropped, doubled letters collapse.
+/// (but merged), later ا و ي ء ئ ؤ are dropped, doubled letters collapse, and a final vowel
+/// letter leaves a `~` mark.
 pub fn skeleton_word(w: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     let mut first = true;
@@ -691,6 +692,10 @@ pub fn skeleton_word(w: &str, out: &mut String) {
         out.push(c);
         prev = Some(c);
     }
+    // Whether the word ends in a vowel letter is kept: ناغورني/ناغورنو share it, نجران does not.
+    if w.chars().count() > 1 && matches!(w.chars().next_back(), Some('ا' | 'و' | 'ي')) {
+        out.push('~');
+    }
 }
 
 /// The skeleton of a folded key (words joined by one space).
@@ -707,7 +712,7 @@ pub fn skeleton(key: &str) -> String {
 
 /// Number of letters in a skeleton, spaces excluded.
 fn skeleton_letters(s: &str) -> usize {
-    s.chars().filter(|&c| c != ' ').count()
+    s.chars().filter(|&c| c != ' ' && c != '~').count()
 }
 
 /// The inflected forms of a nisba stem (masculine singular, no article, possibly several words):

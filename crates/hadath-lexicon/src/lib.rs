@@ -272,17 +272,23 @@ pub struct Mention {
     pub office: Option<Office>,
     pub how: MatchHow,
     pub entry: Option<EntryId>,
+    /// Organisation kind ("ministry", "armed_group", "media", …) for organisations.
+    pub org_kind: Option<Cow<'static, str>>,
 }
 
 impl Mention {
     /// True when the mention stands for an actor (a state, an IGO, a person, an organisation, a
     /// nationality, a metonym); plain places (cities, regions) are locations, whose `code` is the
-    /// state they lie in.
+    /// state they lie in. News media are not actors either.
     pub fn is_actor(&self) -> bool {
-        !matches!(
-            self.kind,
-            EntityKind::City | EntityKind::Region | EntityKind::Location
-        ) || self.how == MatchHow::Metonym
+        match self.kind {
+            EntityKind::City | EntityKind::Region | EntityKind::Location => {
+                self.how == MatchHow::Metonym
+            }
+            // News media report; they are sources, not actors.
+            EntityKind::Organization => self.org_kind.as_deref() != Some("media"),
+            _ => true,
+        }
     }
 }
 

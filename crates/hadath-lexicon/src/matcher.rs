@@ -485,6 +485,8 @@ fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<I
             office,
             how,
             entry: Some(e.id),
+            org_kind: (!e.subkind.is_empty() && e.kind == EntityKind::Organization)
+                .then(|| e.subkind.clone()),
         },
         title,
         title_code: None,
@@ -672,7 +674,21 @@ pub(crate) fn find(
         let mut best: Option<Hit> = None;
         ctx.exact_at(i, &mut best);
         if best.as_ref().is_none_or(|b| b.last - b.first == 1) {
+            let exact = best.clone();
             ctx.loose_at(i, &mut best);
+            // Exact beats loose: a loose hit gives way when an exact key starting inside it
+            // reaches beyond it (منطقة ناغورني كاراباخ).
+            if let Some(b) = best.as_ref().filter(|b| b.loose && b.last - b.first > 1) {
+                let (first, last) = (b.first, b.last);
+                for t in first + 1..last {
+                    let mut inner = None;
+                    ctx.exact_at(t, &mut inner);
+                    if inner.is_some_and(|h| h.last > last) {
+                        best = exact;
+                        break;
+                    }
+                }
+            }
         }
         match best.and_then(|h| to_item(lx, &ctx, &h, date)) {
             Some(mut it) => {
@@ -762,6 +778,7 @@ pub(crate) fn find(
                 office: Some(office),
                 how: MatchHow::Title,
                 entry: None,
+                org_kind: None,
             };
             extra_names.push((name_start, j, m.clone()));
             out.push(m);
@@ -785,6 +802,7 @@ pub(crate) fn find(
                 office: Some(office),
                 how: MatchHow::Title,
                 entry: Some(h.id),
+                org_kind: None,
             }),
             None if office != Office::Other => {
                 let state = lx.state_name(&code).unwrap_or(&code).to_string();
@@ -796,6 +814,7 @@ pub(crate) fn find(
                     office: Some(office),
                     how: MatchHow::Title,
                     entry: None,
+                    org_kind: None,
                 });
             }
             None => {
