@@ -19,6 +19,7 @@ fn main() {
     let mut pos = Vec::new();
     let mut cfg = TrainConfig::default();
     let mut dev = false;
+    let mut no_misc = false;
     let mut use_gaz = false;
     let mut extra: Vec<String> = Vec::new();
     let mut errors = false;
@@ -26,6 +27,7 @@ fn main() {
     while i < args.len() {
         match args[i].as_str() {
             "--dev" => dev = true,
+            "--no-misc" => no_misc = true,
             "--gazetteer" => use_gaz = true,
             "--extra" => {
                 i += 1;
@@ -43,6 +45,10 @@ fn main() {
             "--o-penalty" => {
                 i += 1;
                 cfg.o_penalty = args[i].parse().expect("--o-penalty X");
+            }
+            "--memory-folds" => {
+                i += 1;
+                cfg.memory_folds = args[i].parse().expect("--memory-folds N");
             }
             "--bags" => {
                 i += 1;
@@ -81,7 +87,29 @@ fn main() {
         train_sents.len(),
         words
     );
-    let mut examples: Vec<Example> = train_sents.iter().map(|s| Example::from_conll(s)).collect();
+    let mut examples: Vec<Example> = train_sents
+        .iter()
+        .map(|s| {
+            if no_misc {
+                let s: Vec<(String, String)> = s
+                    .iter()
+                    .map(|(w, t)| {
+                        (
+                            w.clone(),
+                            if t.contains("MISC") {
+                                "O".into()
+                            } else {
+                                t.clone()
+                            },
+                        )
+                    })
+                    .collect();
+                Example::from_conll(&s)
+            } else {
+                Example::from_conll(s)
+            }
+        })
+        .collect();
     for path in &extra {
         let t = std::fs::read_to_string(path).expect("read extra corpus");
         let s = read_conll(&t);
@@ -92,7 +120,7 @@ fn main() {
         "hadath-ner averaged perceptron. Trained on ANERcorp (Benajiba, Rosso & Benedi Ruiz 2007; CC BY-SA 4.0 in CAMeL Lab's release), \
          train split of score.py (sentences holding the first 5/6 of the words{}: {} sentences, {} words). \
                   Command: cargo run --release -p hadath-ner --example train -- {}. \
-         epochs={} seed={:#x} min_count={} prune={} dropout={} bags={} o_penalty={}{}",
+         epochs={} seed={:#x} min_count={} prune={} dropout={} bags={} o_penalty={} memory_folds={}{}",
                 if dev { ", less the last 10% held out as dev" } else { "" },
         train_sents.len(),
         words,
@@ -106,7 +134,8 @@ fn main() {
         cfg.prune,
                 cfg.dropout,
                 cfg.bags,
-        cfg.o_penalty,
+                cfg.o_penalty,
+        cfg.memory_folds,
         if use_gaz { " gazetteer=hadath-lexicon (run with NerModel::tag_with)" } else { "" }
     );
     let t0 = Instant::now();

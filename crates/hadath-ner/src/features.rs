@@ -8,12 +8,13 @@
 //! when a gazetteer is given, its PERS/LOC/ORG flags for the word, its stem and its neighbours.
 
 use crate::hash::{combine, combine2, hash_bytes, pair_hash};
+use crate::memory::NameMemory;
 use crate::Gazetteer;
 use hadath_text::{Folded, Token, TokenKind};
 
 /// Names the feature templates below; stored in the model header so that a model trained with
 /// other templates is refused at load time. Bump it whenever a template changes.
-pub const FEATURE_SET: &str = "hadath-ner/features-v4";
+pub const FEATURE_SET: &str = "hadath-ner/features-v5";
 
 // Template ids.
 const T_BIAS: u64 = 1;
@@ -41,6 +42,9 @@ const T_GAZ: u64 = 70;
 const T_GAZ_STEM: u64 = 71;
 const T_GAZ_CTX: u64 = 72; // + offset index
 const T_NGRAM: u64 = 80; // + n
+const T_SEEN: u64 = 180;
+const T_SEEN_STEM: u64 = 181;
+const T_SEEN_CTX: u64 = 182; // + offset index
 pub(crate) const T_CTX_BI: u64 = 85; // + 0 left pair, + 1 right pair
 const T_CTX_AFF: u64 = 90; // + 0..8
 
@@ -60,6 +64,9 @@ pub(crate) struct TokInfo {
     pub(crate) class: u8,
     pub(crate) shape: u64,
     pub(crate) gaz: u8,
+    /// Name-memory codes of the word and of its stem.
+    pub(crate) seen: u8,
+    pub(crate) seen_stem: u8,
 }
 
 /// Hashed features of one sentence: token `i` owns `feats[starts[i]..starts[i + 1]]`.
@@ -338,8 +345,13 @@ fn affixes(out: &mut Vec<u64>, w: &str, t_pre: u64, t_suf: u64) {
 
 /// Word-level facts of a token: what its own features and its neighbours' features read.
 #[inline]
-pub(crate) fn tok_info(w: &str, kind: TokenKind, gaz: Option<&dyn Gazetteer>) -> TokInfo {
-    let mut info = tok_info_no_gaz(w, kind);
+pub(crate) fn tok_info(
+    w: &str,
+    kind: TokenKind,
+    gaz: Option<&dyn Gazetteer>,
+    mem: Option<&NameMemory>,
+) -> TokInfo {
+    let mut info = tok_info_no_gaz(w, kind, mem);
     info.gaz = gaz_flags(w, kind, gaz);
     info
 }
@@ -362,8 +374,14 @@ pub(crate) fn gaz_flags(w: &str, kind: TokenKind, gaz: Option<&dyn Gazetteer>) -
 
 /// [`tok_info`] with the gazetteer flags left at 0.
 #[inline]
-pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind) -> TokInfo {
+pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind, mem: Option<&NameMemory>) -> TokInfo {
     let s = stem1(w);
+    let (seen, seen_stem) = match mem {
+        Some(m) if kind != TokenKind::Punct => {
+            (m.get(w), if s.len() != w.len() { m.get(s) } else { 0 })
+        }
+        _ => (0, 0),
+    };
     let word = hash_bytes(0, w.as_bytes());
     let stem = if s.len() == w.len() {
         word
@@ -385,6 +403,8 @@ pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind) -> TokInfo {
         class,
         shape,
         gaz: 0,
+        seen,
+        seen_stem,
     }
 }
 
@@ -398,6 +418,8 @@ pub(crate) fn pad_info(off: isize) -> TokInfo {
         class: 0,
         shape: p,
         gaz: 0,
+        seen: 0,
+        seen_stem: 0,
     }
 }
 
@@ -408,6 +430,12 @@ pub(crate) fn own_features(w: &str, kind: TokenKind, me: &TokInfo, feats: &mut V
     feats.push(combine(T_SHAPE, me.shape));
     if me.class != 0 {
         feats.push(combine(T_CLASS, me.class as u64));
+    }
+    if me.seen != 0 {
+        feats.push(combine(T_SEEN, me.seen as u64));
+    }
+    if me.seen_stem != 0 {
+        feats.push(combine(T_SEEN_STEM, me.seen_stem as u64));
     }
     if kind == TokenKind::Arabic {
         // Every clitic reading: stems, proclitics, enclitics (deduplicated cheaply).
@@ -477,6 +505,9 @@ pub(crate) fn neighbour_features(
         feats.push(combine(T_CTX_CLASS + k, o.class as u64));
     }
     feats.push(combine(T_CTX_SHAPE + k, o.shape));
+    if o.seen != 0 && off.abs() == 1 {
+        feats.push(combine(T_SEEN_CTX + k, o.seen as u64));
+    }
     if CTX_AFFIX && off.abs() == 1 {
         if let Some((w, TokenKind::Arabic)) = word {
             let ow = stem1(w);
@@ -529,10 +560,11 @@ pub(crate) fn position_features(i: usize, n: usize, me: &TokInfo, feats: &mut Ve
 }
 
 /// Extract the features of one sentence's tokens into `buf` (cleared first).
-pub fn extract(
+pub(crate) fn extract(
     folded: &Folded,
     tokens: &[Token],
     gaz: Option<&dyn Gazetteer>,
+    mem: Option<&NameMemory>,
     buf: &mut FeatureBuf,
 ) {
     buf.feats.clear();
@@ -541,7 +573,7 @@ pub fn extract(
     let text = folded.text();
     for t in tokens {
         buf.infos
-            .push(tok_info(&text[t.folded.clone()], t.kind, gaz));
+            .push(tok_info(&text[t.folded.clone()], t.kind, gaz, mem));
     }
     let n = tokens.len();
     let mut feats = std::mem::take(&mut buf.feats);
@@ -598,7 +630,7 @@ mod tests {
         let f = Folded::new("قال الرئيس ( أوباما ) في واشنطن 2009");
         let toks = hadath_text::tokenize(&f);
         let mut buf = FeatureBuf::default();
-        extract(&f, &toks, None, &mut buf);
+        extract(&f, &toks, None, None, &mut buf);
         assert_eq!(buf.len(), toks.len());
         for i in 0..buf.len() {
             assert!(buf.token(i).len() > 8);

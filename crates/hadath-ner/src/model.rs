@@ -13,6 +13,7 @@ use crate::features::{
 };
 use crate::hash::hash_bytes;
 use crate::hash::pair_hash;
+use crate::memory::NameMemory;
 use crate::{spans_of, viterbi, Error, Gazetteer, NerSpan, NT};
 use hadath_text::{Folded, Token};
 use std::cell::RefCell;
@@ -20,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"HDNR";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 pub(crate) const FLAG_GAZETTEER: u32 = 1;
 
 static EMBEDDED: &[u8] = include_bytes!("../../../data/models/ner-anercorp.bin");
@@ -47,6 +48,8 @@ pub struct NerModel {
     id: u64,
     /// Contributions of the sentence padding to each context offset.
     pad: [[i32; NT]; CTX_N],
+    /// Words seen in names in the training data (see `memory.rs`).
+    memory: Option<NameMemory>,
 }
 
 const CTX_N: usize = 4;
@@ -187,6 +190,7 @@ impl NerModel {
             folded,
             tokens,
             if self.uses_gazetteer() { gaz } else { None },
+            self.memory.as_ref(),
             &mut s.buf,
         );
         self.emissions(&s.buf, &mut s.em);
@@ -229,7 +233,7 @@ impl NerModel {
         kind: hadath_text::TokenKind,
         feats: &mut Vec<u64>,
     ) -> WordEntry {
-        let info = tok_info_no_gaz(w, kind);
+        let info = tok_info_no_gaz(w, kind, self.memory.as_ref());
         feats.clear();
         own_features(w, kind, &info, feats);
         let mut own = [0i32; NT];
@@ -455,6 +459,7 @@ impl NerModel {
             info,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             pad: [[0; NT]; CTX_N],
+            memory: None,
         };
         let mut feats = Vec::new();
         for (k, &off) in CTX.iter().enumerate() {
@@ -509,7 +514,14 @@ impl NerModel {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
+        self.memory.clone().unwrap_or_default().write(&mut out);
         out
+    }
+
+    /// Attach the name memory (before any tagging: the word cache is keyed by model).
+    pub(crate) fn with_memory(mut self, memory: Option<NameMemory>) -> NerModel {
+        self.memory = memory.filter(|m| m.len() > 0);
+        self
     }
 
     /// Load a model written by [`NerModel::to_bytes`].
@@ -567,10 +579,18 @@ impl NerModel {
             }
             entries.push((prev, row));
         }
+        let n = r.u32()? as usize;
+        let mut memory = NameMemory::default();
+        for _ in 0..n {
+            let len = r.take(1)?[0] as usize;
+            let w = std::str::from_utf8(r.take(len)?).map_err(|_| Error::Corrupt(r.pos))?;
+            let code = r.take(1)?[0];
+            memory.insert(w, code);
+        }
         if r.pos != b.len() {
             return Err(Error::Corrupt(r.pos));
         }
-        Ok(NerModel::from_entries(entries, scale, trans, flags, info))
+        Ok(NerModel::from_entries(entries, scale, trans, flags, info).with_memory(Some(memory)))
     }
 }
 
@@ -625,7 +645,7 @@ mod tests {
                 for _ in 0..2 {
                     m.fast_emissions(&f, &toks[range.clone()], g, &mut s);
                     let mut buf = FeatureBuf::default();
-                    extract(&f, &toks[range.clone()], g, &mut buf);
+                    extract(&f, &toks[range.clone()], g, m.memory.as_ref(), &mut buf);
                     let mut em = Vec::new();
                     m.emissions(&buf, &mut em);
                     assert_eq!(em, s.em);

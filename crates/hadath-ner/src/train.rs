@@ -4,6 +4,7 @@
 
 use crate::corpus::Example;
 use crate::features::{extract, FeatureBuf};
+use crate::memory::NameMemory;
 use crate::model::{key_of, NerModel, FLAG_GAZETTEER};
 use crate::{viterbi, Gazetteer, NT};
 use std::collections::HashMap;
@@ -22,6 +23,8 @@ pub struct TrainConfig {
     pub dropout: f32,
     /// Number of runs (seeds `seed`, `seed + 1`, …) whose weights are averaged.
     pub bags: usize,
+    /// Jackknife folds for the name-memory feature (0: no name memory).
+    pub memory_folds: usize,
     /// Subtracted from the score of every O tag after training (folded into the transitions):
     /// trades precision for recall, tuned on the dev split.
     pub o_penalty: f32,
@@ -37,6 +40,7 @@ impl Default for TrainConfig {
             dropout: 0.2,
             bags: 4,
             o_penalty: 6.0,
+            memory_folds: 0,
         }
     }
 }
@@ -63,8 +67,34 @@ pub fn train(
     let mut counts: Vec<u32> = Vec::new();
     let mut buf = FeatureBuf::default();
     let mut data = Vec::with_capacity(examples.len());
-    for ex in examples {
-        extract(&ex.folded, &ex.tokens, gaz, &mut buf);
+    // Name memory, jackknifed over contiguous folds (articles stay within a fold).
+    let folds = cfg.memory_folds;
+    let fold_of = |i: usize| {
+        if folds == 0 {
+            0
+        } else {
+            i * folds / examples.len().max(1)
+        }
+    };
+    let fold_mem: Vec<NameMemory> = (0..folds)
+        .map(|f| {
+            NameMemory::build(
+                examples
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| fold_of(*i) != f)
+                    .map(|(_, e)| e),
+            )
+        })
+        .collect();
+    for (i, ex) in examples.iter().enumerate() {
+        extract(
+            &ex.folded,
+            &ex.tokens,
+            gaz,
+            fold_mem.get(fold_of(i)),
+            &mut buf,
+        );
         let feats = buf
             .feats
             .iter()
@@ -125,7 +155,12 @@ pub fn train(
         row[0] -= cfg.o_penalty;
     }
     let flags = if gaz.is_some() { FLAG_GAZETTEER } else { 0 };
-    NerModel::from_weights(&weights, sum_t, flags, info)
+    let memory = if folds > 0 {
+        Some(NameMemory::build(examples))
+    } else {
+        None
+    };
+    NerModel::from_weights(&weights, sum_t, flags, info).with_memory(memory)
 }
 
 /// One averaged-perceptron run: averaged feature weights by feature id, and transitions.
