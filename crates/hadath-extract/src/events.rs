@@ -73,6 +73,9 @@ struct CueHit {
 /// An event before merging.
 #[derive(Debug, Clone)]
 struct Cand {
+    /// Sentence ordinal (non-boilerplate sentences) and whether it is in the title or lead.
+    sent: usize,
+    lead: bool,
     category: &'static str,
     mode: Option<String>,
     actors: Vec<usize>,
@@ -212,6 +215,7 @@ fn tok_range_of(tokens: &[Token], src: &Range<usize>) -> Range<usize> {
 
 struct Ctx<'a> {
     data: &'a Data,
+    ents: &'a [Ent],
     folded: &'a Folded,
     tokens: &'a [Token],
     text: &'a str,
@@ -440,6 +444,7 @@ pub(crate) fn find(
     let folded = analysis.folded();
     let cx = Ctx {
         data,
+        ents,
         folded,
         tokens,
         text,
@@ -496,10 +501,13 @@ pub(crate) fn find(
 
     let mut cands: Vec<Cand> = Vec::new();
     let mut para_anchor: Option<(usize, String)> = None;
+    let mut sent_no = 0usize;
     for s in analysis.sentences() {
         if s.boilerplate.is_some() {
             continue;
         }
+        sent_no += 1;
+        let sent_no = sent_no - 1;
         let st = s.tokens.clone();
         if st.is_empty() {
             continue;
@@ -648,6 +656,8 @@ pub(crate) fn find(
             let pos = if t.extended { Pos::Light } else { row.pos };
             let mut c = roles(&cx, t, row.roles, pos, &scope, &ents_in, ents, &cues, consequence);
             c.category = row.category;
+            c.sent = sent_no;
+            c.lead = sent_no < 3;
             c.mode = row.mode.clone();
             // Speaker.
             let speaker = saying
@@ -935,8 +945,18 @@ fn groups(cx: &Ctx<'_>, list: &[&Placed]) -> Vec<Vec<usize>> {
     let mut last_end: Option<usize> = None;
     for p in list {
         let joined = last_end.is_some_and(|e| {
-            p.toks.start >= e && (e..p.toks.start).all(|k| matches!(cx.w(k), "و" | "،" | "," | "-"))
-        }) || last_end.is_some_and(|e| p.toks.start < e);
+            if p.toks.start < e {
+                return true;
+            }
+            if p.toks.start == e {
+                // adjacent: joined only by a و clitic on the second (وأرمينيا)
+                let ent = &cx.ents[p.idx];
+                let t = &cx.tokens[p.toks.start];
+                return ent.src.start > t.source.start
+                    && cx.text[t.source.start..ent.src.start].starts_with('و');
+            }
+            (e..p.toks.start).all(|k| matches!(cx.w(k), "و" | "،" | "," | "-"))
+        });
         if joined {
             out.last_mut().expect("a group").push(p.idx);
         } else {
@@ -960,6 +980,8 @@ fn roles(
     consequence: bool,
 ) -> Cand {
     let mut c = Cand {
+        sent: 0,
+        lead: false,
         category: "",
         mode: None,
         actors: Vec::new(),
@@ -1355,7 +1377,27 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
         let cc = codes(&c, ents);
-        let hit = out.iter_mut().find(|o| same_happening(o, &c, ents));
+        let hit = out.iter_mut().find(|o| {
+            if !same_happening(o, &c, ents) {
+                return false;
+            }
+            if o.sent == c.sent || o.all_evidence.len() > 1 && o.sent == c.sent {
+                return true;
+            }
+            // across sentences: the same parties, or the same explicit date, or a report in
+            // the title/lead and a close match
+            let oc = codes(o, ents);
+            if oc == cc {
+                return true;
+            }
+            let strong = |x: &Cand| x.date.is_some() && x.date_source != "publication";
+            if strong(o) && strong(&c) {
+                return true;
+            }
+            let inter = oc.iter().filter(|x| cc.contains(x)).count();
+            let uni = oc.len() + cc.len() - inter;
+            (o.lead || c.lead) && inter * 5 >= uni * 3
+        });
         match hit {
             Some(o) => {
                 o.all_evidence.push(c.evidence.clone());
@@ -1384,31 +1426,6 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
                 }
                 if o.source.is_none() {
                     o.source = c.source;
-                }
-                // a fuller report of the same happening adds its parties
-                let oc = codes(o, ents);
-                let have = |v: &Vec<usize>, code: &str| {
-                    v.iter().any(|&i| ents[i].code.as_deref() == Some(code))
-                };
-                if cc.len() > oc.len() {
-                    for (src, dst) in [(&c.actors, 0), (&c.recipients, 1), (&c.mediators, 2)] {
-                        for &i in src {
-                            let Some(code) = ents[i].code.as_deref() else {
-                                continue;
-                            };
-                            if have(&o.actors, code)
-                                || have(&o.recipients, code)
-                                || have(&o.mediators, code)
-                            {
-                                continue;
-                            }
-                            match dst {
-                                0 => o.actors.push(i),
-                                1 => o.recipients.push(i),
-                                _ => o.mediators.push(i),
-                            }
-                        }
-                    }
                 }
             }
             None => out.push(c),

@@ -1,0 +1,414 @@
+//! The events stage on sentences written for these tests: every PLOVER category, noise that must
+//! yield nothing, roles, modality, dates and tolls.
+
+use hadath_extract::{Document, EventOut, Extractor, Output};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+static X: LazyLock<Extractor> = LazyLock::new(Extractor::default);
+
+fn run(text: &str, published: Option<&str>) -> Output {
+    let mut d = Document::new("t", text);
+    d.published = published.map(str::to_string);
+    X.extract(&d)
+}
+
+fn codes(ps: &[hadath_extract::PartyOut]) -> BTreeSet<String> {
+    ps.iter().filter_map(|p| p.code.clone()).collect()
+}
+
+fn all_codes(e: &EventOut) -> BTreeSet<String> {
+    let mut s = codes(&e.actors);
+    s.extend(codes(&e.recipients));
+    s.extend(codes(&e.mediators));
+    s
+}
+
+fn set(v: &[&str]) -> BTreeSet<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// The one event of type `kind` in `text` (published 2024-03-15), with these participants.
+fn expect(kind: &str, text: &str, participants: &[&str]) -> EventOut {
+    let out = run(text, Some("2024-03-15"));
+    let evs: Vec<&EventOut> = out.events.iter().filter(|e| e.kind == kind).collect();
+    assert!(
+        !evs.is_empty(),
+        "no {kind} event in «{text}»; got {:?}",
+        out.events
+            .iter()
+            .map(|e| (e.kind.clone(), all_codes(e)))
+            .collect::<Vec<_>>()
+    );
+    let want = set(participants);
+    let hit = evs.iter().find(|e| all_codes(e) == want);
+    assert!(
+        hit.is_some(),
+        "{kind} in «{text}»: participants {:?}, want {want:?}",
+        evs.iter().map(|e| all_codes(e)).collect::<Vec<_>>()
+    );
+    (*hit.unwrap()).clone()
+}
+
+// ------------------------------------------------------------------ every category
+
+#[test]
+fn agree() {
+    expect(
+        "AGREE",
+        "وقعت مصر والسودان اتفاقية للتعاون في مجال المياه يوم الأحد.",
+        &["EGY", "SDN"],
+    );
+}
+
+#[test]
+fn consult() {
+    expect(
+        "CONSULT",
+        "التقى وزير الخارجية الهندي نظيره الصيني في نيودلهي يوم الثلاثاء.",
+        &["IND", "CHN"],
+    );
+}
+
+#[test]
+fn support() {
+    expect("SUPPORT", "رحبت قطر بالاتفاق الجديد يوم الأحد.", &["QAT"]);
+}
+
+#[test]
+fn concede() {
+    expect("CONCEDE", "اعتذرت تركيا لروسيا عن إسقاط الطائرة.", &["TUR", "RUS"]);
+}
+
+#[test]
+fn cooperate() {
+    expect(
+        "COOPERATE",
+        "أجرت الأردن والولايات المتحدة مناورات عسكرية مشتركة في العقبة.",
+        &["JOR", "USA"],
+    );
+}
+
+#[test]
+fn aid() {
+    expect(
+        "AID",
+        "أرسلت الإمارات مساعدات إنسانية إلى الصومال.",
+        &["ARE", "SOM"],
+    );
+}
+
+#[test]
+fn retreat() {
+    expect(
+        "RETREAT",
+        "أفرجت إيران عن ثلاثة بحارة بريطانيين يوم الخميس.",
+        &["IRN", "GBR"],
+    );
+}
+
+#[test]
+fn request() {
+    expect(
+        "REQUEST",
+        "طالبت الجزائر فرنسا بالاعتذار عن الحقبة الاستعمارية.",
+        &["DZA", "FRA"],
+    );
+}
+
+#[test]
+fn accuse() {
+    expect(
+        "ACCUSE",
+        "اتهمت إيران الولايات المتحدة بزعزعة استقرار المنطقة.",
+        &["IRN", "USA"],
+    );
+}
+
+#[test]
+fn reject() {
+    expect("REJECT", "رفضت إثيوبيا المقترح المصري بشأن السد.", &["ETH", "EGY"]);
+}
+
+#[test]
+fn threaten() {
+    expect(
+        "THREATEN",
+        "هددت كوريا الشمالية اليابان برد عسكري قاس.",
+        &["PRK", "JPN"],
+    );
+}
+
+#[test]
+fn protest() {
+    let e = expect(
+        "PROTEST",
+        "تظاهر آلاف الأشخاص في الخرطوم يوم الجمعة.",
+        &[],
+    );
+    assert!(e.location.is_some());
+}
+
+#[test]
+fn sanction() {
+    expect(
+        "SANCTION",
+        "فرضت الولايات المتحدة عقوبات جديدة على فنزويلا.",
+        &["USA", "VEN"],
+    );
+}
+
+#[test]
+fn mobilize() {
+    expect(
+        "MOBILIZE",
+        "حشدت الهند قوات إضافية قرب الحدود مع باكستان.",
+        &["IND", "PAK"],
+    );
+}
+
+#[test]
+fn coerce() {
+    let e = expect(
+        "COERCE",
+        "اعتقلت الشرطة الكينية عشرين شخصا في نيروبي يوم الاثنين.",
+        &["KEN"],
+    );
+    assert_eq!(e.date.as_deref(), Some("2024-03-11"));
+}
+
+#[test]
+fn assault() {
+    expect(
+        "ASSAULT",
+        "قصفت القوات الإثيوبية مواقع إريترية على الحدود.",
+        &["ETH", "ERI"],
+    );
+}
+
+// ------------------------------------------------------------------ noise
+
+#[test]
+fn question_yields_nothing() {
+    let out = run("هل تشن إسرائيل هجوما على إيران؟", Some("2024-03-15"));
+    assert!(out.events.is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn opinion_yields_nothing() {
+    let out = run(
+        "يرى محللون أن روسيا ستهاجم مواقع أوكرانية جديدة.",
+        Some("2024-03-15"),
+    );
+    assert!(out.events.is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn generic_statement_yields_nothing() {
+    let out = run(
+        "عادة ما تتبادل الهند وباكستان الاتهامات.",
+        Some("2024-03-15"),
+    );
+    assert!(out.events.is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn boilerplate_yields_nothing() {
+    let out = run(
+        "وصل الوفد إلى المدينة.\n\nاقرأ أيضا: قصفت روسيا مواقع أوكرانية",
+        Some("2024-03-15"),
+    );
+    assert!(
+        out.events.iter().all(|e| e.kind != "ASSAULT"),
+        "{:?}",
+        out.events
+    );
+}
+
+// ------------------------------------------------------------------ roles
+
+#[test]
+fn passive_victim_and_nisba_agent() {
+    let e = expect(
+        "ASSAULT",
+        "تعرضت مواقع سورية لقصف تركي عنيف يوم الأحد.",
+        &["SYR", "TUR"],
+    );
+    assert_eq!(codes(&e.actors), set(&["TUR"]));
+    assert_eq!(codes(&e.recipients), set(&["SYR"]));
+}
+
+#[test]
+fn nisba_is_the_actor_of_a_noun() {
+    let e = expect(
+        "ASSAULT",
+        "استهدف القصف الروسي مدينة خاركيف الأوكرانية.",
+        &["RUS", "UKR"],
+    );
+    assert!(codes(&e.actors).contains("RUS"));
+}
+
+#[test]
+fn coordinated_recipients() {
+    let e = expect(
+        "REQUEST",
+        "دعت اليابان كلا من الهند وباكستان إلى ضبط النفس.",
+        &["JPN", "IND", "PAK"],
+    );
+    assert_eq!(codes(&e.actors), set(&["JPN"]));
+    assert_eq!(codes(&e.recipients), set(&["IND", "PAK"]));
+}
+
+#[test]
+fn mediator() {
+    let e = expect(
+        "AGREE",
+        "وقعت إثيوبيا وإريتريا اتفاق سلام بوساطة سعودية.",
+        &["ETH", "ERI", "SAU"],
+    );
+    assert_eq!(codes(&e.mediators), set(&["SAU"]));
+}
+
+#[test]
+fn multilateral_meeting_is_one_event() {
+    let out = run(
+        "اجتمع وزراء خارجية مصر والأردن والعراق في عمان يوم الأحد.",
+        Some("2024-03-15"),
+    );
+    let consult: Vec<_> = out.events.iter().filter(|e| e.kind == "CONSULT").collect();
+    assert_eq!(consult.len(), 1, "{consult:?}");
+    assert_eq!(all_codes(consult[0]), set(&["EGY", "JOR", "IRQ"]));
+}
+
+// ------------------------------------------------------------------ modality
+
+#[test]
+fn future() {
+    let e = expect(
+        "CONSULT",
+        "سيزور الرئيس الفرنسي الجزائر الأسبوع المقبل.",
+        &["FRA", "DZA"],
+    );
+    assert_eq!(e.modality, "future");
+}
+
+#[test]
+fn negated() {
+    let out = run("لم تقصف إسرائيل مواقع لبنانية.", Some("2024-03-15"));
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    assert_eq!(e.modality, "negated");
+}
+
+#[test]
+fn hypothetical() {
+    let out = run(
+        "وإذا هاجمت إيران السفن السعودية فإن المنطقة ستشتعل.",
+        Some("2024-03-15"),
+    );
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    assert_eq!(e.modality, "hypothetical");
+}
+
+#[test]
+fn historical() {
+    let e = expect(
+        "ASSAULT",
+        "وكانت القوات العراقية قد قصفت مواقع إيرانية عام 1987.",
+        &["IRQ", "IRN"],
+    );
+    assert_eq!(e.modality, "historical");
+    assert_eq!(e.date.as_deref(), Some("1987"));
+}
+
+// ------------------------------------------------------------------ dates
+
+#[test]
+fn weekday_resolved_against_publication() {
+    let out = run(
+        "قصفت القوات الروسية مواقع أوكرانية يوم الثلاثاء.",
+        Some("2022-09-16"),
+    );
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    assert_eq!(e.date.as_deref(), Some("2022-09-13"));
+    assert_eq!(e.date_source.as_deref(), Some("text"));
+}
+
+#[test]
+fn paragraph_anchor() {
+    let out = run(
+        "وصل وزير الخارجية الإيراني إلى بغداد في 5 مارس 2021. وطالب الحكومة العراقية بطرد القوات الأمريكية.",
+        Some("2021-03-07"),
+    );
+    let e = out.events.iter().find(|e| e.kind == "REQUEST").expect("event");
+    assert_eq!(e.date.as_deref(), Some("2021-03-05"));
+    assert_eq!(e.date_source.as_deref(), Some("paragraph"));
+}
+
+#[test]
+fn publication_date_is_flagged() {
+    let out = run(
+        "التقى وزير الخارجية المصري نظيره السعودي في الرياض.",
+        Some("2023-01-10"),
+    );
+    let e = out.events.iter().find(|e| e.kind == "CONSULT").expect("event");
+    assert_eq!(e.date.as_deref(), Some("2023-01-10"));
+    assert_eq!(e.date_source.as_deref(), Some("publication"));
+}
+
+// ------------------------------------------------------------------ tolls
+
+#[test]
+fn tolls_per_side_are_summed() {
+    let out = run(
+        "قتل 12 جنديا من سوريا و8 من تركيا في اشتباكات بين البلدين يوم السبت.",
+        Some("2024-03-15"),
+    );
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    let size = e.size.as_ref().expect("size");
+    assert_eq!(size["dead"], 20);
+    assert_eq!(size["by_side"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn single_toll() {
+    let out = run(
+        "أسفر القصف الإسرائيلي على مدينة غزة عن مقتل 15 شخصا.",
+        Some("2024-03-15"),
+    );
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    assert_eq!(e.size.as_ref().expect("size")["dead"], 15);
+}
+
+// ------------------------------------------------------------------ one event per happening
+
+#[test]
+fn repeated_report_is_one_event_with_all_evidence() {
+    let out = run(
+        "قصفت القوات الإسرائيلية مواقع لبنانية يوم الأحد.\n\nوقال مسؤول إن القصف الإسرائيلي استهدف مواقع لبنانية قرب الحدود.",
+        Some("2024-03-15"),
+    );
+    let a: Vec<_> = out.events.iter().filter(|e| e.kind == "ASSAULT").collect();
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(a[0].evidence_all.len() >= 2);
+}
+
+// ------------------------------------------------------------------ user triggers
+
+#[test]
+fn user_triggers_extend_the_lexicon() {
+    let tsv = "THREATEN\t-\tverb\tactive\tتوعدنا\tتوعدنا بالرد.\n";
+    let x = Extractor::new(&hadath_extract::Config {
+        triggers: vec![("user.tsv".into(), tsv.into())],
+        ..Default::default()
+    })
+    .expect("valid");
+    let mut d = Document::new("u", "توعدنا مصر بالرد على السودان.");
+    d.published = Some("2024-03-15".into());
+    let out = x.extract(&d);
+    assert!(out.events.iter().any(|e| e.kind == "THREATEN"), "{:?}", out.events);
+    let bad = Extractor::new(&hadath_extract::Config {
+        triggers: vec![("bad.tsv".into(), "NOPE\t-\tverb\tactive\tكلمة\n".into())],
+        ..Default::default()
+    });
+    assert!(bad.is_err());
+}
