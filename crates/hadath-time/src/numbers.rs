@@ -132,7 +132,7 @@ pub(crate) fn scan(tk: &Toks, skip: &[Range<usize>]) -> Vec<Quantity> {
         while si < skip.len() && skip[si].end <= t.f.start {
             si += 1;
         }
-        if si < skip.len() && skip[si].start <= t.f.start {
+        if si < skip.len() && skip[si].start < t.f.end {
             i += 1;
             continue;
         }

@@ -38,14 +38,22 @@ pub(crate) fn infer(text: &str, timexes: &[Timex]) -> Option<Published> {
         }
         let Some(day) = t.first_day else { continue };
         let z = cal::day_of(day);
-        if let TimeExpr::Greg {
-            weekday: Some(wd), ..
-        } = t.expr
-        {
-            if cal::weekday_of(z) != wd {
-                // The text contradicts itself: no inference from this phrase.
-                continue;
+        match t.expr {
+            // The text contradicts itself: no inference from this phrase.
+            TimeExpr::Greg {
+                weekday: Some(wd), ..
             }
+            | TimeExpr::Hijri {
+                weekday: Some(wd), ..
+            } if cal::weekday_of(z) != wd => continue,
+            // A tabular Hijri day can be one off the announced calendar: without a weekday (or a
+            // Gregorian equivalent) to settle it, it does not fix the publication day.
+            TimeExpr::Hijri { weekday: None, .. } if !t.settled => continue,
+            _ => {}
+        }
+        // News is not dated before 1950: a self-dating phrase in a historical narrative.
+        if day.year() < 1950 {
+            continue;
         }
         let Some(date) = cal::date_of(z - i64::from(lead)) else {
             continue;

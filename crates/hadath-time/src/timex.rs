@@ -176,6 +176,8 @@ pub struct Timex {
     /// For أمس/اليوم/غداً joined to an explicit date: the day's offset from the publication date.
     pub lead: Option<i32>,
     pub tense: Tense,
+    /// A Hijri day whose Gregorian value the text itself gives (… الموافق 10 أغسطس 2015).
+    pub settled: bool,
     pub expr: TimeExpr,
 }
 
@@ -2030,6 +2032,7 @@ pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
                             prev.first_day = Some(b);
                             prev.last_day = Some(b);
                             prev.value = r.value.clone();
+                            prev.settled = true;
                         }
                     }
                 }
@@ -2052,6 +2055,7 @@ pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
             last_day: r.last.and_then(cal::date_of),
             lead: p.lead,
             tense,
+            settled: false,
             expr: p.expr,
         });
         i = p.end;

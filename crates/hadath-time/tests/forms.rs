@@ -755,6 +755,17 @@ fn publication_inferred_from_text() {
             date(2021, 11, 30)
         ]
     );
+    // A Hijri day fixes the date only when a weekday settles the tabular calendar's day.
+    let s = "صدر التعميم اليوم الاثنين 25 شوال 1436 هـ.";
+    assert_eq!(
+        infer_publication(s, &Folded::new(s)).unwrap().date,
+        date(2015, 8, 10)
+    );
+    let s = "صدر التعميم أمس 25 شوال 1436هـ.";
+    assert_eq!(infer_publication(s, &Folded::new(s)), None);
+    // A historical narrative is not a dateline.
+    let s = "ودخل السلطان المدينة اليوم الثلاثاء 20 جمادى الأولى 875هـ.";
+    assert_eq!(infer_publication(s, &Folded::new(s)), None);
     // No self-dating phrase.
     let s = "وقع الاتفاق في 9 نوفمبر 2020 في موسكو.";
     assert_eq!(infer_publication(s, &Folded::new(s)), None);
