@@ -135,6 +135,15 @@ pub enum TimeExpr {
         hijri: bool,
         pick: Pick,
     },
+    /// A range of days across months (من 28 فبراير إلى 3 مارس 2020); the year is the end's.
+    Span {
+        from_month: u8,
+        from_day: u8,
+        to_month: u8,
+        to_day: u8,
+        year: Option<i32>,
+        pick: Pick,
+    },
     /// A vague past or future reference (خلال الأيام المقبلة, في الأيام الأخيرة).
     Ref { future: bool, unit: Unit },
     /// A recurring time (يومياً, كل أسبوع).
@@ -759,6 +768,35 @@ pub(crate) fn resolve(
                 )
             }
         }
+        TimeExpr::Span {
+            from_month,
+            from_day,
+            to_month,
+            to_day,
+            year,
+            pick,
+        } => {
+            let (fm, fd, tm, td) = (
+                u32::from(from_month),
+                u32::from(from_day),
+                u32::from(to_month),
+                u32::from(to_day),
+            );
+            let (y, an) = match (year, anchor) {
+                (Some(y), _) => (y, Absolute),
+                (None, Some(a)) => (pick_year(tm, Some(td), None, pick, tense, a), Publication),
+                _ => return Resolved::none(Granularity::Interval),
+            };
+            let y0 = if fm > tm { y - 1 } else { y };
+            if fd > cal::month_len(y0, fm) || td > cal::month_len(y, tm) {
+                return Resolved::none(Granularity::Interval);
+            }
+            Resolved::interval(
+                cal::days_from_civil(y0, fm, fd),
+                cal::days_from_civil(y, tm, td),
+                an,
+            )
+        }
         TimeExpr::Ref { .. } => Resolved::none(Granularity::None),
         TimeExpr::Clock { hour, minute } => Resolved {
             value: Some(format!("T{hour:02}:{minute:02}")),
@@ -801,7 +839,8 @@ pub(crate) fn is_relative(e: &TimeExpr) -> bool {
     match e {
         TimeExpr::Greg { year, .. }
         | TimeExpr::Hijri { year, .. }
-        | TimeExpr::Range { year, .. } => year.is_none(),
+        | TimeExpr::Range { year, .. }
+        | TimeExpr::Span { year, .. } => year.is_none(),
         TimeExpr::Season { year, .. } => year.is_none(),
         TimeExpr::DayOffset { .. }
         | TimeExpr::UnitOffset { .. }
@@ -1463,6 +1502,51 @@ impl Toks<'_> {
                     }
                 }
                 if let Some((end, e)) = self.day_month(i, None) {
+                    // Across months: من 28 فبراير إلى 3 مارس 2020, بين 28 فبراير و3 مارس.
+                    if let TimeExpr::Greg {
+                        year: None,
+                        month: Some(m1),
+                        day: Some(d1),
+                        ..
+                    } = e
+                    {
+                        let between = i > 0 && self.is_word(i - 1, W::Between);
+                        let sep = self.punct(end, '-')
+                            || self.is_word(end, W::Until)
+                            || (between && self.is(end, "و"));
+                        if sep {
+                            if let Some((
+                                end2,
+                                TimeExpr::Greg {
+                                    year,
+                                    month: Some(m2),
+                                    day: Some(d2),
+                                    pick,
+                                    ..
+                                },
+                            )) = self.day_month(end + 1, None)
+                            {
+                                if m2 != m1 {
+                                    let start = if i > 0
+                                        && matches!(self.word(i - 1), Some(W::From | W::Between))
+                                    {
+                                        i - 1
+                                    } else {
+                                        i
+                                    };
+                                    let e = TimeExpr::Span {
+                                        from_month: m1,
+                                        from_day: d1,
+                                        to_month: m2,
+                                        to_day: d2,
+                                        year,
+                                        pick,
+                                    };
+                                    return Some(Parsed::new(start, end2, e));
+                                }
+                            }
+                        }
+                    }
                     return Some(Parsed::new(i, end, e));
                 }
             }
