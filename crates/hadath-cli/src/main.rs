@@ -1,6 +1,7 @@
 //! `hadath`: Arabic news in, dated PLOVER events out. Glue only: the work is in the library crates.
 
 mod input;
+mod store_cmd;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -24,6 +25,17 @@ enum Command {
     /// Extract entities, time expressions and events from documents, as JSON Lines or a table.
     #[command(after_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Add documents to the store (SQLite), extracting them and merging their events into the story.
+    #[command(after_help = store_cmd::INGEST_HELP)]
+    Ingest(store_cmd::IngestArgs),
+    /// Print the story in date order: date, place, type, participants, toll, sources, summary.
+    #[command(after_help = store_cmd::TIMELINE_HELP)]
+    Timeline(store_cmd::TimelineArgs),
+    /// Show one story event and why its reports were merged.
+    Explain(store_cmd::ExplainArgs),
+    /// Write story events for analysts: JSON Lines, CSV or Parquet.
+    #[command(after_help = store_cmd::EXPORT_HELP)]
+    Export(store_cmd::ExportArgs),
 }
 
 const EXTRACT_HELP: &str = "\
@@ -72,6 +84,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let r = match cli.command {
         Command::Extract(a) => extract(a),
+        Command::Ingest(a) => store_cmd::ingest(a),
+        Command::Timeline(a) => store_cmd::timeline(a),
+        Command::Explain(a) => store_cmd::explain(a),
+        Command::Export(a) => store_cmd::export_cmd(a),
     };
     match r {
         Ok(code) => code,

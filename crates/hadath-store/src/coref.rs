@@ -1,0 +1,517 @@
+//! Cross-document event coreference: reports of the same happening become one story event.
+//!
+//! A new mention joins the best-matching story event when all of these hold:
+//! * the same PLOVER category;
+//! * compatible modalities (asserted and historical go together; a planned event joins an
+//!   asserted one only when both are dated to the day; negated and hypothetical stay apart);
+//! * both dated, and the dates compatible at their precisions (`2022-09` with `2022-09-13`;
+//!   two day dates at most one day apart, since reports of one clash differ by a day);
+//! * participants overlapping: the Jaccard index of their actor and recipient codes at least
+//!   0.5 (when neither names a participant, the same named place instead);
+//! * places compatible: the same place or the same country, or only one report names one.
+//!
+//! A story event keeps every member with the reason it was merged; its fields are recomputed
+//! from the members: the most specific date, the lowest toll (ACLED's conservative rule), the
+//! union of participants, and the disagreements between reports.
+
+use crate::dates::{DateRange, Precision};
+use crate::query::Party;
+use crate::search::search_key;
+use crate::summary::{cameo_root, join_names, sentence, SummaryInput};
+use crate::Result;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Jaccard threshold on participant codes.
+pub const MIN_JACCARD: f64 = 0.5;
+/// Days two day-precise dates may differ by and still be one happening.
+pub const DAY_SLACK: i32 = 1;
+
+/// A stored mention, as coreference compares it.
+pub(crate) struct Mention {
+    pub event_key: i64,
+    pub kind: String,
+    pub modality: String,
+    pub date: Option<DateRange>,
+    pub actors: Vec<Party>,
+    pub recipients: Vec<Party>,
+    pub location: Option<Party>,
+}
+
+fn party_key(p: &Party) -> Option<String> {
+    p.code
+        .clone()
+        .or_else(|| p.name.clone().map(|n| format!("name:{n}")))
+}
+
+fn codes<'a>(parties: impl IntoIterator<Item = &'a Party>) -> BTreeSet<String> {
+    parties.into_iter().filter_map(party_key).collect()
+}
+
+fn modality_group(m: &str) -> u8 {
+    match m {
+        "asserted" | "historical" => 0,
+        "future" => 1,
+        "hypothetical" => 2,
+        "negated" => 3,
+        _ => 4,
+    }
+}
+
+/// A story event as candidates are compared against it.
+struct Candidate {
+    story_id: i64,
+    modality: String,
+    date: Option<DateRange>,
+    codes: BTreeSet<String>,
+    location: Option<Party>,
+}
+
+/// Why `m` is the same happening as `c`, with its participant score; `None` when it is not.
+fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
+    let (Some(md), Some(cd)) = (&m.date, &c.date) else {
+        return None;
+    };
+    let (g1, g2) = (modality_group(&m.modality), modality_group(&c.modality));
+    let modality_ok = g1 == g2
+        || ((g1, g2) == (0, 1) || (g1, g2) == (1, 0))
+            && md.precision == Precision::Day
+            && cd.precision == Precision::Day;
+    if !modality_ok {
+        return None;
+    }
+    if !md.compatible(cd, DAY_SLACK) {
+        return None;
+    }
+    let date_why = if md.value == cd.value {
+        format!("same date {}", md.value)
+    } else {
+        format!("dates {} and {} compatible", md.value, cd.value)
+    };
+    let place_why = match (&m.location, &c.location) {
+        (Some(a), Some(b)) => {
+            if a.name.is_some() && a.name == b.name {
+                format!("same place {}", a.label())
+            } else if a.code.is_some() && a.code == b.code {
+                format!(
+                    "places {} and {} in the same country {}",
+                    a.label(),
+                    b.label(),
+                    a.code.as_deref().unwrap_or("")
+                )
+            } else {
+                return None;
+            }
+        }
+        (Some(a), None) | (None, Some(a)) => format!("place {} named by one side only", a.label()),
+        (None, None) => "no place named".to_string(),
+    };
+    let mine = codes(m.actors.iter().chain(&m.recipients));
+    let (score, part_why) = if mine.is_empty() && c.codes.is_empty() {
+        match (&m.location, &c.location) {
+            (Some(a), Some(b)) if a.name.is_some() && a.name == b.name => {
+                (1.0, "no participants named; same place".to_string())
+            }
+            _ => return None,
+        }
+    } else {
+        let inter = mine.intersection(&c.codes).count();
+        let union = mine.union(&c.codes).count();
+        let j = inter as f64 / union.max(1) as f64;
+        if j < MIN_JACCARD {
+            return None;
+        }
+        let shared: Vec<&str> = mine.intersection(&c.codes).map(String::as_str).collect();
+        (
+            j,
+            format!(
+                "participants overlap {:.2} (shared {})",
+                j,
+                shared.join(", ")
+            ),
+        )
+    };
+    Some((
+        score,
+        format!("same type {}; {date_why}; {part_why}; {place_why}", m.kind),
+    ))
+}
+
+/// Link a stored mention to a story event: the best compatible one, else a new one. Returns
+/// whether it joined an existing story.
+pub(crate) fn link(tx: &Transaction, m: &Mention) -> Result<bool> {
+    let mut best: Option<(f64, i64, String)> = None;
+    if let Some(d) = &m.date {
+        // Candidate stories by type and date: day dates within the slack, the month's and
+        // the year's stories, and for a coarser mention everything inside its span.
+        let (lo, hi, month, year) = match d.precision {
+            Precision::Day => (
+                d.first
+                    .checked_sub(jiff::Span::new().days(DAY_SLACK))
+                    .unwrap_or(d.first)
+                    .to_string(),
+                d.first
+                    .checked_add(jiff::Span::new().days(DAY_SLACK))
+                    .unwrap_or(d.first)
+                    .to_string(),
+                d.value[..7].to_string(),
+                d.value[..4].to_string(),
+            ),
+            Precision::Month => (
+                d.value.clone(),
+                format!("{}~", d.value),
+                d.value.clone(),
+                d.value[..4].to_string(),
+            ),
+            Precision::Year => (
+                d.value.clone(),
+                format!("{}~", d.value),
+                d.value.clone(),
+                d.value.clone(),
+            ),
+        };
+        let mut st = tx.prepare_cached(
+            "SELECT story_id, modality, date, actors, recipients, location_name, location_code
+             FROM story_events
+             WHERE type = ?1 AND (date BETWEEN ?2 AND ?3 OR date = ?4 OR date = ?5)",
+        )?;
+        let rows = st.query_map(params![m.kind, lo, hi, month, year], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        })?;
+        for row in rows {
+            let (story_id, modality, date, actors, recipients, lname, lcode) = row?;
+            let a: Vec<Party> = serde_json::from_str(&actors).unwrap_or_default();
+            let r: Vec<Party> = serde_json::from_str(&recipients).unwrap_or_default();
+            let c = Candidate {
+                story_id,
+                modality,
+                date: date.as_deref().and_then(DateRange::parse),
+                codes: codes(a.iter().chain(&r)),
+                location: (lname.is_some() || lcode.is_some()).then(|| Party {
+                    text: String::new(),
+                    name: lname,
+                    code: lcode,
+                }),
+            };
+            if let Some((score, why)) = compatible(m, &c) {
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, c.story_id, why));
+                }
+            }
+        }
+    }
+    let merged = best.is_some();
+    let (story_id, score, reason) = match best {
+        Some((score, id, why)) => (id, Some(score), why),
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO story_events (type, modality, actors, recipients, mediators,
+                    participants, n_sources, n_mentions, disagreements, summary)
+                 VALUES (?1, ?2, '[]', '[]', '[]', '', 0, 0, '[]', '')",
+            )?
+            .execute(params![m.kind, m.modality])?;
+            let why = if m.date.is_none() {
+                "first report (undated: never merged across documents)".to_string()
+            } else {
+                "first report".to_string()
+            };
+            (tx.last_insert_rowid(), None, why)
+        }
+    };
+    tx.prepare_cached(
+        "INSERT INTO story_members (event_key, story_id, score, reason) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![m.event_key, story_id, score, reason])?;
+    recompute(tx, story_id)?;
+    Ok(merged)
+}
+
+/// A member as read back for recomputing its story.
+struct Row {
+    doc_id: String,
+    mode: Option<String>,
+    modality: String,
+    date: Option<DateRange>,
+    actors: Vec<Party>,
+    recipients: Vec<Party>,
+    mediators: Vec<Party>,
+    location: Option<Party>,
+    dead: Option<i64>,
+    injured: Option<i64>,
+    arrested: Option<i64>,
+    evidence: String,
+}
+
+/// Merge party lists by code (or name), naming each by its most frequent name (ties: shortest).
+fn merge_parties<'a>(
+    lists: impl IntoIterator<Item = &'a Party>,
+    exclude: &BTreeSet<String>,
+) -> Vec<Party> {
+    let mut order: Vec<String> = Vec::new();
+    let mut names: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
+    let mut first: HashMap<String, Party> = HashMap::new();
+    for p in lists {
+        let Some(k) = party_key(p) else { continue };
+        if exclude.contains(&k) {
+            continue;
+        }
+        if !first.contains_key(&k) {
+            order.push(k.clone());
+            first.insert(k.clone(), p.clone());
+        }
+        if let Some(n) = &p.name {
+            *names.entry(k).or_default().entry(n.clone()).or_default() += 1;
+        }
+    }
+    order
+        .into_iter()
+        .map(|k| {
+            let mut p = first.remove(&k).unwrap_or_default();
+            if let Some(ns) = names.get(&k) {
+                if let Some((n, _)) = ns
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len())))
+                {
+                    p.name = Some(n.clone());
+                }
+            }
+            p
+        })
+        .collect()
+}
+
+fn most_frequent<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for i in items {
+        match counts.iter_mut().find(|c| c.0 == i) {
+            Some(c) => c.1 += 1,
+            None => counts.push((i, 1)),
+        }
+    }
+    // First among the most frequent (stable: earliest member wins ties).
+    let max = counts.iter().map(|c| c.1).max()?;
+    counts.into_iter().find(|c| c.1 == max).map(|c| c.0)
+}
+
+/// Recompute a story event's fields from its members (or delete it when it has none left).
+pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
+    let kind: Option<String> = tx
+        .prepare_cached("SELECT type FROM story_events WHERE story_id = ?1")?
+        .query_row([story_id], |r| r.get(0))
+        .optional()?;
+    let Some(kind) = kind else { return Ok(()) };
+    let mut st = tx.prepare_cached(
+        "SELECT d.id, e.mode, e.modality, e.date, e.actors, e.recipients, e.mediators,
+                e.location, e.dead, e.injured, e.arrested, e.evidence_text
+         FROM story_members m JOIN events e USING (event_key) JOIN documents d USING (doc_key)
+         WHERE m.story_id = ?1 ORDER BY e.event_key",
+    )?;
+    let rows: Vec<Row> = st
+        .query_map([story_id], |r| {
+            let pj = |s: String| serde_json::from_str::<Vec<Party>>(&s).unwrap_or_default();
+            Ok(Row {
+                doc_id: r.get(0)?,
+                mode: r.get(1)?,
+                modality: r.get(2)?,
+                date: r
+                    .get::<_, Option<String>>(3)?
+                    .as_deref()
+                    .and_then(DateRange::parse),
+                actors: pj(r.get(4)?),
+                recipients: pj(r.get(5)?),
+                mediators: pj(r.get(6)?),
+                location: r
+                    .get::<_, Option<String>>(7)?
+                    .and_then(|s| serde_json::from_str(&s).ok()),
+                dead: r.get(8)?,
+                injured: r.get(9)?,
+                arrested: r.get(10)?,
+                evidence: r.get(11)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if rows.is_empty() {
+        tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
+        return Ok(());
+    }
+    let mut disagreements = Vec::new();
+    // Record a field on which reports differ: every value with the documents giving it.
+    let mut disagree = |field: &str, values: Vec<(String, &str)>| {
+        let mut by: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        for (v, d) in values {
+            by.entry(v).or_default().insert(d);
+        }
+        if by.len() > 1 {
+            disagreements.push(json!({
+                "field": field,
+                "values": by.iter().map(|(v, ds)| json!({"value": v, "docs": ds})).collect::<Vec<_>>(),
+            }));
+        }
+    };
+
+    let modality = [
+        "asserted",
+        "historical",
+        "future",
+        "hypothetical",
+        "negated",
+    ]
+    .into_iter()
+    .find(|m| rows.iter().any(|r| r.modality == *m))
+    .unwrap_or(rows[0].modality.as_str())
+    .to_string();
+    let mode = most_frequent(rows.iter().filter_map(|r| r.mode.as_deref())).map(str::to_string);
+    // The most specific date; among those, the most reported (ties: earliest member).
+    let best_prec = rows
+        .iter()
+        .filter_map(|r| r.date.as_ref().map(|d| d.precision))
+        .max();
+    let date = best_prec.and_then(|p| {
+        let v = most_frequent(
+            rows.iter()
+                .filter_map(|r| r.date.as_ref())
+                .filter(|d| d.precision == p)
+                .map(|d| d.value.as_str()),
+        )?;
+        DateRange::parse(v)
+    });
+    if let Some(p) = best_prec {
+        disagree(
+            "date",
+            rows.iter()
+                .filter_map(|r| r.date.as_ref().map(|d| (d, r.doc_id.as_str())))
+                .filter(|(d, _)| d.precision == p)
+                .map(|(d, doc)| (d.value.clone(), doc))
+                .collect(),
+        );
+    }
+    // Place: the most named one.
+    let loc_name = most_frequent(
+        rows.iter()
+            .filter_map(|r| r.location.as_ref().and_then(|l| l.name.as_deref())),
+    )
+    .map(str::to_string);
+    let location = match &loc_name {
+        Some(n) => rows
+            .iter()
+            .filter_map(|r| r.location.clone())
+            .find(|l| l.name.as_deref() == Some(n)),
+        None => rows.iter().find_map(|r| r.location.clone()),
+    };
+    disagree(
+        "place",
+        rows.iter()
+            .filter_map(|r| {
+                r.location
+                    .as_ref()
+                    .and_then(|l| l.name.clone())
+                    .map(|n| (n, r.doc_id.as_str()))
+            })
+            .collect(),
+    );
+    let actors = merge_parties(rows.iter().flat_map(|r| &r.actors), &BTreeSet::new());
+    let actor_keys = codes(&actors);
+    let recipients = merge_parties(rows.iter().flat_map(|r| &r.recipients), &actor_keys);
+    let mut both = actor_keys.clone();
+    both.extend(codes(&recipients));
+    let mediators = merge_parties(rows.iter().flat_map(|r| &r.mediators), &both);
+    // Tolls: the lowest figure reported (ACLED), every figure kept as a disagreement.
+    let mut toll = |field: &str, get: fn(&Row) -> Option<i64>| {
+        let vals: Vec<(i64, &str)> = rows
+            .iter()
+            .filter_map(|r| get(r).map(|v| (v, r.doc_id.as_str())))
+            .collect();
+        disagree(
+            field,
+            vals.iter().map(|(v, d)| (v.to_string(), *d)).collect(),
+        );
+        vals.iter().map(|v| v.0).min()
+    };
+    let dead = toll("dead", |r| r.dead);
+    let injured = toll("injured", |r| r.injured);
+    let arrested = toll("arrested", |r| r.arrested);
+    let n_sources = rows
+        .iter()
+        .map(|r| r.doc_id.as_str())
+        .collect::<BTreeSet<_>>()
+        .len();
+
+    let labels = |ps: &[Party]| ps.iter().map(Party::label).collect::<Vec<_>>();
+    let (al, rl, ml) = (labels(&actors), labels(&recipients), labels(&mediators));
+    let sent = sentence(&SummaryInput {
+        kind: &kind,
+        mode: mode.as_deref(),
+        modality: &modality,
+        actors: &al,
+        recipients: &rl,
+        mediators: &ml,
+        dead,
+        injured,
+        arrested,
+    });
+    let mut summary = date
+        .as_ref()
+        .map_or_else(|| "undated".to_string(), |d| d.value.clone());
+    if let Some(l) = &location {
+        summary.push_str(" · ");
+        summary.push_str(&l.label());
+    }
+    summary.push_str(" · ");
+    summary.push_str(&sent);
+
+    let mut participants = String::from(" ");
+    for p in actors.iter().chain(&recipients).chain(&mediators) {
+        for s in [&p.code, &p.name].into_iter().flatten() {
+            participants.push_str(s);
+            participants.push(' ');
+        }
+    }
+    let search = search_key(
+        rows.iter()
+            .map(|r| r.evidence.as_str())
+            .chain([summary.as_str(), join_names(&al).as_str()]),
+    );
+    let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    tx.prepare_cached(
+        "UPDATE story_events SET mode = ?2, modality = ?3, date = ?4, date_precision = ?5,
+            date_first = ?6, date_last = ?7, location_name = ?8, location_code = ?9,
+            actors = ?10, recipients = ?11, mediators = ?12, participants = ?13, dead = ?14,
+            injured = ?15, arrested = ?16, n_sources = ?17, n_mentions = ?18,
+            disagreements = ?19, summary = ?20, cameo = ?21, search = ?22
+         WHERE story_id = ?1",
+    )?
+    .execute(params![
+        story_id,
+        mode,
+        modality,
+        date.as_ref().map(|d| &d.value),
+        date.as_ref().map(|d| d.precision.as_str()),
+        date.as_ref().map(|d| d.first.to_string()),
+        date.as_ref().map(|d| d.last.to_string()),
+        location.as_ref().and_then(|l| l.name.clone()),
+        location.as_ref().and_then(|l| l.code.clone()),
+        js(&actors),
+        js(&recipients),
+        js(&mediators),
+        participants,
+        dead,
+        injured,
+        arrested,
+        n_sources as i64,
+        rows.len() as i64,
+        serde_json::Value::Array(disagreements).to_string(),
+        summary,
+        cameo_root(&kind, mode.as_deref()),
+        search,
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! Exports of story events for analysts: JSON Lines, CSV and Parquet, one row per event.
+//!
+//! Columns follow PLOVER's event record (POLECAT's names where it has them), lists joined with
+//! `;` in CSV and Parquet:
+//!
+//! | column | what |
+//! |---|---|
+//! | `event_id` | the story event's id in the store (`hadath explain ID`) |
+//! | `event_date`, `date_precision` | the most specific date reported (`2022-09-13`, `day`) |
+//! | `date_start`, `date_end` | the days that date covers |
+//! | `event_type`, `event_mode` | PLOVER category and mode |
+//! | `cameo_root` | CAMEO root code (GDELT, ICEWS) |
+//! | `modality` | asserted, future, hypothetical, negated, historical |
+//! | `actor_name`, `actor_code`, `recipient_*`, `mediator_*` | participants (ISO alpha-3 / IGO codes) |
+//! | `location_name`, `location_country` | the place and its country code |
+//! | `dead`, `injured`, `arrested` | the lowest figures reported (ACLED's rule) |
+//! | `num_sources`, `num_mentions`, `source_docs` | reporting documents and mentions |
+//! | `summary` | one English line |
+//! | `disagreements` | JSON: fields on which the reports differ |
+
+use crate::query::{Party, StoryEvent};
+use crate::{Error, Result};
+use std::io::Write;
+
+/// The flat columns, in order.
+pub const COLUMNS: &[&str] = &[
+    "event_id",
+    "event_date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "event_type",
+    "event_mode",
+    "cameo_root",
+    "modality",
+    "actor_name",
+    "actor_code",
+    "recipient_name",
+    "recipient_code",
+    "mediator_name",
+    "mediator_code",
+    "location_name",
+    "location_country",
+    "dead",
+    "injured",
+    "arrested",
+    "num_sources",
+    "num_mentions",
+    "source_docs",
+    "summary",
+    "disagreements",
+];
+
+/// One cell of a flat row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Int(Option<i64>),
+    Text(Option<String>),
+}
+
+impl Cell {
+    /// As CSV writes it: empty for none.
+    pub fn to_csv(&self) -> String {
+        match self {
+            Cell::Int(v) => v.map(|x| x.to_string()).unwrap_or_default(),
+            Cell::Text(v) => v.clone().unwrap_or_default(),
+        }
+    }
+}
+
+fn names(ps: &[Party]) -> Option<String> {
+    (!ps.is_empty()).then(|| ps.iter().map(Party::label).collect::<Vec<_>>().join(";"))
+}
+
+fn codes(ps: &[Party]) -> Option<String> {
+    (!ps.is_empty()).then(|| {
+        ps.iter()
+            .map(|p| p.code.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(";")
+    })
+}
+
+/// A story event as a flat row of [`COLUMNS`].
+pub fn row(e: &StoryEvent) -> Vec<Cell> {
+    use Cell::{Int, Text};
+    vec![
+        Int(Some(e.id)),
+        Text(e.date.clone()),
+        Text(e.date_precision.clone()),
+        Text(e.date_first.clone()),
+        Text(e.date_last.clone()),
+        Text(Some(e.kind.clone())),
+        Text(e.mode.clone()),
+        Text(e.cameo.clone()),
+        Text(Some(e.modality.clone())),
+        Text(names(&e.actors)),
+        Text(codes(&e.actors)),
+        Text(names(&e.recipients)),
+        Text(codes(&e.recipients)),
+        Text(names(&e.mediators)),
+        Text(codes(&e.mediators)),
+        Text(e.location.as_ref().and_then(|l| l.name.clone())),
+        Text(e.location.as_ref().and_then(|l| l.code.clone())),
+        Int(e.dead),
+        Int(e.injured),
+        Int(e.arrested),
+        Int(Some(e.sources.len() as i64)),
+        Int(Some(e.n_mentions)),
+        Text(Some(e.sources.join(";"))),
+        Text(Some(e.summary.clone())),
+        Text(Some(e.disagreements.to_string())),
+    ]
+}
+
+/// JSON Lines: one story event per line, lists as arrays.
+pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
+    for e in events {
+        let mut v = serde_json::to_value(e).map_err(|x| Error::Export(x.to_string()))?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert(
+                "cameo_root".into(),
+                serde_json::to_value(&e.cameo).unwrap_or_default(),
+            );
+            o.remove("cameo");
+        }
+        serde_json::to_writer(&mut w, &v).map_err(|x| Error::Export(x.to_string()))?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// CSV with a header row of [`COLUMNS`].
+pub fn write_csv(w: impl Write, events: &[StoryEvent]) -> Result<()> {
+    let mut c = csv::Writer::from_writer(w);
+    let csv_err = |x: csv::Error| Error::Export(x.to_string());
+    c.write_record(COLUMNS).map_err(csv_err)?;
+    for e in events {
+        c.write_record(row(e).iter().map(Cell::to_csv))
+            .map_err(csv_err)?;
+    }
+    c.flush()?;
+    Ok(())
+}
+
+/// The Parquet schema: nullable UTF-8 strings and 64-bit integers.
+fn parquet_schema() -> String {
+    let mut s = String::from("message hadath_event {\n");
+    for (i, c) in COLUMNS.iter().enumerate() {
+        let int = matches!(row_kind(i), Cell::Int(_));
+        if int {
+            s.push_str(&format!("  OPTIONAL INT64 {c};\n"));
+        } else {
+            s.push_str(&format!("  OPTIONAL BYTE_ARRAY {c} (UTF8);\n"));
+        }
+    }
+    s.push('}');
+    s
+}
+
+/// The kind of column `i` (from an empty event).
+fn row_kind(i: usize) -> Cell {
+    const INTS: &[&str] = &[
+        "event_id",
+        "dead",
+        "injured",
+        "arrested",
+        "num_sources",
+        "num_mentions",
+    ];
+    if INTS.contains(&COLUMNS[i]) {
+        Cell::Int(None)
+    } else {
+        Cell::Text(None)
+    }
+}
+
+/// Parquet (Snappy-compressed), one row group per 64k events.
+pub fn write_parquet<W: Write + Send>(w: W, events: &[StoryEvent]) -> Result<()> {
+    use parquet::basic::Compression;
+    use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
+    use parquet::file::properties::WriterProperties;
+    use parquet::file::writer::SerializedFileWriter;
+    use std::sync::Arc;
+    let pq = |x: parquet::errors::ParquetError| Error::Export(x.to_string());
+    let schema =
+        Arc::new(parquet::schema::parser::parse_message_type(&parquet_schema()).map_err(pq)?);
+    let props = Arc::new(
+        WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_created_by(format!("hadath {}", env!("CARGO_PKG_VERSION")))
+            .build(),
+    );
+    let mut writer = SerializedFileWriter::new(w, schema, props).map_err(pq)?;
+    let rows: Vec<Vec<Cell>> = events.iter().map(row).collect();
+    for chunk in rows.chunks(65536).chain(if rows.is_empty() {
+        Some(&rows[..])
+    } else {
+        None
+    }) {
+        let mut rg = writer.next_row_group().map_err(pq)?;
+        let mut i = 0;
+        while let Some(mut col) = rg.next_column().map_err(pq)? {
+            let mut defs = Vec::with_capacity(chunk.len());
+            match row_kind(i) {
+                Cell::Int(_) => {
+                    let mut vals = Vec::new();
+                    for r in chunk {
+                        match &r[i] {
+                            Cell::Int(Some(v)) => {
+                                vals.push(*v);
+                                defs.push(1);
+                            }
+                            _ => defs.push(0),
+                        }
+                    }
+                    col.typed::<Int64Type>()
+                        .write_batch(&vals, Some(&defs), None)
+                        .map_err(pq)?;
+                }
+                Cell::Text(_) => {
+                    let mut vals = Vec::new();
+                    for r in chunk {
+                        match &r[i] {
+                            Cell::Text(Some(v)) => {
+                                vals.push(ByteArray::from(v.as_str()));
+                                defs.push(1);
+                            }
+                            _ => defs.push(0),
+                        }
+                    }
+                    col.typed::<ByteArrayType>()
+                        .write_batch(&vals, Some(&defs), None)
+                        .map_err(pq)?;
+                }
+            }
+            col.close().map_err(pq)?;
+            i += 1;
+        }
+        rg.close().map_err(pq)?;
+    }
+    writer.close().map_err(pq)?;
+    Ok(())
+}

@@ -1,0 +1,308 @@
+//! Storing one document and its extraction, in one transaction.
+
+use crate::coref::{self, Mention};
+use crate::query::Party;
+use crate::{Result, Store};
+use hadath_extract::{Document, EventOut, Output};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+
+/// What storing a document will do (or did).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// A document the store has not seen.
+    New,
+    /// A changed version of a stored document (same id, or same url): its old extraction goes.
+    Replace { old_id: String },
+    /// The same id with the same content: nothing to do.
+    Unchanged,
+    /// The same content under another id: nothing to do.
+    Duplicate { of: String },
+}
+
+impl Plan {
+    /// Whether the document needs extracting and storing.
+    pub fn needs_store(&self) -> bool {
+        matches!(self, Plan::New | Plan::Replace { .. })
+    }
+}
+
+/// The outcome of [`Store::put`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Put {
+    pub plan: Plan,
+    /// Event mentions stored.
+    pub events: usize,
+    /// Of those, how many started a new story event, and how many joined an existing one.
+    pub new_stories: usize,
+    pub merged: usize,
+}
+
+impl Put {
+    pub fn changed(&self) -> bool {
+        self.plan.needs_store()
+    }
+}
+
+/// The content hash of a document: 128-bit FNV-1a over title, publication date and text, hex.
+pub fn content_hash(doc: &Document) -> String {
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    let mut eat = |b: &[u8]| {
+        for &x in b {
+            h ^= x as u128;
+            h = h.wrapping_mul(PRIME);
+        }
+    };
+    eat(doc.title.as_deref().unwrap_or("").as_bytes());
+    eat(&[0]);
+    eat(doc.published.as_deref().unwrap_or("").as_bytes());
+    eat(&[0]);
+    eat(doc.text.as_bytes());
+    format!("{h:032x}")
+}
+
+fn plan_in(conn: &rusqlite::Connection, doc: &Document, hash: &str) -> Result<Plan> {
+    let by_id: Option<String> = conn
+        .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")?
+        .query_row([&doc.id], |r| r.get(0))
+        .optional()?;
+    if let Some(h) = by_id {
+        return Ok(if h == hash {
+            Plan::Unchanged
+        } else {
+            Plan::Replace {
+                old_id: doc.id.clone(),
+            }
+        });
+    }
+    let by_hash: Option<String> = conn
+        .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1")?
+        .query_row([hash], |r| r.get(0))
+        .optional()?;
+    if let Some(of) = by_hash {
+        return Ok(Plan::Duplicate { of });
+    }
+    if let Some(url) = doc.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        let by_url: Option<String> = conn
+            .prepare_cached("SELECT id FROM documents WHERE url = ?1 LIMIT 1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?;
+        if let Some(old_id) = by_url {
+            return Ok(Plan::Replace { old_id });
+        }
+    }
+    Ok(Plan::New)
+}
+
+fn size_of(e: &EventOut, key: &str) -> Option<i64> {
+    let v = e.size.as_ref()?.get(key)?;
+    v.as_i64()
+        .or_else(|| v.as_f64().map(|f| f.round() as i64))
+        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+}
+
+fn parties(v: &[hadath_extract::PartyOut]) -> Vec<Party> {
+    v.iter().map(Party::from_out).collect()
+}
+
+fn now_utc() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+}
+
+impl Store {
+    /// What [`Store::put`] would do with this document (cheap: lookups by id, hash and url), so
+    /// a caller can skip extracting documents already stored.
+    pub fn plan(&self, doc: &Document) -> Result<Plan> {
+        plan_in(&self.conn, doc, &content_hash(doc))
+    }
+
+    /// Store a document and its extraction in one transaction, merging its events into story
+    /// events. A document already stored unchanged (or the same content under another id) is
+    /// left alone; a changed one replaces its old extraction.
+    pub fn put(&mut self, doc: &Document, out: &Output) -> Result<Put> {
+        let hash = content_hash(doc);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let plan = plan_in(&tx, doc, &hash)?;
+        let mut put = Put {
+            plan: plan.clone(),
+            events: 0,
+            new_stories: 0,
+            merged: 0,
+        };
+        match &plan {
+            Plan::Unchanged | Plan::Duplicate { .. } => return Ok(put),
+            Plan::Replace { old_id } => {
+                delete_in(&tx, old_id)?;
+            }
+            Plan::New => {}
+        }
+        insert(&tx, doc, out, &hash, &mut put)?;
+        tx.commit()?;
+        Ok(put)
+    }
+
+    /// Remove a document, its extraction and its part in story events. Returns whether it was
+    /// there.
+    pub fn remove(&mut self, id: &str) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let n = delete_in(&tx, id)?;
+        tx.commit()?;
+        Ok(n)
+    }
+}
+
+fn delete_in(tx: &Transaction, id: &str) -> Result<bool> {
+    let key: Option<i64> = tx
+        .prepare_cached("SELECT doc_key FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(key) = key else { return Ok(false) };
+    let stories: Vec<i64> = tx
+        .prepare_cached(
+            "SELECT DISTINCT m.story_id FROM story_members m JOIN events e USING (event_key)
+             WHERE e.doc_key = ?1",
+        )?
+        .query_map([key], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute("DELETE FROM documents WHERE doc_key = ?1", [key])?;
+    for s in stories {
+        coref::recompute(tx, s)?;
+    }
+    Ok(true)
+}
+
+fn insert(tx: &Transaction, doc: &Document, out: &Output, hash: &str, put: &mut Put) -> Result<()> {
+    let boiler = serde_json::to_string(&out.boilerplate).unwrap_or_else(|_| "[]".into());
+    let published = out.published.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO documents (id, url, content_hash, title, published, published_inferred,
+            published_reason, source, text, boilerplate, extracted_at, n_entities, n_timexes,
+            n_events)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        doc.id,
+        doc.url,
+        hash,
+        out.title.as_ref().or(doc.title.as_ref()),
+        published.map(|p| &p.date),
+        published.map(|p| p.inferred),
+        published.and_then(|p| p.reason.as_ref()),
+        doc.source,
+        doc.text,
+        boiler,
+        now_utc(),
+        out.entities.len() as i64,
+        out.timexes.len() as i64,
+        out.events.len() as i64,
+    ])?;
+    let doc_key = tx.last_insert_rowid();
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO entities (doc_key, start, end, text, type, name, code, office, via)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for e in &out.entities {
+            st.execute(params![
+                doc_key,
+                e.start as i64,
+                e.end as i64,
+                e.text,
+                e.kind,
+                e.name,
+                e.code,
+                e.office,
+                e.via
+            ])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO timexes (doc_key, start, end, text, type, value)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for t in &out.timexes {
+            st.execute(params![
+                doc_key,
+                t.start as i64,
+                t.end as i64,
+                t.text,
+                t.kind,
+                t.value
+            ])?;
+        }
+    }
+    for (ord, e) in out.events.iter().enumerate() {
+        let actors = parties(&e.actors);
+        let recipients = parties(&e.recipients);
+        let mediators = parties(&e.mediators);
+        let location = e.location.as_ref().map(Party::from_out);
+        let (dead, injured, arrested) = (
+            size_of(e, "dead"),
+            size_of(e, "injured"),
+            size_of(e, "arrested"),
+        );
+        let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+        tx.prepare_cached(
+            "INSERT INTO events (doc_key, ord, type, mode, modality, date, date_source, actors,
+                recipients, mediators, location, dead, injured, arrested, evidence_start,
+                evidence_end, evidence_text, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18)",
+        )?
+        .execute(params![
+            doc_key,
+            ord as i64,
+            e.kind,
+            e.mode,
+            e.modality,
+            e.date,
+            e.date_source,
+            js(&actors),
+            js(&recipients),
+            js(&mediators),
+            location
+                .as_ref()
+                .map(|l| serde_json::to_string(l).unwrap_or_default()),
+            dead,
+            injured,
+            arrested,
+            e.evidence.start as i64,
+            e.evidence.end as i64,
+            e.evidence.text,
+            serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
+        ])?;
+        let event_key = tx.last_insert_rowid();
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO evidence (event_key, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let spans = if e.evidence_all.is_empty() {
+                std::slice::from_ref(&e.evidence)
+            } else {
+                &e.evidence_all[..]
+            };
+            for s in spans {
+                st.execute(params![event_key, s.start as i64, s.end as i64, s.text])?;
+            }
+        }
+        let m = Mention {
+            event_key,
+            kind: e.kind.clone(),
+            modality: e.modality.clone(),
+            date: e.date.as_deref().and_then(crate::DateRange::parse),
+            actors,
+            recipients,
+            location,
+        };
+        if coref::link(tx, &m)? {
+            put.merged += 1;
+        } else {
+            put.new_stories += 1;
+        }
+        put.events += 1;
+    }
+    Ok(())
+}

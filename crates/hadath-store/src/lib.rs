@@ -1,0 +1,174 @@
+//! The hadath store: one SQLite file holding documents, their extractions (entities, time
+//! expressions, event mentions with evidence) and the cross-document *story events* that
+//! reports of the same happening are merged into.
+//!
+//! ```
+//! use hadath_extract::{Document, Extractor};
+//! use hadath_store::{Filter, Store};
+//! let mut store = Store::open_in_memory().unwrap();
+//! let doc = Document::new("d1", "قصفت القوات الأذرية مواقع أرمينية يوم 13 سبتمبر 2022.");
+//! let out = Extractor::default().extract(&doc);
+//! store.put(&doc, &out).unwrap();
+//! // The same document again changes nothing.
+//! assert!(!store.put(&doc, &out).unwrap().changed());
+//! let stories = store.timeline(&Filter::default()).unwrap();
+//! assert!(stories.iter().all(|s| s.sources.len() == 1));
+//! ```
+//!
+//! * [`Store::open`] creates the file or checks its schema version (`PRAGMA user_version`),
+//!   migrating an older store and refusing a newer one.
+//! * [`Store::put`] stores one document and its extraction in **one transaction**, and merges
+//!   its events into story events in the same transaction: a crash at any point leaves either
+//!   the whole document or none of it.
+//! * [`Store::timeline`] and [`Store::explain`] read the story; [`export`] writes it for analysts.
+//!
+//! The library reads and writes only the store itself; it takes documents and extractions as
+//! values.
+
+mod coref;
+mod dates;
+pub mod export;
+mod ingest;
+mod query;
+mod schema;
+mod search;
+mod summary;
+
+pub use dates::{DateRange, Precision};
+pub use ingest::{content_hash, Plan, Put};
+pub use query::{Explanation, Filter, Member, Party, StoreStats, StoryEvent};
+pub use schema::{create_at_version, SCHEMA_VERSION};
+pub use search::{matches as search_matches, search_key, search_terms};
+pub use summary::{cameo_root, summary_sentence};
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// The one error type of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{path}: this store has schema version {found}, newer than this hadath understands \
+         ({supported}); use a newer hadath, or another --db file"
+    )]
+    TooNew {
+        path: String,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{path}: not a hadath store (it has tables but no hadath schema version)")]
+    Foreign { path: String },
+    #[error("{path}: migrating the store from schema version {from} failed: {source}")]
+    Migration {
+        path: String,
+        from: u32,
+        source: rusqlite::Error,
+    },
+    #[error("store: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("no story event {0} in the store")]
+    NoSuchEvent(i64),
+    #[error("export: {0}")]
+    Export(String),
+    #[error("not a date: {0:?} (use 2022, 2022-09 or 2022-09-13)")]
+    BadDate(String),
+    #[error("export: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An open store. Not `Sync`: one writer at a time (SQLite's WAL lets readers in other
+/// processes read while it writes).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    migrated_from: Option<u32>,
+    created: bool,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// The default store file: `$HADATH_DB`, else `hadath.db` in the current directory.
+pub fn default_path() -> PathBuf {
+    std::env::var_os("HADATH_DB")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("hadath.db"))
+}
+
+impl Store {
+    /// Open (or create) the store at `path`, checking and migrating its schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let conn = Connection::open(&path).map_err(|source| Error::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Store::init(conn, path)
+    }
+
+    /// A store in memory (tests, examples).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let shown = path.display().to_string();
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        if path.as_os_str() != ":memory:" {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+                .map_err(|source| Error::Open {
+                    path: shown.clone(),
+                    source,
+                })?;
+        }
+        // WAL + NORMAL: a commit survives a killed process; a power cut may lose the last
+        // commits but never leaves a half-written one.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -65536)?;
+        let (created, migrated_from) = schema::prepare(&mut conn, &shown)?;
+        Ok(Store {
+            conn,
+            path,
+            migrated_from,
+            created,
+        })
+    }
+
+    /// The schema version the store had before this open migrated it, if it did.
+    pub fn migrated_from(&self) -> Option<u32> {
+        self.migrated_from
+    }
+
+    /// Whether this open created the store.
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open store (always [`SCHEMA_VERSION`] after a successful open).
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The underlying connection, for read-only inspection (tests, ad-hoc SQL).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,0 +1,447 @@
+//! Reading the story: the timeline with its filters, one event explained, store statistics and
+//! an integrity check.
+
+use crate::dates::DateRange;
+use crate::search::search_terms;
+use crate::{Error, Result, Store};
+use rusqlite::types::Value;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// A participant or place: its words, its English name and its code (ISO 3166 alpha-3 or IGO).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl Party {
+    pub(crate) fn from_out(p: &hadath_extract::PartyOut) -> Party {
+        Party {
+            text: p.text.clone(),
+            name: p.name.clone(),
+            code: p.code.clone(),
+        }
+    }
+
+    /// The English name, else the code, else the Arabic words.
+    pub fn label(&self) -> String {
+        self.name
+            .clone()
+            .or_else(|| self.code.clone())
+            .unwrap_or_else(|| self.text.clone())
+    }
+}
+
+/// One story event: a happening, merged from every report of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryEvent {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+    pub modality: String,
+    pub date: Option<String>,
+    pub date_precision: Option<String>,
+    pub date_first: Option<String>,
+    pub date_last: Option<String>,
+    pub location: Option<Party>,
+    pub actors: Vec<Party>,
+    pub recipients: Vec<Party>,
+    pub mediators: Vec<Party>,
+    pub dead: Option<i64>,
+    pub injured: Option<i64>,
+    pub arrested: Option<i64>,
+    /// The documents reporting it (ids).
+    pub sources: Vec<String>,
+    pub n_mentions: i64,
+    pub summary: String,
+    pub cameo: Option<String>,
+    /// Fields on which the reports differ: `[{field, values: [{value, docs}]}]`.
+    pub disagreements: serde_json::Value,
+}
+
+impl StoryEvent {
+    /// The date with its precision: `2022-09-13`, `2022-09 (month)`, or `undated`.
+    pub fn date_display(&self) -> String {
+        match self.date.as_deref().and_then(DateRange::parse) {
+            Some(d) => d.display(),
+            None => "undated".into(),
+        }
+    }
+
+    /// "206 killed, 30 injured", or "".
+    pub fn toll(&self) -> String {
+        let mut t = Vec::new();
+        if let Some(d) = self.dead {
+            t.push(format!("{d} killed"));
+        }
+        if let Some(i) = self.injured {
+            t.push(format!("{i} injured"));
+        }
+        if let Some(a) = self.arrested {
+            t.push(format!("{a} arrested"));
+        }
+        t.join(", ")
+    }
+
+    /// Every participant's English label: actors, then recipients, then mediators.
+    pub fn participants(&self) -> Vec<String> {
+        self.actors
+            .iter()
+            .chain(&self.recipients)
+            .chain(&self.mediators)
+            .map(Party::label)
+            .collect()
+    }
+}
+
+/// Which story events the timeline shows. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// A participant's code or English name (case-insensitive), any role.
+    pub actor: Vec<String>,
+    /// PLOVER categories (any of them).
+    pub types: Vec<String>,
+    /// Events whose date reaches on or after this date (`2022`, `2022-09`, `2022-09-13`).
+    pub from: Option<String>,
+    /// Events whose date starts on or before the end of this date.
+    pub to: Option<String>,
+    /// A place's English name or country code (substring, case-insensitive).
+    pub place: Option<String>,
+    pub modality: Option<String>,
+    /// Arabic (or English) words that must all occur in the evidence or summary, ignoring
+    /// diacritics and clitics.
+    pub text: Option<String>,
+    pub min_sources: usize,
+    pub limit: Option<usize>,
+}
+
+/// One report of a story event, for [`Store::explain`].
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub event: serde_json::Value,
+    /// Every evidence span `(start, end, text)`, code-point offsets into the document.
+    pub evidence: Vec<(i64, i64, String)>,
+    /// Participant overlap when merged (none for the first report).
+    pub score: Option<f64>,
+    pub reason: String,
+}
+
+/// Why a story event is what it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub event: StoryEvent,
+    pub members: Vec<Member>,
+}
+
+/// Counts of what the store holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StoreStats {
+    pub documents: i64,
+    pub entities: i64,
+    pub timexes: i64,
+    pub events: i64,
+    pub evidence: i64,
+    pub story_events: i64,
+    pub merged_story_events: i64,
+}
+
+const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.date_precision,
+    s.date_first, s.date_last, s.location_name, s.location_code, s.actors, s.recipients,
+    s.mediators, s.dead, s.injured, s.arrested, s.n_mentions, s.summary, s.cameo,
+    s.disagreements,
+    (SELECT json_group_array(id) FROM (SELECT DISTINCT d.id AS id FROM story_members m
+        JOIN events e USING (event_key) JOIN documents d USING (doc_key)
+        WHERE m.story_id = s.story_id ORDER BY d.id))";
+
+fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
+    let pj = |s: String| serde_json::from_str::<Vec<Party>>(&s).unwrap_or_default();
+    let lname: Option<String> = r.get(8)?;
+    let lcode: Option<String> = r.get(9)?;
+    Ok(StoryEvent {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        mode: r.get(2)?,
+        modality: r.get(3)?,
+        date: r.get(4)?,
+        date_precision: r.get(5)?,
+        date_first: r.get(6)?,
+        date_last: r.get(7)?,
+        location: (lname.is_some() || lcode.is_some()).then(|| Party {
+            text: String::new(),
+            name: lname,
+            code: lcode,
+        }),
+        actors: pj(r.get(10)?),
+        recipients: pj(r.get(11)?),
+        mediators: pj(r.get(12)?),
+        dead: r.get(13)?,
+        injured: r.get(14)?,
+        arrested: r.get(15)?,
+        n_mentions: r.get(16)?,
+        summary: r.get(17)?,
+        cameo: r.get(18)?,
+        disagreements: serde_json::from_str(&r.get::<_, String>(19)?)
+            .unwrap_or(serde_json::Value::Array(vec![])),
+        sources: serde_json::from_str(&r.get::<_, String>(20)?).unwrap_or_default(),
+    })
+}
+
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+impl Store {
+    /// The story in date order (undated events last), filtered.
+    pub fn timeline(&self, f: &Filter) -> Result<Vec<StoryEvent>> {
+        let mut wh: Vec<String> = Vec::new();
+        let mut ps: Vec<Value> = Vec::new();
+        let mut push = |wh: &mut Vec<String>, clause: String, vals: Vec<Value>| {
+            wh.push(clause);
+            ps.extend(vals);
+        };
+        if !f.actor.is_empty() {
+            let ors: Vec<String> = f
+                .actor
+                .iter()
+                .map(|_| "s.participants LIKE ? ESCAPE '\\'".to_string())
+                .collect();
+            let vals = f
+                .actor
+                .iter()
+                .map(|a| Value::Text(format!("% {} %", like_escape(a.trim()))))
+                .collect();
+            push(&mut wh, format!("({})", ors.join(" OR ")), vals);
+        }
+        if !f.types.is_empty() {
+            let qs = vec!["?"; f.types.len()].join(", ");
+            let vals = f
+                .types
+                .iter()
+                .map(|t| Value::Text(t.trim().to_uppercase()))
+                .collect();
+            push(&mut wh, format!("s.type IN ({qs})"), vals);
+        }
+        if let Some(from) = &f.from {
+            let d = DateRange::parse(from).ok_or_else(|| bad_date(from))?;
+            push(
+                &mut wh,
+                "s.date_last >= ?".into(),
+                vec![Value::Text(d.first.to_string())],
+            );
+        }
+        if let Some(to) = &f.to {
+            let d = DateRange::parse(to).ok_or_else(|| bad_date(to))?;
+            push(
+                &mut wh,
+                "s.date_first <= ?".into(),
+                vec![Value::Text(d.last.to_string())],
+            );
+        }
+        if let Some(p) = &f.place {
+            let v = Value::Text(format!("%{}%", like_escape(p.trim())));
+            push(
+                &mut wh,
+                "(s.location_name LIKE ?1x ESCAPE '\\' OR s.location_code LIKE ?1x ESCAPE '\\')"
+                    .replace("?1x", "?"),
+                vec![v.clone(), v],
+            );
+        }
+        if let Some(m) = &f.modality {
+            push(
+                &mut wh,
+                "s.modality = ?".into(),
+                vec![Value::Text(m.trim().to_lowercase())],
+            );
+        }
+        if let Some(t) = &f.text {
+            for alts in search_terms(t) {
+                let ors = vec!["s.search LIKE ? ESCAPE '\\'"; alts.len()].join(" OR ");
+                let vals = alts
+                    .iter()
+                    .map(|k| Value::Text(format!("% {} %", like_escape(k))))
+                    .collect();
+                push(&mut wh, format!("({ors})"), vals);
+            }
+        }
+        if f.min_sources > 1 {
+            push(
+                &mut wh,
+                "s.n_sources >= ?".into(),
+                vec![Value::Integer(f.min_sources as i64)],
+            );
+        }
+        let mut sql = format!("SELECT {STORY_COLUMNS} FROM story_events s");
+        if !wh.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&wh.join(" AND "));
+        }
+        sql.push_str(" ORDER BY s.date_first IS NULL, s.date_first, s.date_last, s.story_id");
+        if let Some(l) = f.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(ps), story_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// One story event by id.
+    pub fn story(&self, id: i64) -> Result<StoryEvent> {
+        self.conn
+            .query_row(
+                &format!("SELECT {STORY_COLUMNS} FROM story_events s WHERE s.story_id = ?1"),
+                [id],
+                story_from_row,
+            )
+            .optional()?
+            .ok_or(Error::NoSuchEvent(id))
+    }
+
+    /// A story event with every report merged into it and the reason each was merged.
+    pub fn explain(&self, id: i64) -> Result<Explanation> {
+        let event = self.story(id)?;
+        let mut st = self.conn.prepare(
+            "SELECT d.id, d.title, d.published, e.json, m.score, m.reason, e.event_key
+             FROM story_members m JOIN events e USING (event_key) JOIN documents d USING (doc_key)
+             WHERE m.story_id = ?1 ORDER BY e.event_key",
+        )?;
+        let mut ev = self
+            .conn
+            .prepare("SELECT start, end, text FROM evidence WHERE event_key = ?1 ORDER BY rowid")?;
+        let mut members = Vec::new();
+        let rows = st
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<f64>>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, i64>(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (doc_id, title, published, json, score, reason, key) in rows {
+            let evidence = ev
+                .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            members.push(Member {
+                doc_id,
+                title,
+                published,
+                event: serde_json::from_str(&json).unwrap_or(serde_json::Value::Null),
+                evidence,
+                score,
+                reason,
+            });
+        }
+        Ok(Explanation { event, members })
+    }
+
+    /// How much the store holds.
+    pub fn stats(&self) -> Result<StoreStats> {
+        let n = |t: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?)
+        };
+        Ok(StoreStats {
+            documents: n("documents")?,
+            entities: n("entities")?,
+            timexes: n("timexes")?,
+            events: n("events")?,
+            evidence: n("evidence")?,
+            story_events: n("story_events")?,
+            merged_story_events: n("story_events WHERE n_sources > 1")?,
+        })
+    }
+
+    /// Check the store: SQLite's integrity check, foreign keys, every document's extraction
+    /// complete (the counts written with it match its rows), every event in exactly one story
+    /// event and every story event's counts matching its members. Returns the problems found.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let ic: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if ic != ["ok"] {
+            problems.extend(ic.into_iter().map(|s| format!("integrity: {s}")));
+        }
+        let fk: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+        if fk > 0 {
+            problems.push(format!("{fk} rows break foreign keys"));
+        }
+        let queries: [(&str, &str); 5] = [
+            (
+                "documents whose entities are incomplete",
+                "SELECT d.id FROM documents d WHERE d.n_entities !=
+                    (SELECT count(*) FROM entities x WHERE x.doc_key = d.doc_key)",
+            ),
+            (
+                "documents whose time expressions are incomplete",
+                "SELECT d.id FROM documents d WHERE d.n_timexes !=
+                    (SELECT count(*) FROM timexes x WHERE x.doc_key = d.doc_key)",
+            ),
+            (
+                "documents whose events are incomplete",
+                "SELECT d.id FROM documents d WHERE d.n_events !=
+                    (SELECT count(*) FROM events x WHERE x.doc_key = d.doc_key)",
+            ),
+            (
+                "events in no story event or without evidence",
+                "SELECT e.event_key FROM events e WHERE NOT EXISTS
+                    (SELECT 1 FROM story_members m WHERE m.event_key = e.event_key)
+                    OR NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_key = e.event_key)",
+            ),
+            (
+                "story events whose counts do not match their members",
+                "SELECT s.story_id FROM story_events s WHERE s.n_mentions !=
+                    (SELECT count(*) FROM story_members m WHERE m.story_id = s.story_id)
+                    OR s.n_mentions = 0",
+            ),
+        ];
+        for (what, sql) in queries {
+            let bad: Vec<String> = self
+                .conn
+                .prepare(sql)?
+                .query_map([], |r| r.get::<_, Value>(0))?
+                .map(|v| {
+                    v.map(|v| match v {
+                        Value::Text(s) => s,
+                        Value::Integer(i) => i.to_string(),
+                        other => format!("{other:?}"),
+                    })
+                })
+                .collect::<rusqlite::Result<_>>()?;
+            if !bad.is_empty() {
+                let shown: Vec<&str> = bad.iter().take(5).map(String::as_str).collect();
+                problems.push(format!("{} {what}: {}", bad.len(), shown.join(", ")));
+            }
+        }
+        let _ = params![];
+        Ok(problems)
+    }
+}
+
+fn bad_date(s: &str) -> Error {
+    Error::BadDate(s.to_string())
+}
