@@ -9,28 +9,25 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 
 /// Proclitic sequences with whether they carry the article (as in `hadath_text::segmentations`;
-/// "ال" itself is covered by the unsegmented reading, "س" only prefixes verbs).
+/// "ال" itself is covered by the unsegmented reading, "س" only prefixes verbs, and "ك" (like)
+/// almost never prefixes a name while ك+word often looks like one: كبيرا → ك + بيرا).
 const PREFIXES: &[(&str, bool)] = &[
     ("وبال", true),
     ("فبال", true),
-    ("وكال", true),
     ("ولل", true),
     ("فلل", true),
     ("وال", true),
     ("فال", true),
     ("بال", true),
-    ("كال", true),
     ("لل", true),
     ("وب", false),
     ("ول", false),
-    ("وك", false),
     ("فب", false),
     ("فل", false),
     ("و", false),
     ("ف", false),
     ("ب", false),
     ("ل", false),
-    ("ك", false),
 ];
 
 /// Attached pronoun suffixes, longest first.
@@ -52,8 +49,8 @@ fn readings(w: &str, out: &mut Vec<Reading>) {
         plen: 0,
         article: false,
     });
-    // Every proclitic starts with و ف ب ل ك.
-    if !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) {
+    // Every proclitic starts with و ف ب ل.
+    if !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل')) {
         return;
     }
     let b = w.as_bytes();
@@ -133,6 +130,7 @@ impl Hit {
 
 struct Ctx<'a> {
     lx: &'a Lexicon,
+    text: &'a str,
     folded: &'a Folded,
     tokens: &'a [Token],
     ft: &'a str,
@@ -159,6 +157,15 @@ impl Ctx<'_> {
         let a = self.tokens[j - 1].folded.end;
         let b = self.tokens[j].folded.start;
         self.ft[a..b].bytes().all(|c| c == b' ' || c == b'\t')
+    }
+
+    /// Token `i` ends in ta marbuta in the source: a final ه after folding is then no pronoun.
+    fn ta_marbuta(&self, i: usize) -> bool {
+        let src = &self.text[self.tokens[i].source.clone()];
+        src.chars()
+            .rev()
+            .find(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0640}' | '\u{0670}'))
+            == Some('ة')
     }
 
     fn skel(&mut self, i: usize) -> &str {
@@ -190,7 +197,8 @@ impl Ctx<'_> {
                 let start = self.tokens[i].folded.start + r.plen;
                 let clitic = r.plen > 0;
                 // Suffix readings of a one-token match.
-                for n in suffix_lens(&buf) {
+                let tm = self.ta_marbuta(i);
+                for n in suffix_lens(&buf).filter(|&n| !(tm && n == 2)) {
                     if let Some(&(addr, o)) = layer.first.get(&buf[..buf.len() - n]) {
                         let node = fst.node(addr);
                         if node.is_final() {
@@ -236,8 +244,9 @@ impl Ctx<'_> {
                         break;
                     };
                     let tj = self.tok(j);
-                    for sfx in SUFFIXES {
-                        if let Some(s) = tj.strip_suffix(sfx) {
+                    let tm = self.ta_marbuta(j);
+                    for sfx in SUFFIXES.iter().filter(|s| !(tm && s.len() == 2)) {
+                        if let Some(s) = tj.strip_suffix(*sfx) {
                             if s.chars().count() >= 3 {
                                 if let Some((n, o)) = feed(fst, n1, o1, s.as_bytes()) {
                                     if n.is_final() {
@@ -656,6 +665,7 @@ pub(crate) fn find(
 ) -> Vec<Mention> {
     let mut ctx = Ctx {
         lx,
+        text: _text,
         folded,
         tokens,
         ft: folded.text(),
