@@ -355,6 +355,8 @@ fn first_words(m: &fst::Map<Cow<'static, [u8]>>) -> FirstWords {
     set
 }
 
+type KeyMap = fst::Map<Cow<'static, [u8]>>;
+
 /// One key index: an fst of folded keys → postings, and its loose (skeleton) twin.
 pub(crate) struct Layer {
     /// First words of all keys, and of all loose keys: a fast filter before walking the fsts.
@@ -389,20 +391,19 @@ impl Layer {
         entries: &[RawEntry],
         base: u32,
     ) -> Result<Layer, Error> {
-        let mk =
-            |keys: &[RawKey]| -> Result<(fst::Map<Cow<'static, [u8]>>, Cow<'static, [u8]>), Error> {
-                let groups = Compiled::groups(keys);
-                let (post, vals) = compile::write_postings(&groups);
-                let mut b = fst::MapBuilder::memory();
-                for ((k, _), v) in groups.iter().zip(vals) {
-                    b.insert(k, v).map_err(|e| Error::Index(e.to_string()))?;
-                }
-                let bytes = b.into_inner().map_err(|e| Error::Index(e.to_string()))?;
-                Ok((
-                    fst::Map::new(Cow::Owned(bytes)).map_err(|e| Error::Index(e.to_string()))?,
-                    Cow::Owned(post),
-                ))
-            };
+        let mk = |keys: &[RawKey]| -> Result<(KeyMap, Cow<'static, [u8]>), Error> {
+            let groups = Compiled::groups(keys);
+            let (post, vals) = compile::write_postings(&groups);
+            let mut b = fst::MapBuilder::memory();
+            for ((k, _), v) in groups.iter().zip(vals) {
+                b.insert(k, v).map_err(|e| Error::Index(e.to_string()))?;
+            }
+            let bytes = b.into_inner().map_err(|e| Error::Index(e.to_string()))?;
+            Ok((
+                fst::Map::new(Cow::Owned(bytes)).map_err(|e| Error::Index(e.to_string()))?,
+                Cow::Owned(post),
+            ))
+        };
         let (keys_map, post) = mk(keys)?;
         let (loose_map, lpost) = mk(loose)?;
         let mut b = fst::MapBuilder::memory();

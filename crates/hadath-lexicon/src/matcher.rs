@@ -880,6 +880,7 @@ fn partial_names(
     let mut fi = 0;
     let mut rs = Vec::new();
     let mut add = Vec::new();
+    #[allow(clippy::needless_range_loop)]
     for t in 0..ctx.tokens.len() {
         while fi < fulls.len() && fulls[fi].1 <= t {
             let (a, b, m) = fulls[fi];
