@@ -1,7 +1,7 @@
 //! Web boilerplate: related-article teasers, headline bullets, repeated lines, bylines, footers,
 //! section labels. Spans are marked, never deleted, so offsets into the text stay true.
 
-use crate::fold::fold;
+use crate::fold::Folded;
 use std::ops::Range;
 
 /// Why a span of the text is kept out of extraction.
@@ -143,29 +143,54 @@ const BULLETS: &[char] = &['•', '●', '▪', '◦', '►', '■', '◆', '▶
 
 struct Line {
     range: Range<usize>,
-    /// Folded letters and digits, words joined by one space.
+    /// The first words of the line (folded letters and digits joined by one space): enough for
+    /// every marker, without copying long paragraphs.
     key: String,
+    /// A hash of all the line's words, for finding repeated lines.
+    hash: u64,
     words: usize,
     first: Option<char>,
     last: Option<char>,
 }
 
-fn key_of(s: &str) -> String {
-    let f = fold(s);
-    let mut out = String::with_capacity(f.len());
-    let mut gap = false;
-    for c in f.chars() {
-        if is_word_char(c) {
-            if gap && !out.is_empty() {
-                out.push(' ');
+/// Words kept in a line's key: markers are at most six words long.
+const KEY_WORDS: usize = 8;
+
+/// The words of an already folded string: runs of letters and digits.
+fn words_of(f: &str) -> impl Iterator<Item = &str> {
+    f.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// The first `KEY_WORDS` words joined by one space, a hash of all of them, and their count.
+fn line_key(f: &str) -> (String, u64, usize) {
+    let mut key = String::new();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut n = 0;
+    for w in words_of(f) {
+        if n < KEY_WORDS {
+            if n > 0 {
+                key.push(' ');
             }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
+            key.push_str(w);
         }
+        for b in w.bytes().chain(std::iter::once(b' ')) {
+            hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        n += 1;
     }
-    out
+    (key, hash, n)
+}
+
+/// The words of an already folded string joined by one space (for short strings).
+fn key_of(f: &str) -> String {
+    line_key(f).0
+}
+
+/// True when the words of `a` are the first words of `b`.
+fn words_prefix(a: &str, b: &str) -> bool {
+    let mut bw = words_of(b);
+    words_of(a).all(|w| bw.next() == Some(w))
 }
 
 /// Letters and digits, with a fast path for ASCII and the Arabic block.
@@ -191,9 +216,10 @@ fn ends_with_phrase(key: &str, phrase: &str) -> bool {
 
 /// Mark the boilerplate of a document, as source byte ranges with their kind, in text order.
 ///
-/// The rules work on whole lines and on section labels glued to the end of a line; none of them
-/// deletes anything.
-pub fn boilerplate_lines(text: &str) -> Vec<(Range<usize>, BoilerKind)> {
+/// The rules work on whole lines of the folded text and on section labels glued to the end of a
+/// line; none of them deletes anything.
+pub fn boilerplate_lines(folded: &Folded) -> Vec<(Range<usize>, BoilerKind)> {
+    let text = folded.text();
     let mut lines = Vec::new();
     let mut start = 0;
     for piece in text.split_inclusive('\n') {
@@ -203,10 +229,11 @@ pub fn boilerplate_lines(text: &str) -> Vec<(Range<usize>, BoilerKind)> {
         if !trimmed.is_empty() {
             let lead = body.len() - body.trim_start().len();
             let s = start + lead;
-            let key = key_of(trimmed);
+            let (key, hash, words) = line_key(trimmed);
             lines.push(Line {
                 range: s..s + trimmed.len(),
-                words: key.split(' ').filter(|w| !w.is_empty()).count(),
+                hash,
+                words,
                 first: trimmed.chars().next(),
                 last: trimmed.chars().next_back(),
                 key,
@@ -284,10 +311,13 @@ pub fn boilerplate_lines(text: &str) -> Vec<(Range<usize>, BoilerKind)> {
             if a == b || lines[b].words < 4 {
                 continue;
             }
-            let (ka, kb) = (&lines[a].key, &lines[b].key);
-            let repeat = ka == kb && b < a;
-            let truncated =
-                ka.len() < kb.len() && lines[a].words >= 6 && starts_with_phrase(kb, ka);
+            let (la, lb) = (&lines[a], &lines[b]);
+            let repeat = b < a && la.hash == lb.hash && la.words == lb.words;
+            let truncated = la.words >= 6
+                && la.words < lb.words
+                && (la.words >= KEY_WORDS && la.key == lb.key
+                    || starts_with_phrase(&lb.key, &la.key))
+                && words_prefix(&text[la.range.clone()], &text[lb.range.clone()]);
             if repeat || truncated {
                 kind[a] = Some(BoilerKind::Duplicate);
                 break;
@@ -312,12 +342,12 @@ pub fn boilerplate_lines(text: &str) -> Vec<(Range<usize>, BoilerKind)> {
 
     for (idx, l) in lines.iter().enumerate() {
         if let Some(k) = kind[idx] {
-            out.push((l.range.clone(), k));
+            out.push((folded.source_range(l.range.clone()), k));
             continue;
         }
         // A section label glued after the last sentence of a line: "…النار.تقارير دولية".
         if let Some(tail) = glued_section(text, l) {
-            out.push((tail, BoilerKind::Related));
+            out.push((folded.source_range(tail), BoilerKind::Related));
             // The next line, when it is a short headline, is the teaser the label introduced.
             if let Some(next) = lines.get(idx + 1) {
                 if kind[idx + 1].is_none() && next.words <= 15 {
@@ -331,7 +361,7 @@ pub fn boilerplate_lines(text: &str) -> Vec<(Range<usize>, BoilerKind)> {
 }
 
 fn ends_sentence(c: Option<char>) -> bool {
-    matches!(c, Some('.' | '!' | '؟' | '?' | '۔' | '…'))
+    matches!(c, Some('.' | '!' | '?'))
 }
 
 /// The byte range of a section label glued right after a sentence terminal at the end of a line
@@ -356,7 +386,13 @@ fn glued_section(text: &str, l: &Line) -> Option<Range<usize>> {
                 .chain(RELATED)
                 .any(|m| key == *m || (ends_with_phrase(&key, m) && key.split(' ').count() <= 3))
         };
-        let teaser = !label && {
+        // Cheap gate: the tail's first word must open some marker.
+        let opens_marker = || {
+            words_of(tail)
+                .next()
+                .is_some_and(|w| RELATED.iter().any(|m| m.split(' ').next() == Some(w)))
+        };
+        let teaser = !label && opens_marker() && {
             let head_end = tail.char_indices().nth(24).map_or(tail.len(), |(i, _)| i);
             let key = key_of(&tail[..head_end]);
             RELATED.iter().any(|m| starts_with_phrase(&key, m))
@@ -374,7 +410,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, BoilerKind)> {
-        boilerplate_lines(text)
+        boilerplate_lines(&Folded::new(text))
             .into_iter()
             .map(|(r, k)| (text[r].to_string(), k))
             .collect()

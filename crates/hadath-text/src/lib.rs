@@ -24,7 +24,8 @@ pub use fold::{fold, fold_char, fold_key, CharFold, Folded};
 pub use offsets::CharIndex;
 pub use sentence::{split_sentences, Sentence};
 pub use token::{
-    segmentations, tokenize, tokenize_into, Segmentation, Segmentations, Token, TokenKind,
+    segmentations, tokenize, tokenize_into, Segmentation, SegmentationIter, Segmentations, Token,
+    TokenKind,
 };
 
 /// A document run through the whole text layer: folded text, tokens, sentences, boilerplate.
@@ -39,7 +40,7 @@ impl Analysis {
     pub fn new(text: &str) -> Analysis {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
-        let boiler = boilerplate_lines(text);
+        let boiler = boilerplate_lines(&folded);
         let sentences = split_sentences(&folded, &tokens, &boiler);
         Analysis {
             folded,
