@@ -154,17 +154,24 @@ pub(crate) fn viterbi(
         }
     }
     back.push([0; NT]);
+    // Transposed transitions with the BIO constraints as -inf: a branch-free inner loop.
+    let mut tm = [[f32::NEG_INFINITY; NT]; NT];
+    for (t, row) in tm.iter_mut().enumerate() {
+        for (p, x) in row.iter_mut().enumerate() {
+            if allowed(p, t) {
+                *x = trans[p][t];
+            }
+        }
+    }
     for e in em.iter().skip(1) {
         let mut next = [f32::NEG_INFINITY; NT];
         let mut bp = [0u8; NT];
         for t in 0..NT {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
+            let row = &tm[t];
             for p in 0..NT {
-                if !allowed(p, t) {
-                    continue;
-                }
-                let s = score[p] + trans[p][t];
+                let s = score[p] + row[p];
                 if s > best {
                     best = s;
                     arg = p as u8;

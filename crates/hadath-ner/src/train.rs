@@ -36,7 +36,7 @@ impl Default for TrainConfig {
             epochs: 25,
             seed: 0x4841_4441_5448,
             min_count: 1,
-            prune: 0.0,
+            prune: 1.0,
             dropout: 0.2,
             bags: 4,
             o_penalty: 6.0,
