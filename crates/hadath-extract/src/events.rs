@@ -397,6 +397,41 @@ impl Ctx<'_> {
                 return None;
             }
         }
+        let prev = if t.start > sent.start { self.bare(t.start - 1) } else { "" };
+        let before: Vec<&str> = (t.start.saturating_sub(4).max(sent.start)..t.start)
+            .map(|k| self.bare(k))
+            .collect();
+        // Natural disasters strike too (ضرب الزلزال، ضحايا الزلزال).
+        let disaster = |w: &&str| {
+            let w = w.trim_start_matches("ال");
+            ["زلزال", "فيضان", "اعصار", "عاصف", "سيول", "حريق"].iter().any(|d| w.starts_with(d))
+        };
+        if tr.rows[rows[0]].category == "ASSAULT"
+            && (before.iter().any(disaster) || after.iter().take(3).any(disaster))
+        {
+            return None;
+        }
+        // بحث is also "search" (فريق بحث وإنقاذ، عمليات البحث).
+        if single && first == "بحث" && matches!(prev, "فريق" | "فرق" | "عمليات" | "اعمال" | "مركز") {
+            return None;
+        }
+        // حذر من أن: a warning about a situation, not a threat.
+        if first.starts_with("حذر") || first.starts_with("يحذر") || first.starts_with("تحذر") {
+            if next == "من" && matches!(self.bare(t.end + 1), "ان" | "انه" | "انها" | "تداعيات" | "خطر" | "مخاطر") {
+                return None;
+            }
+        }
+        // بحسب بيان مشترك، في بيان: a source, not an agreement.
+        if first.ends_with("بيان") && matches!(prev, "حسب" | "بحسب" | "وفق" | "وفقا" | "في" | "عبر") {
+            return None;
+        }
+        // ما يصل إلى: "up to", not an arrival.
+        if t.start > sent.start
+            && matches!(self.w(t.start - 1), "ما" | "لما" | "بما" | "مما")
+            && first.starts_with(['ي', 'ت'])
+        {
+            return None;
+        }
         // A nominal trigger right after منذ is a time reference (منذ حرب 2020).
         if t.start > sent.start && self.w(t.start - 1) == "منذ" {
             return None;
@@ -667,6 +702,32 @@ pub(crate) fn find(
                 .next();
             c.attribution = speaker;
             c.source = ents_in.iter().find(|p| ents[p.idx].media).map(|p| p.idx);
+            // A coordinated verb mid-sentence (… ودعا باكو، كما دعا …) keeps the subject of the
+            // clause before it; what follows it is its object.
+            let continues = t.toks.start > st.start + 1
+                && pos != Pos::Noun
+                && (cx.w(t.toks.start).starts_with('و')
+                    || matches!(cx.bare(t.toks.start - 1), "كما" | "ثم"));
+            let subject_before = ents_in.iter().any(|p| {
+                p.toks.start >= scope.start
+                    && p.toks.end <= t.toks.start
+                    && ents[p.idx].actor
+                    && ents[p.idx].code.is_some()
+            });
+            if continues && !subject_before && row.roles != Roles::Symmetric {
+                if let Some(prev) = cands
+                    .iter()
+                    .rev()
+                    .find(|p| p.sent == sent_no && !p.actors.is_empty())
+                {
+                    let vso = std::mem::replace(&mut c.actors, prev.actors.clone());
+                    for v in vso.into_iter().rev() {
+                        if !c.actors.contains(&v) && !c.recipients.contains(&v) {
+                            c.recipients.insert(0, v);
+                        }
+                    }
+                }
+            }
             if c.actors.is_empty() {
                 let pronoun = t.toks.start > st.start
                     && (t.toks.start.saturating_sub(3)..t.toks.start)
@@ -725,6 +786,10 @@ pub(crate) fn find(
             {
                 c.extra_recipient = c.location;
             }
+            // Protesters with no named party: the people of the place.
+            if row.category == "PROTEST" && c.actors.is_empty() && c.recipients.is_empty() {
+                c.extra_recipient = c.location;
+            }
             c.evidence = tokens[scope.start].source.start..tokens[scope.end - 1].source.end;
             c.trigger = tokens[t.toks.start].source.start..tokens[t.toks.end - 1].source.end;
             c.all_evidence = vec![c.evidence.clone()];
@@ -771,6 +836,9 @@ pub(crate) fn find(
                         }
                         continue;
                     }
+                } else if !local && row.category != "PROTEST" {
+                    // a definite reference to something not reported as such: not an event
+                    continue;
                 }
             }
             if !any && row.category != "PROTEST" {
@@ -1172,6 +1240,9 @@ fn roles(
                 for p in &inside {
                     push_all(&mut c.actors, &[p.idx]);
                 }
+            } else if t.extended && !inside.is_empty() {
+                // light verb … subject … noun (أعلنت أستراليا وكندا دعمها)
+                subject = Some(inside.iter().map(|p| p.idx).collect());
             } else if let Some(g) = gb.last() {
                 subject = Some(g.clone());
             } else if !after_groups.is_empty() {
@@ -1256,6 +1327,10 @@ fn modality(
         let close = h.toks.end >= before2.start;
         if k == CueKind::Negated {
             let n = name(h);
+            let nx = cx.bare(h.toks.end);
+            if matches!(nx, "يزال" | "تزال" | "يزالون" | "سيما" | "بد") {
+                continue;
+            }
             if n == "نفى" || n == "فشل" || close {
                 if n == "ما" && !close {
                     continue;
