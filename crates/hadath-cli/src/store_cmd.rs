@@ -561,22 +561,38 @@ pub fn explain(a: ExplainArgs) -> Result<ExitCode> {
                 .map(|p| format!(" (published {p})"))
                 .unwrap_or_default()
         ));
-        s.push_str(&format!(
-            "     {} {} · date {} · actors {} · recipients {}{}\n",
-            g("type"),
-            g("mode"),
+        let mut line = format!("     {}", g("type"));
+        if !g("mode").is_empty() {
+            line.push_str(&format!("/{}", g("mode")));
+        }
+        line.push_str(&format!(
+            " · date {}",
             if g("date").is_empty() {
                 "none"
             } else {
                 g("date")
-            },
-            parties(ev, "actors"),
-            parties(ev, "recipients"),
-            ev.get("size")
-                .and_then(|s| s.get("dead"))
-                .map(|d| format!(" · dead {d}"))
-                .unwrap_or_default()
+            }
         ));
+        for k in ["actors", "recipients", "mediators"] {
+            let v = parties(ev, k);
+            if !v.is_empty() {
+                line.push_str(&format!(" · {k} {v}"));
+            }
+        }
+        if let Some(n) = ev
+            .get("location")
+            .and_then(|l| l.get("name").or(l.get("text")))
+            .and_then(|n| n.as_str())
+        {
+            line.push_str(&format!(" · at {n}"));
+        }
+        for k in ["dead", "injured", "arrested"] {
+            if let Some(d) = ev.get("size").and_then(|s| s.get(k)) {
+                line.push_str(&format!(" · {k} {d}"));
+            }
+        }
+        s.push_str(&line);
+        s.push('\n');
         s.push_str(&format!(
             "     why: {}{}\n",
             m.reason,

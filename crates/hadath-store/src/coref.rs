@@ -8,7 +8,8 @@
 //!   two day dates at most one day apart, since reports of one clash differ by a day);
 //! * participants overlapping: the Jaccard index of their actor and recipient codes at least
 //!   0.5 (when neither names a participant, the same named place instead);
-//! * places compatible: the same place or the same country, or only one report names one.
+//! * places compatible: the same place or the same country, or only one report names one
+//!   (when either date is known only to the year, both must name the place).
 //!
 //! A story event keeps every member with the reason it was merged; its fields are recomputed
 //! from the members: the most specific date, the lowest toll (ACLED's conservative rule), the
@@ -104,6 +105,8 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
                 return None;
             }
         }
+        // A date known only to the year is weak evidence: both reports must name the place.
+        _ if md.precision == Precision::Year || cd.precision == Precision::Year => return None,
         (Some(a), None) | (None, Some(a)) => format!("place {} named by one side only", a.label()),
         (None, None) => "no place named".to_string(),
     };
