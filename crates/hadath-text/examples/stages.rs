@@ -1,10 +1,14 @@
-//! Time each stage of the text layer over SaudiNewsNet (a quick profile; the criterion bench is
-//! the reference figure).
-use hadath_text::*;
-use std::time::Instant;
+//! Where the text layer spends its time, stage by stage, over SaudiNewsNet, in CPU time (robust
+//! to other processes competing for the cores). The criterion bench `text` is the reference
+//! wall-clock figure.
+//!
+//! ```sh
+//! cargo run --release -p hadath-text --example stages
+//! ```
 
-/// CPU seconds this thread has used (user + system), from /proc: robust to other processes
-/// competing for the cores, unlike wall-clock time.
+use hadath_text::*;
+
+/// CPU seconds this thread has used (user + system), from /proc.
 fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
     let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
@@ -12,70 +16,73 @@ fn cpu_seconds() -> f64 {
         .split_whitespace()
         .map(|x| x.parse().unwrap_or(0.0))
         .collect();
-    // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
+    // utime and stime (fields 14 and 15 of stat) are the 12th and 13th after the command name.
     (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
 }
 
-fn main() {
-    let docs = hadath_testdata::news_text(8 << 20).expect("needs ../shared");
-    let mb = docs.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    let t = Instant::now();
-    let folded: Vec<Folded> = docs.iter().map(|d| Folded::new(d)).collect();
-    let t1 = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let toks: Vec<Vec<Token>> = folded.iter().map(tokenize).collect();
-    let t2 = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let mut worst = (0.0f64, 0usize);
-    let boil: Vec<_> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let t = Instant::now();
-            let b = boilerplate_lines(&folded[i]);
-            let e = t.elapsed().as_secs_f64();
-            if e > worst.0 {
-                worst = (e, i);
-            }
-            b
-        })
-        .collect();
-    eprintln!(
-        "slowest boilerplate doc: {:.1} ms, {} bytes, {} lines",
-        worst.0 * 1e3,
-        docs[worst.1].len(),
-        docs[worst.1].lines().count()
-    );
-    let t3 = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let mut n = 0;
-    for ((f, tk), b) in folded.iter().zip(&toks).zip(&boil) {
-        n += split_sentences(f, tk, b).len();
-    }
-    let t4 = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    for (f, tk) in folded.iter().zip(&toks) {
-        for w in tk.iter().filter(|w| w.is_word()) {
-            n += segmentations(&f.text()[w.folded.clone()]).len();
-        }
-    }
-    let t5 = t.elapsed().as_secs_f64();
-    // The whole layer, as the criterion bench runs it, in CPU time.
+/// Run `f` over the corpus repeatedly for about two CPU seconds; MB per CPU-second.
+fn rate(mb: f64, mut f: impl FnMut() -> usize) -> f64 {
     let c0 = cpu_seconds();
-    let mut rounds = 0;
-    while cpu_seconds() - c0 < 5.0 {
-        for d in &docs {
-            let a = Analysis::new(d);
-            for w in a.tokens().iter().filter(|w| w.is_word()) {
-                n += segmentations(&a.folded().text()[w.folded.clone()]).len();
-            }
-        }
+    let mut rounds = 0usize;
+    let mut sink = 0usize;
+    while cpu_seconds() - c0 < 2.0 {
+        sink = sink.wrapping_add(f());
         rounds += 1;
     }
-    let cpu = cpu_seconds() - c0;
-    println!(
-        "whole text layer: {:.1} MB per CPU-second ({rounds} rounds)",
-        mb * rounds as f64 / cpu
-    );
-    println!("{mb:.1} MB: fold {:.0} MB/s, tokenize {:.0}, boiler {:.0}, sentences {:.0}, segment {:.0} ({n})", mb / t1, mb / t2, mb / t3, mb / t4, mb / t5);
+    std::hint::black_box(sink);
+    mb * rounds as f64 / (cpu_seconds() - c0)
+}
+
+fn main() {
+    let Some(docs) = hadath_testdata::news_text(8 << 20) else {
+        eprintln!("../shared/arabic-data/saudinewsnet is absent");
+        return;
+    };
+    let mb = docs.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let folded: Vec<Folded> = docs.iter().map(|d| Folded::new(d)).collect();
+    let tokens: Vec<Vec<Token>> = folded.iter().map(tokenize).collect();
+    let boiler: Vec<_> = folded.iter().map(boilerplate_lines).collect();
+
+    let fold = rate(mb, || {
+        docs.iter().map(|d| Folded::new(d).text().len()).sum()
+    });
+    let tok = rate(mb, || folded.iter().map(|f| tokenize(f).len()).sum());
+    let boil = rate(mb, || {
+        folded.iter().map(|f| boilerplate_lines(f).len()).sum()
+    });
+    let sent = rate(mb, || {
+        folded
+            .iter()
+            .zip(&tokens)
+            .zip(&boiler)
+            .map(|((f, t), b)| split_sentences(f, t, b).len())
+            .sum()
+    });
+    let seg = rate(mb, || {
+        folded
+            .iter()
+            .zip(&tokens)
+            .map(|(f, t)| {
+                t.iter()
+                    .filter(|w| w.is_word())
+                    .map(|w| segmentations(&f.text()[w.folded.clone()]).len())
+                    .sum::<usize>()
+            })
+            .sum()
+    });
+    let all = rate(mb, || {
+        docs.iter()
+            .map(|d| {
+                let a = Analysis::new(d);
+                a.tokens()
+                    .iter()
+                    .filter(|w| w.is_word())
+                    .map(|w| segmentations(&a.folded().text()[w.folded.clone()]).len())
+                    .sum::<usize>()
+            })
+            .sum()
+    });
+    println!("{mb:.1} MB of SaudiNewsNet, MB per CPU-second:");
+    println!("  fold {fold:.0} · tokenise {tok:.0} · boilerplate {boil:.0} · sentences {sent:.0} · clitic readings {seg:.0}");
+    println!("  whole text layer {all:.1}");
 }
