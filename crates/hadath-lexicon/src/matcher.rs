@@ -765,16 +765,32 @@ pub(crate) fn find(
         };
         // An unknown name: up to three name-like words not matched by anything.
         // Two words, more after short particles (جان إيف لو دريان), at most four.
-        let next_item_first = items.get(k + skip).map_or(usize::MAX, |x| x.first);
+        // A one-word town right after the first name word is read as part of the name.
+        let mut swallowed = 0;
         let mut j = name_start;
-        while j < tokens.len()
-            && j < name_start + 4
-            && (j < name_start + 2 || ctx.tok(j - 1).chars().count() <= 3)
-            && j < next_item_first
-            && tokens[j].kind == TokenKind::Arabic
-            && (j == name_start || ctx.adjacent(j))
-            && name_like(ctx.tok(j))
-        {
+        loop {
+            let next = items.get(k + skip + swallowed);
+            let free = next.is_none_or(|x| j < x.first);
+            let town = next.is_some_and(|x| {
+                x.first == j
+                    && x.last == j + 1
+                    && j > name_start
+                    && matches!(x.m.kind, EntityKind::City | EntityKind::Region)
+                    && x.m.how == MatchHow::Exact
+            });
+            let ok = j < tokens.len()
+                && j < name_start + 4
+                && (j < name_start + 2 || ctx.tok(j - 1).chars().count() <= 3)
+                && (free || town)
+                && tokens[j].kind == TokenKind::Arabic
+                && (j == name_start || ctx.adjacent(j))
+                && name_like(ctx.tok(j));
+            if !ok {
+                break;
+            }
+            if town {
+                swallowed += 1;
+            }
             j += 1;
         }
         if j > name_start {
@@ -793,7 +809,7 @@ pub(crate) fn find(
             extra_names.push((name_start, j, m.clone()));
             out.push(m);
             covered_until = j;
-            k += skip;
+            k += skip + swallowed;
             continue;
         }
         // No name: the office holder for the date.
@@ -865,17 +881,26 @@ fn partial_names(
         return;
     }
     fulls.sort_by_key(|x| x.0);
-    let mut covered = vec![false; ctx.tokens.len()];
+    // Per token: None = free; Some(Some(src)) = a one-word place (a later surname overrides it:
+    // the document's person beats the gazetteer's town); Some(None) = taken.
+    let mut covered: Vec<Option<Option<std::ops::Range<usize>>>> = vec![None; ctx.tokens.len()];
     for it in items {
+        let place = it.last - it.first == 1
+            && matches!(
+                it.m.kind,
+                EntityKind::City | EntityKind::Region | EntityKind::Location
+            )
+            && it.m.how != MatchHow::Metonym;
         for c in &mut covered[it.first..it.last] {
-            *c = true;
+            *c = Some(place.then(|| it.m.source.clone()));
         }
     }
     for (a, b, _) in extra {
         for c in &mut covered[*a..*b] {
-            *c = true;
+            *c = Some(None);
         }
     }
+    let mut drop = Vec::new();
     let mut surnames: HashMap<String, Mention> = HashMap::new();
     let mut fi = 0;
     let mut rs = Vec::new();
@@ -892,7 +917,10 @@ fn partial_names(
             }
             fi += 1;
         }
-        if covered[t] || surnames.is_empty() || ctx.tokens[t].kind != TokenKind::Arabic {
+        if matches!(covered[t], Some(None))
+            || surnames.is_empty()
+            || ctx.tokens[t].kind != TokenKind::Arabic
+        {
             continue;
         }
         let w = ctx.tok(t).to_string();
@@ -906,9 +934,15 @@ fn partial_names(
                     how: MatchHow::Partial,
                     ..m.clone()
                 });
+                if let Some(Some(place)) = &covered[t] {
+                    drop.push(place.clone());
+                }
                 break;
             }
         }
+    }
+    if !drop.is_empty() {
+        out.retain(|m| !drop.contains(&m.source) || m.kind == EntityKind::Person);
     }
     out.extend(add);
 }

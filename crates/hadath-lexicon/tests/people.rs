@@ -79,3 +79,27 @@ fn person_terms_follow_the_date() {
     let m = find_dated(text, "2015-01-01");
     assert_eq!(at(text, &m, "بوتين").office, Some(Office::HeadOfState));
 }
+
+#[test]
+fn surname_beats_a_town_of_the_same_name() {
+    // Suppose a town is also called خسنوف: after the full name the document means the person.
+    let mut lx = Lexicon::new();
+    lx.extend_tsv(
+        hadath_lexicon::SourceKind::Cities,
+        "c.tsv",
+        "name_en\tcode\tnames_ar\tpopulation\nKhasnovka\tUKR\tخسنوف\t120000\n",
+    )
+    .unwrap();
+    let text = "وقال وزير الدفاع الأذري ذكير خسنوف إن القوات جاهزة. وأضاف خسنوف أن الوضع هادئ.";
+    let ms = common::find_in(&lx, text, None);
+    let later: Vec<_> = ms
+        .iter()
+        .filter(|m| &text[m.source.clone()] == "خسنوف")
+        .collect();
+    assert_eq!(later.len(), 1, "{ms:?}");
+    assert_eq!(
+        (later[0].kind, later[0].code.as_deref(), later[0].how),
+        (EntityKind::Person, Some("AZE"), MatchHow::Partial)
+    );
+    assert!(!ms.iter().any(|m| m.kind == EntityKind::City), "{ms:?}");
+}
