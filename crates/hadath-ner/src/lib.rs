@@ -41,8 +41,6 @@ pub enum Error {
     FeatureSet(u64),
     #[error("model file truncated or corrupt at byte {0}")]
     Corrupt(usize),
-    #[error("model needs a gazetteer: use NerModel::tag_with")]
-    NeedsGazetteer,
 }
 
 /// The kind of a named entity.
