@@ -1,6 +1,7 @@
 //! `hadath`: Arabic news in, dated PLOVER events out. Glue only: the work is in the library crates.
 
 mod input;
+mod serve_cmd;
 mod store_cmd;
 
 use anyhow::{Context, Result};
@@ -36,6 +37,9 @@ enum Command {
     /// Write story events for analysts: JSON Lines, CSV or Parquet.
     #[command(after_help = store_cmd::EXPORT_HELP)]
     Export(store_cmd::ExportArgs),
+    /// Serve the web view and JSON API over the store (127.0.0.1 only unless --bind says otherwise).
+    #[command(after_help = serve_cmd::SERVE_HELP)]
+    Serve(serve_cmd::ServeArgs),
 }
 
 const EXTRACT_HELP: &str = "\
@@ -88,6 +92,7 @@ fn main() -> ExitCode {
         Command::Timeline(a) => store_cmd::timeline(a),
         Command::Explain(a) => store_cmd::explain(a),
         Command::Export(a) => store_cmd::export_cmd(a),
+        Command::Serve(a) => serve_cmd::serve(a),
     };
     match r {
         Ok(code) => code,

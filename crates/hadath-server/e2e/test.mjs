@@ -1,0 +1,201 @@
+// End-to-end test of `hadath serve` in headless Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core). Builds nothing: it uses the hadath binary already built (HADATH_BIN, else
+// target/release/hadath, else target/debug/hadath), ingests the seeds (or examples/corpus when
+// ../shared is absent) into a fresh store, serves it on 127.0.0.1 and walks through the page as
+// a person would, saving screenshots to docs/screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../../..");
+const shots = join(root, "docs/screenshots");
+const bin = process.env.HADATH_BIN
+  || [join(root, "target/release/hadath"), join(root, "target/debug/hadath")].find(existsSync);
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const seeds = [resolve(root, "../shared/corpus/seeds"), join(root, "examples/corpus")].find(existsSync);
+
+// An article written for this test: an attack with a toll and a date, plus HTML that must stay text.
+const ARTICLE = [
+  "قصفت القوات الروسية مدينة خاركيف الأوكرانية يوم 3 مارس 2022، ما أسفر عن مقتل 12 مدنياً وإصابة 30 آخرين، بحسب ما أعلنت السلطات المحلية.",
+  "<script>window.__pwned = 1</script>",
+  "وقال الرئيس الأوكراني فولوديمير زيلينسكي إن روسيا ارتكبت جرائم حرب، فيما دعت فرنسا إلى وقف فوري لإطلاق النار.",
+  "<img src=x onerror=\"window.__pwned = 2\"> <b>نص عريض</b>",
+].join("\n\n");
+
+let work, server, base, context, page;
+const problems = [];
+
+function run(args) {
+  return execFileSync(bin, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+before(async () => {
+  assert.ok(bin, "no hadath binary: build it first (cargo build --release -p hadath-cli)");
+  assert.ok(existsSync(chromiumPath), `no Chromium at ${chromiumPath} (apt-get install chromium)`);
+  mkdirSync(shots, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), "hadath-e2e-"));
+  const db = join(work, "store.db");
+  run(["ingest", seeds, "--db", db, "--quiet"]);
+  server = spawn(bin, ["serve", "--db", db, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  base = await new Promise((ok, fail) => {
+    let err = "";
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${err}`)), 60000);
+    server.stderr.on("data", (d) => {
+      err += d;
+      const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(err);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    server.on("exit", (c) => fail(new Error(`server exited (${c}): ${err}`)));
+  });
+  context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1440, height: 1000 },
+    deviceScaleFactor: 1,
+  });
+  page = context.pages()[0] || (await context.newPage());
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  // Nothing but this server may be contacted.
+  await page.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.origin === base) return route.continue();
+    problems.push(`request outside the server: ${u}`);
+    return route.abort();
+  });
+});
+
+after(async () => {
+  if (context) await context.close();
+  if (server) server.kill("SIGTERM");
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const api = async (path) => (await fetch(base + path)).json();
+
+test("the page loads over the seeds' store", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+  const stats = await page.textContent("#stats");
+  assert.match(stats, /\d+ articles · \d+ events/);
+  assert.ok((await page.locator("#timeline .dot").count()) > 0, "timeline dots");
+  assert.ok((await page.locator("#network .node").count()) > 1, "network nodes");
+  assert.ok((await page.locator("#events li[data-id]").count()) > 0, "event list");
+  await page.screenshot({ path: join(shots, "overview.png") });
+});
+
+test("zoom changes the timeline's range", async () => {
+  const before = await page.textContent("#tl-range");
+  await page.click("#tl-zoom-in");
+  assert.notEqual(await page.textContent("#tl-range"), before);
+  await page.click("#tl-fit");
+  assert.equal(await page.textContent("#tl-range"), before);
+});
+
+let actorKey;
+test("clicking an actor filters the timeline", async () => {
+  const net = await api("/api/actors?top=24");
+  const linked = new Set(net.edges.flatMap((e) => [e.source, e.target]));
+  actorKey = net.actors.find((a) => linked.has(a.key)).key;
+  const all = (await api("/api/events?limit=1")).total;
+  const want = (await api(`/api/events?limit=1&actor=${encodeURIComponent(actorKey)}`)).total;
+  assert.ok(want > 0 && want < all, `actor ${actorKey}: ${want} of ${all}`);
+  await page.locator(`#network .node[data-key="${actorKey}"]`).click();
+  await page.waitForFunction((n) => document.querySelector("#count").textContent.endsWith(` of ${n}`), want);
+  assert.match(await page.textContent("#chips"), /actor:/);
+  assert.equal(await page.locator("#network .node.sel").count(), 1);
+  await page.screenshot({ path: join(shots, "actor-filter.png") });
+});
+
+test("opening an event shows its evidence highlighted in right-to-left Arabic", async () => {
+  // The actor's first event whose report has both evidence and a marked date or name.
+  const list = await api(`/api/events?limit=200&actor=${encodeURIComponent(actorKey)}`);
+  let chosen = null, detail = null;
+  for (const e of list.events) {
+    const x = await api(`/api/events/${e.id}`);
+    const d = await api(`/api/documents/${encodeURIComponent(x.members[0].doc_id)}`);
+    if (d.timexes.length && d.entities.length) { chosen = e; detail = x; break; }
+  }
+  assert.ok(chosen, "an event with dates and names");
+  await page.locator(`#events li[data-id="${chosen.id}"]`).click();
+  await page.waitForSelector(".article mark.ev");
+  assert.equal(await page.textContent("#detail h2.summary"), chosen.summary);
+  const article = page.locator(".source .article").first();
+  assert.equal(await article.getAttribute("dir"), "rtl");
+  assert.equal(await article.getAttribute("lang"), "ar");
+  // The marked evidence is exactly the evidence spans of the first report.
+  const marked = await article.evaluate((a) => {
+    const out = [];
+    let cur = "";
+    let prevEv = false;
+    const walk = (n) => {
+      for (const c of n.childNodes) {
+        const ev = c.nodeType === 1 && c.classList.contains("ev");
+        if (ev) cur += c.textContent;
+        else if (prevEv && cur) { out.push(cur); cur = ""; }
+        prevEv = ev;
+      }
+    };
+    walk(a);
+    if (cur) out.push(cur);
+    return out;
+  });
+  const spans = detail.members[0].evidence.map((s) => s.text);
+  for (const s of spans) assert.ok(marked.some((m) => m.includes(s) || s.includes(m)), `evidence ${s} marked (${marked})`);
+  assert.ok((await article.locator("mark.ent").count()) > 0, "names marked");
+  assert.ok((await article.locator("mark.tx").count()) > 0, "dates marked");
+  // Arabic is shaped: the rendered width of a joined word is less than its letters apart.
+  const shaped = await page.evaluate(() => {
+    const c = document.createElement("canvas").getContext("2d");
+    c.font = "20px 'Noto Naskh Arabic', 'DejaVu Sans', sans-serif";
+    const joined = c.measureText("سلام").width;
+    const apart = ["س", "ل", "ا", "م"].map((x) => c.measureText(x).width).reduce((a, b) => a + b, 0);
+    return { joined, apart };
+  });
+  assert.ok(shaped.joined < shaped.apart, `Arabic shaping (${JSON.stringify(shaped)})`);
+  await page.screenshot({ path: join(shots, "event.png") });
+});
+
+test("a pasted article is extracted, added, and its HTML stays text", async () => {
+  const before = (await api("/api/events?limit=1")).total;
+  await page.click("#f-clear");
+  await page.click("#open-paste");
+  await page.fill("#p-title", "<i>قصف خاركيف</i>");
+  await page.fill("#p-published", "2022-03-04");
+  await page.fill("#p-text", ARTICLE);
+  await page.click("#paste-submit");
+  await page.waitForSelector("#paste-result .counts", { timeout: 60000 });
+  const result = page.locator("#paste-result .article");
+  const text = await result.textContent();
+  assert.ok(text.includes("<script>window.__pwned = 1</script>"), "script shown as text");
+  assert.ok(text.includes("<img src=x onerror="), "img shown as text");
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "no injected script ran");
+  assert.equal(await page.locator("#paste-result .article script, #paste-result .article img, #paste-result .article b").count(), 0);
+  assert.ok((await page.locator("#paste-result .new-events li").count()) > 0, "events found");
+  await page.screenshot({ path: join(shots, "paste.png") });
+  await page.click("#paste-cancel");
+  const after = (await api("/api/events?limit=1")).total;
+  assert.ok(after > before, `events added (${before} → ${after})`);
+  await page.waitForFunction((n) => document.querySelector("#count").textContent.endsWith(` of ${n}`), after);
+  assert.ok((await page.locator("#timeline .dot.new").count()) > 0, "new events marked on the timeline");
+  // The stored document's title and text are JSON strings, and the event panel shows them as text.
+  const fresh = await page.locator("#timeline .dot.new").first().getAttribute("data-id");
+  await page.locator(`#events li[data-id="${fresh}"]`).click();
+  await page.waitForSelector(".source .article");
+  assert.equal(await page.textContent(".source h3.ar-title"), "<i>قصف خاركيف</i>");
+  assert.equal(await page.locator(".source i, .source script, .source img").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.screenshot({ path: join(shots, "pasted-event.png") });
+});
+
+test("the page made no errors and no outside requests", () => {
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,649 @@
+//! Read-only queries over the store's schema that the store's API lacks: filtered event ids with
+//! paging and a total, timeline buckets, the actor network, documents with their spans.
+//!
+//! The filter semantics are those of `hadath_store::Store::timeline` (the same columns, `LIKE`
+//! patterns and search keys), so the page and `hadath timeline` agree.
+
+use crate::{Error, Result};
+use hadath_store::{DateRange, Filter, Party, Store, StoryEvent};
+use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The PLOVER quad of a category.
+pub fn quad(kind: &str) -> &'static str {
+    match kind {
+        "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" => "verbal cooperation",
+        "COOPERATE" | "AID" | "RETREAT" => "material cooperation",
+        "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" => "verbal conflict",
+        "PROTEST" | "SANCTION" | "MOBILIZE" | "COERCE" | "ASSAULT" => "material conflict",
+        _ => "other",
+    }
+}
+
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// The `WHERE` clause (empty or starting with ` WHERE `) and its parameters for a filter over
+/// `story_events s`.
+pub fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
+    let mut wh: Vec<String> = Vec::new();
+    let mut ps: Vec<Value> = Vec::new();
+    if !f.actor.is_empty() {
+        let ors = vec!["s.participants LIKE ? ESCAPE '\\'"; f.actor.len()].join(" OR ");
+        wh.push(format!("({ors})"));
+        ps.extend(
+            f.actor
+                .iter()
+                .map(|a| Value::Text(format!("% {} %", like_escape(a.trim())))),
+        );
+    }
+    if !f.types.is_empty() {
+        wh.push(format!(
+            "s.type IN ({})",
+            vec!["?"; f.types.len()].join(", ")
+        ));
+        ps.extend(f.types.iter().map(|t| Value::Text(t.trim().to_uppercase())));
+    }
+    if let Some(from) = &f.from {
+        let d = DateRange::parse(from).ok_or_else(|| bad_date(from))?;
+        wh.push("s.date_last >= ?".into());
+        ps.push(Value::Text(d.first.to_string()));
+    }
+    if let Some(to) = &f.to {
+        let d = DateRange::parse(to).ok_or_else(|| bad_date(to))?;
+        wh.push("s.date_first <= ?".into());
+        ps.push(Value::Text(d.last.to_string()));
+    }
+    if let Some(p) = &f.place {
+        let v = Value::Text(format!("%{}%", like_escape(p.trim())));
+        wh.push(
+            "(s.location_name LIKE ? ESCAPE '\\' OR s.location_code LIKE ? ESCAPE '\\')".into(),
+        );
+        ps.push(v.clone());
+        ps.push(v);
+    }
+    if let Some(m) = &f.modality {
+        wh.push("s.modality = ?".into());
+        ps.push(Value::Text(m.trim().to_lowercase()));
+    }
+    if let Some(t) = &f.text {
+        for alts in hadath_store::search_terms(t) {
+            let ors = vec!["s.search LIKE ? ESCAPE '\\'"; alts.len()].join(" OR ");
+            wh.push(format!("({ors})"));
+            ps.extend(
+                alts.iter()
+                    .map(|k| Value::Text(format!("% {} %", like_escape(k)))),
+            );
+        }
+    }
+    if f.min_sources > 1 {
+        wh.push("s.n_sources >= ?".into());
+        ps.push(Value::Integer(f.min_sources as i64));
+    }
+    let sql = if wh.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", wh.join(" AND "))
+    };
+    Ok((sql, ps))
+}
+
+fn bad_date(s: &str) -> Error {
+    Error::BadRequest(format!(
+        "not a date: {s:?} (use 2022, 2022-09 or 2022-09-13)"
+    ))
+}
+
+/// A story event with its quad, for the API.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRow {
+    #[serde(flatten)]
+    pub event: StoryEvent,
+    pub quad: &'static str,
+    pub date_display: String,
+    pub toll: String,
+}
+
+impl From<StoryEvent> for EventRow {
+    fn from(event: StoryEvent) -> Self {
+        EventRow {
+            quad: quad(&event.kind),
+            date_display: event.date_display(),
+            toll: event.toll(),
+            event,
+        }
+    }
+}
+
+/// One page of the filtered timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventPage {
+    pub total: i64,
+    pub offset: usize,
+    pub limit: usize,
+    pub events: Vec<EventRow>,
+}
+
+/// The filtered timeline, in the store's order (dated by first day, undated last), one page.
+pub fn events(store: &Store, f: &Filter, offset: usize, limit: usize) -> Result<EventPage> {
+    let conn = store.connection();
+    let (wh, ps) = where_clause(f)?;
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM story_events s{wh}"),
+        rusqlite::params_from_iter(ps.iter()),
+        |r| r.get(0),
+    )?;
+    let sql = format!(
+        "SELECT s.story_id FROM story_events s{wh}
+         ORDER BY s.date_first IS NULL, s.date_first, s.date_last, s.story_id LIMIT {limit} OFFSET {offset}"
+    );
+    let ids: Vec<i64> = conn
+        .prepare(&sql)?
+        .query_map(rusqlite::params_from_iter(ps.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut events = Vec::with_capacity(ids.len());
+    for id in ids {
+        events.push(EventRow::from(store.story(id)?));
+    }
+    Ok(EventPage {
+        total,
+        offset,
+        limit,
+        events,
+    })
+}
+
+/// One period of the timeline with its counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bucket {
+    pub period: String,
+    pub total: i64,
+    pub by_quad: BTreeMap<&'static str, i64>,
+    pub by_type: BTreeMap<String, i64>,
+    pub dead: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Buckets {
+    pub by: String,
+    pub buckets: Vec<Bucket>,
+    pub undated: i64,
+}
+
+/// Counts of the filtered story events per day, month or year of their first day.
+pub fn buckets(store: &Store, f: &Filter, by: &str) -> Result<Buckets> {
+    let width = match by {
+        "day" => 10,
+        "month" => 7,
+        "year" => 4,
+        _ => {
+            return Err(Error::BadRequest(format!(
+                "by must be day, month or year, not {by:?}"
+            )))
+        }
+    };
+    let (wh, ps) = where_clause(f)?;
+    let conn = store.connection();
+    let sql = format!(
+        "SELECT substr(s.date_first, 1, {width}) AS p, s.type, count(*), coalesce(sum(s.dead), 0)
+         FROM story_events s{wh} GROUP BY p, s.type ORDER BY p"
+    );
+    let mut out: Vec<Bucket> = Vec::new();
+    let mut undated = 0;
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(rusqlite::params_from_iter(ps.iter()))?;
+    while let Some(r) = rows.next()? {
+        let p: Option<String> = r.get(0)?;
+        let kind: String = r.get(1)?;
+        let n: i64 = r.get(2)?;
+        let dead: i64 = r.get(3)?;
+        let Some(p) = p else {
+            undated += n;
+            continue;
+        };
+        if out.last().is_none_or(|b| b.period != p) {
+            out.push(Bucket {
+                period: p,
+                total: 0,
+                by_quad: BTreeMap::new(),
+                by_type: BTreeMap::new(),
+                dead: 0,
+            });
+        }
+        let b = out.last_mut().expect("pushed");
+        b.total += n;
+        b.dead += dead;
+        *b.by_quad.entry(quad(&kind)).or_default() += n;
+        *b.by_type.entry(kind).or_default() += n;
+    }
+    Ok(Buckets {
+        by: by.to_string(),
+        buckets: out,
+        undated,
+    })
+}
+
+/// A participant of the network.
+#[derive(Debug, Clone, Serialize)]
+pub struct Actor {
+    /// What to filter by: the English name, else the code.
+    pub key: String,
+    pub name: String,
+    pub code: Option<String>,
+    /// Story events it takes part in (any role).
+    pub events: i64,
+}
+
+/// Who did what to whom, counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edge {
+    pub source: String,
+    pub target: String,
+    /// Story events linking them, by relation: `met`, `mediated`, or a PLOVER category
+    /// (actor towards recipient).
+    pub relations: BTreeMap<String, i64>,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Network {
+    pub actors: Vec<Actor>,
+    pub edges: Vec<Edge>,
+}
+
+fn party_key(p: &Party) -> Option<(String, String, Option<String>)> {
+    let key = p.name.clone().or_else(|| p.code.clone())?;
+    let name = p.name.clone().unwrap_or_else(|| key.clone());
+    Some((key, name, p.code.clone()))
+}
+
+/// The actors of the filtered story events (the `top` most active) and the edges among them.
+pub fn network(store: &Store, f: &Filter, top: usize) -> Result<Network> {
+    let (wh, ps) = where_clause(f)?;
+    let conn = store.connection();
+    let sql = format!("SELECT s.type, s.actors, s.recipients, s.mediators FROM story_events s{wh}");
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(rusqlite::params_from_iter(ps.iter()))?;
+    let mut actors: HashMap<String, Actor> = HashMap::new();
+    let mut edges: HashMap<(String, String), Edge> = HashMap::new();
+    let parse = |s: String| -> Vec<(String, String, Option<String>)> {
+        let v: Vec<Party> = serde_json::from_str(&s).unwrap_or_default();
+        let mut out: Vec<(String, String, Option<String>)> = Vec::new();
+        for p in v.iter().filter_map(party_key) {
+            if !out.iter().any(|q| q.0 == p.0) {
+                out.push(p);
+            }
+        }
+        out
+    };
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(0)?;
+        let a = parse(r.get(1)?);
+        let rc = parse(r.get(2)?);
+        let m = parse(r.get(3)?);
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, name, code) in a.iter().chain(&rc).chain(&m) {
+            if seen.contains(&key.as_str()) {
+                continue;
+            }
+            seen.push(key);
+            actors
+                .entry(key.clone())
+                .or_insert_with(|| Actor {
+                    key: key.clone(),
+                    name: name.clone(),
+                    code: code.clone(),
+                    events: 0,
+                })
+                .events += 1;
+        }
+        let mut link = |x: &str, y: &str, rel: &str| {
+            if x == y {
+                return;
+            }
+            let e = edges
+                .entry((x.to_string(), y.to_string()))
+                .or_insert_with(|| Edge {
+                    source: x.to_string(),
+                    target: y.to_string(),
+                    relations: BTreeMap::new(),
+                    count: 0,
+                });
+            *e.relations.entry(rel.to_string()).or_default() += 1;
+            e.count += 1;
+        };
+        for x in &a {
+            for y in &rc {
+                link(&x.0, &y.0, &kind);
+            }
+        }
+        if rc.is_empty() && kind == "CONSULT" {
+            for (i, x) in a.iter().enumerate() {
+                for y in &a[i + 1..] {
+                    let (p, q) = if x.0 <= y.0 { (x, y) } else { (y, x) };
+                    link(&p.0, &q.0, "met");
+                }
+            }
+        }
+        for x in &m {
+            for y in a.iter().chain(&rc) {
+                link(&x.0, &y.0, "mediated");
+            }
+        }
+    }
+    let mut list: Vec<Actor> = actors.into_values().collect();
+    list.sort_by(|x, y| y.events.cmp(&x.events).then_with(|| x.key.cmp(&y.key)));
+    list.truncate(top);
+    let keep: std::collections::HashSet<&str> = list.iter().map(|a| a.key.as_str()).collect();
+    let mut edges: Vec<Edge> = edges
+        .into_values()
+        .filter(|e| keep.contains(e.source.as_str()) && keep.contains(e.target.as_str()))
+        .collect();
+    edges.sort_by(|x, y| {
+        y.count
+            .cmp(&x.count)
+            .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
+    });
+    Ok(Network {
+        actors: list,
+        edges,
+    })
+}
+
+/// A document in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub n_entities: i64,
+    pub n_timexes: i64,
+    pub n_events: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocPage {
+    pub total: i64,
+    pub offset: usize,
+    pub limit: usize,
+    pub documents: Vec<DocSummary>,
+}
+
+const DOC_COLUMNS: &str =
+    "d.id, d.title, d.published, d.source, d.url, d.n_entities, d.n_timexes, d.n_events";
+
+fn doc_from_row(r: &rusqlite::Row) -> rusqlite::Result<DocSummary> {
+    Ok(DocSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        published: r.get(2)?,
+        source: r.get(3)?,
+        url: r.get(4)?,
+        n_entities: r.get(5)?,
+        n_timexes: r.get(6)?,
+        n_events: r.get(7)?,
+    })
+}
+
+/// Documents by publication date (newest first), optionally those whose title or id contains
+/// `q`.
+pub fn documents(store: &Store, q: Option<&str>, offset: usize, limit: usize) -> Result<DocPage> {
+    let conn = store.connection();
+    let (wh, ps): (&str, Vec<Value>) = match q {
+        Some(q) => (
+            " WHERE d.title LIKE ?1 ESCAPE '\\' OR d.id LIKE ?1 ESCAPE '\\'",
+            vec![Value::Text(format!("%{}%", like_escape(q.trim())))],
+        ),
+        None => ("", vec![]),
+    };
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM documents d{wh}"),
+        rusqlite::params_from_iter(ps.iter()),
+        |r| r.get(0),
+    )?;
+    let documents = conn
+        .prepare(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d{wh}
+             ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT {limit} OFFSET {offset}"
+        ))?
+        .query_map(rusqlite::params_from_iter(ps.iter()), doc_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(DocPage {
+        total,
+        offset,
+        limit,
+        documents,
+    })
+}
+
+/// A span of a document, in code points.
+#[derive(Debug, Clone, Serialize)]
+pub struct Span {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocEntity {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub office: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocTimex {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocEvent {
+    /// The story event it belongs to.
+    pub story_id: Option<i64>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub quad: &'static str,
+    pub modality: String,
+    pub date: Option<String>,
+    pub evidence: Vec<Span>,
+    pub trigger: Option<Span>,
+}
+
+/// One document with everything extracted from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocDetail {
+    #[serde(flatten)]
+    pub doc: DocSummary,
+    pub text: String,
+    pub published_inferred: Option<bool>,
+    pub extracted_at: String,
+    pub entities: Vec<DocEntity>,
+    pub timexes: Vec<DocTimex>,
+    pub events: Vec<DocEvent>,
+    pub boilerplate: serde_json::Value,
+}
+
+/// One document by id, with its entities, time expressions and events (code-point spans).
+pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
+    let conn = store.connection();
+    let row = conn
+        .query_row(
+            &format!(
+                "SELECT {DOC_COLUMNS}, d.doc_key, d.text, d.published_inferred, d.extracted_at,
+                 d.boilerplate FROM documents d WHERE d.id = ?1"
+            ),
+            [id],
+            |r| {
+                Ok((
+                    doc_from_row(r)?,
+                    r.get::<_, i64>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, Option<bool>>(10)?,
+                    r.get::<_, String>(11)?,
+                    r.get::<_, String>(12)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((doc, key, text, inferred, extracted_at, boiler)) = row else {
+        return Err(Error::NotFound(format!("no document {id:?} in the store")));
+    };
+    let entities = conn
+        .prepare(
+            "SELECT start, end, text, type, name, code, office FROM entities
+             WHERE doc_key = ?1 ORDER BY start, end",
+        )?
+        .query_map([key], |r| {
+            Ok(DocEntity {
+                start: r.get(0)?,
+                end: r.get(1)?,
+                text: r.get(2)?,
+                kind: r.get(3)?,
+                name: r.get(4)?,
+                code: r.get(5)?,
+                office: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let timexes = conn
+        .prepare(
+            "SELECT start, end, text, type, value FROM timexes WHERE doc_key = ?1 ORDER BY start",
+        )?
+        .query_map([key], |r| {
+            Ok(DocTimex {
+                start: r.get(0)?,
+                end: r.get(1)?,
+                text: r.get(2)?,
+                kind: r.get(3)?,
+                value: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let evs: Vec<(i64, Option<i64>, String, String, Option<String>, String)> = conn
+        .prepare(
+            "SELECT e.event_key, m.story_id, e.type, e.modality, e.date, e.json FROM events e
+             LEFT JOIN story_members m USING (event_key) WHERE e.doc_key = ?1 ORDER BY e.ord",
+        )?
+        .query_map([key], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut ev_st =
+        conn.prepare("SELECT start, end, text FROM evidence WHERE event_key = ?1 ORDER BY rowid")?;
+    let mut events = Vec::with_capacity(evs.len());
+    for (ekey, story_id, kind, modality, date, json) in evs {
+        let evidence = ev_st
+            .query_map([ekey], |r| {
+                Ok(Span {
+                    start: r.get(0)?,
+                    end: r.get(1)?,
+                    text: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let trigger = serde_json::from_str::<serde_json::Value>(&json)
+            .ok()
+            .and_then(|v| {
+                let t = v.get("trigger")?;
+                Some(Span {
+                    start: t.get("start")?.as_i64()?,
+                    end: t.get("end")?.as_i64()?,
+                    text: t.get("text")?.as_str()?.to_string(),
+                })
+            });
+        events.push(DocEvent {
+            story_id,
+            quad: quad(&kind),
+            kind,
+            modality,
+            date,
+            evidence,
+            trigger,
+        });
+    }
+    Ok(DocDetail {
+        doc,
+        text,
+        published_inferred: inferred,
+        extracted_at,
+        entities,
+        timexes,
+        events,
+        boilerplate: serde_json::from_str(&boiler).unwrap_or(serde_json::Value::Array(vec![])),
+    })
+}
+
+/// The story events a document's events belong to.
+pub fn stories_of_document(store: &Store, id: &str) -> Result<Vec<i64>> {
+    Ok(store
+        .connection()
+        .prepare(
+            "SELECT DISTINCT m.story_id FROM documents d JOIN events e USING (doc_key)
+             JOIN story_members m USING (event_key) WHERE d.id = ?1 ORDER BY m.story_id",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The overall extent of the store: counts, date range, categories present.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub stats: hadath_store::StoreStats,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub categories: Vec<&'static str>,
+    pub quads: BTreeMap<&'static str, Vec<&'static str>>,
+    pub modalities: Vec<&'static str>,
+}
+
+pub const MODALITIES: [&str; 5] = [
+    "asserted",
+    "negated",
+    "hypothetical",
+    "future",
+    "historical",
+];
+
+pub fn overview(store: &Store) -> Result<Overview> {
+    let (first_date, last_date) = store.connection().query_row(
+        "SELECT min(date_first), max(date_last) FROM story_events",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut quads: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
+    for c in hadath_extract::CATEGORIES {
+        quads.entry(quad(c)).or_default().push(c);
+    }
+    Ok(Overview {
+        stats: store.stats()?,
+        first_date,
+        last_date,
+        categories: hadath_extract::CATEGORIES.to_vec(),
+        quads,
+        modalities: MODALITIES.to_vec(),
+    })
+}
