@@ -76,6 +76,8 @@ struct Cand {
     /// Sentence ordinal (non-boilerplate sentences) and whether it is in the title or lead.
     sent: usize,
     lead: bool,
+    /// From a finite trigger (a verb or light-verb phrase).
+    finite: bool,
     category: &'static str,
     mode: Option<String>,
     actors: Vec<usize>,
@@ -667,7 +669,15 @@ pub(crate) fn find(
             let row = &data.triggers.rows[t.row];
             let scope = scope_of(&t.toks);
             // A nominal trigger that is the complement of an earlier trigger in the same scope.
-            let embedded = row.pos == Pos::Noun
+            // A phrase after a preposition (على … بشأن إرسال جنود، إلى وقف …) right after
+            // another trigger is that trigger's content.
+            let after_prep = t.toks.start > st.start
+                && matches!(cx.bare(t.toks.start - 1), "علي" | "الي" | "بشان" | "حول" | "لاجل" | "اجل");
+            let embedded_light = row.pos != Pos::Noun
+                && after_prep
+                && prev_end.as_ref().is_some_and(|(e, _)| *e <= t.toks.start && t.toks.start - e <= 20);
+            let embedded = embedded_light
+                || row.pos == Pos::Noun
                 && !t.extended
                 && prev_end.as_ref().is_some_and(|(e, sc)| {
                     *e <= t.toks.start && t.toks.start - e <= 12 && sc.end >= t.toks.end
@@ -693,6 +703,7 @@ pub(crate) fn find(
             c.category = row.category;
             c.sent = sent_no;
             c.lead = sent_no < 3;
+            c.finite = pos != Pos::Noun;
             c.mode = row.mode.clone();
             // Speaker.
             let speaker = saying
@@ -708,17 +719,22 @@ pub(crate) fn find(
                 && pos != Pos::Noun
                 && (cx.w(t.toks.start).starts_with('و')
                     || matches!(cx.bare(t.toks.start - 1), "كما" | "ثم"));
+            // parties inside a relative clause (الذي يربط أرمينيا …) are not the subject
+            let rel = (scope.start..t.toks.start)
+                .find(|&k| matches!(cx.bare(k), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"))
+                .unwrap_or(t.toks.start);
             let subject_before = ents_in.iter().any(|p| {
                 p.toks.start >= scope.start
-                    && p.toks.end <= t.toks.start
+                    && p.toks.end <= rel
                     && ents[p.idx].actor
                     && ents[p.idx].code.is_some()
             });
-            if continues && !subject_before && row.roles != Roles::Symmetric {
+            let kama = t.toks.start > st.start && matches!(cx.bare(t.toks.start - 1), "كما" | "ثم");
+            if continues && (!subject_before || kama) && row.roles != Roles::Symmetric {
                 if let Some(prev) = cands
                     .iter()
                     .rev()
-                    .find(|p| p.sent == sent_no && !p.actors.is_empty())
+                    .find(|p| p.sent + 1 >= sent_no && p.finite && !p.actors.is_empty())
                 {
                     let vso = std::mem::replace(&mut c.actors, prev.actors.clone());
                     for v in vso.into_iter().rev() {
@@ -1050,6 +1066,7 @@ fn roles(
     let mut c = Cand {
         sent: 0,
         lead: false,
+        finite: false,
         category: "",
         mode: None,
         actors: Vec::new(),
