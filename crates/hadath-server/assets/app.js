@@ -485,6 +485,26 @@
         n.y = (myTop + H - myBot) / 2 + (n.y - cy) * sy;
       }
     }
+    // Push apart nodes (and their labels) that still overlap, staying inside the box.
+    for (let it = 0; it < 60; it++) {
+      let moved = false;
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          const a = nodes[i], b = nodes[j];
+          const dx = b.x - a.x, dy = b.y - a.y;
+          const needX = (Math.min(a.a.name.length, 20) + Math.min(b.a.name.length, 20)) * 3.1;
+          const needY = a.r + b.r + 16;
+          if (Math.abs(dx) < needX && Math.abs(dy) < needY) {
+            const py = (needY - Math.abs(dy)) / 2 + 0.5;
+            const s = dy >= 0 ? 1 : -1;
+            a.y -= s * py * 0.5; b.y += s * py * 0.5;
+            moved = true;
+          }
+        }
+      }
+      for (const n of nodes) n.y = Math.max(n.r + 16, Math.min(H - n.r - 4, n.y));
+      if (!moved) break;
+    }
     network.layout = { nodes, links, W, H };
   }
 
@@ -709,13 +729,12 @@
     box.append(el("div", { class: "counts" }, count(o.entities.length, "names"), count(o.timexes.length, "dates and times"), count(o.events.length, "events"), count(r.merged, "merged into known events")));
     if (o.published) box.append(el("p", { class: "muted", text: `Publication date ${o.published.date}${o.published.inferred ? " (inferred from the text)" : ""}` }));
     const ul = el("ul", { class: "new-events" });
-    r.stories.forEach((sid) => {
-      const li = el("li", {}, el("a", { href: "#", text: `Event #${sid}`, onclick: (ev) => { ev.preventDefault(); $("paste").close(); openEvent(sid); } }));
-      ul.append(li);
-    });
     o.events.forEach((e, i) => {
-      const li = ul.children[i] || ul.appendChild(el("li"));
-      li.append(" ", el("span", { class: `type-badge ${qc(e.type)}`, text: e.type }), " ", ar(e.evidence.text));
+      const sid = r.event_stories[i];
+      ul.append(el("li", {},
+        el("span", { class: `type-badge ${qc(e.type)}`, text: e.type }), " ",
+        sid ? el("a", { href: "#", text: `event #${sid}`, onclick: (ev) => { ev.preventDefault(); $("paste").close(); openEvent(sid); } }) : null,
+        " ", ar(e.evidence.text)));
     });
     box.append(ul);
     const evidence = o.events.flatMap((e) => e.evidence_all || [e.evidence]);

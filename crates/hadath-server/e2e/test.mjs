@@ -161,7 +161,7 @@ test("opening an event shows its evidence highlighted in right-to-left Arabic", 
     return { joined, apart };
   });
   assert.ok(shaped.joined < shaped.apart, `Arabic shaping (${JSON.stringify(shaped)})`);
-  await page.screenshot({ path: join(shots, "event.png") });
+  await page.screenshot({ path: join(shots, "event.png"), fullPage: true });
 });
 
 test("a pasted article is extracted, added, and its HTML stays text", async () => {

@@ -211,7 +211,10 @@ impl Params {
         let date = |k: &str| -> Result<Option<String>> {
             match self.one(k) {
                 None => Ok(None),
-                Some(v) if hadath_store::DateRange::parse(&v).is_some() => Ok(Some(v)),
+                // Strict: the whole value is the date (the store reads a valid prefix).
+                Some(v) if hadath_store::DateRange::parse(&v).is_some_and(|d| d.value == v) => {
+                    Ok(Some(v))
+                }
                 Some(v) => Err(Error::BadRequest(format!(
                     "{k} is not a date: {v:?} (use 2022, 2022-09 or 2022-09-13)"
                 ))),
@@ -266,7 +269,7 @@ fn with_filter(extra: &[&'static str]) -> Vec<&'static str> {
 }
 
 async fn overview(State(st): State<AppState>) -> Result<Response> {
-    let o = st.read(|s| db::overview(s)).await?;
+    let o = st.read(db::overview).await?;
     Ok(Json(o).into_response())
 }
 
@@ -445,7 +448,10 @@ async fn extract(
                 hadath_store::Plan::Duplicate { of } => of.clone(),
                 _ => doc.id.clone(),
             };
-            let stories = db::stories_of_document(store, &stored_id)?;
+            let event_stories = db::stories_of_document(store, &stored_id)?;
+            let mut stories = event_stories.clone();
+            stories.sort_unstable();
+            stories.dedup();
             let plan = match &put.plan {
                 hadath_store::Plan::New => json!({"kind": "new"}),
                 hadath_store::Plan::Replace { old_id } => {
@@ -462,6 +468,7 @@ async fn extract(
                 "new_stories": put.new_stories,
                 "merged": put.merged,
                 "stories": stories,
+                "event_stories": event_stories,
                 "output": out,
             }))
         })

@@ -480,6 +480,9 @@ pub struct DocDetail {
     pub boilerplate: serde_json::Value,
 }
 
+/// event_key, story_id, type, modality, date, json.
+type EventRowRaw = (i64, Option<i64>, String, String, Option<String>, String);
+
 /// One document by id, with its entities, time expressions and events (code-point spans).
 pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
     let conn = store.connection();
@@ -536,7 +539,7 @@ pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let evs: Vec<(i64, Option<i64>, String, String, Option<String>, String)> = conn
+    let evs: Vec<EventRowRaw> = conn
         .prepare(
             "SELECT e.event_key, m.story_id, e.type, e.modality, e.date, e.json FROM events e
              LEFT JOIN story_members m USING (event_key) WHERE e.doc_key = ?1 ORDER BY e.ord",
@@ -597,13 +600,13 @@ pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
     })
 }
 
-/// The story events a document's events belong to.
+/// The story event of each of a document's events, in the order of its extraction's events.
 pub fn stories_of_document(store: &Store, id: &str) -> Result<Vec<i64>> {
     Ok(store
         .connection()
         .prepare(
-            "SELECT DISTINCT m.story_id FROM documents d JOIN events e USING (doc_key)
-             JOIN story_members m USING (event_key) WHERE d.id = ?1 ORDER BY m.story_id",
+            "SELECT m.story_id FROM documents d JOIN events e USING (doc_key)
+             JOIN story_members m USING (event_key) WHERE d.id = ?1 ORDER BY e.ord",
         )?
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?)
