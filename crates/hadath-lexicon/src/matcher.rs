@@ -2,11 +2,12 @@
 //! partial names.
 
 use crate::compile::skeleton_word;
-use crate::{key_how, EntityKind, Entry, EntryId, Layer, Lexicon, MatchHow, Mention, Office};
+use crate::{key_how, EntityKind, Entry, EntryId, Fx, Layer, Lexicon, MatchHow, Mention, Office};
 use fst::raw::{Fst, Node, Output};
 use hadath_text::{Folded, Token, TokenKind};
 use jiff::civil::Date;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// Proclitic sequences with whether they carry the article (as in `hadath_text::segmentations`;
 /// "ال" itself is covered by the unsegmented reading, "س" only prefixes verbs, and "ك" (like)
@@ -138,6 +139,8 @@ struct Ctx<'a> {
     skel: Vec<Option<String>>,
     buf: String,
     readings: Vec<Reading>,
+    /// Set when some reading of the token passed the first-word filter.
+    live: bool,
 }
 
 impl Ctx<'_> {
@@ -198,8 +201,12 @@ impl Ctx<'_> {
                 let clitic = r.plen > 0;
                 // Suffix readings of a one-token match.
                 let tm = self.ta_marbuta(i);
-                for n in suffix_lens(&buf).filter(|&n| !(tm && n == 2)) {
+                for n in suffix_lens(&buf) {
                     if let Some(&(addr, o)) = layer.first.get(&buf[..buf.len() - n]) {
+                        self.live = true;
+                        if tm && n == 2 {
+                            continue;
+                        }
                         let node = fst.node(addr);
                         if node.is_final() {
                             let h = Hit {
@@ -219,6 +226,7 @@ impl Ctx<'_> {
                 let Some(&(addr, o)) = layer.first.get(buf.as_str()) else {
                     continue;
                 };
+                self.live = true;
                 let mut node = fst.node(addr);
                 let mut out = Output::new(o);
                 if node.is_final() {
@@ -316,6 +324,7 @@ impl Ctx<'_> {
                 if !layer.lfirst.contains_key(buf.as_str()) {
                     continue;
                 }
+                self.live = true;
                 let fst = layer.loose.as_fst();
                 let Some((mut node, mut out)) =
                     feed(fst, fst.root(), Output::zero(), buf.as_bytes())
@@ -672,7 +681,10 @@ pub(crate) fn find(
         skel: vec![None; tokens.len()],
         buf: String::new(),
         readings: Vec::with_capacity(24),
+        live: false,
     };
+    // Words none of whose readings starts a key, exact or loose (context-free, so memoised).
+    let mut dead: HashSet<&str, BuildHasherDefault<Fx>> = HashSet::default();
     // 1. Greedy left-to-right longest match.
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
@@ -681,6 +693,12 @@ pub(crate) fn find(
             i += 1;
             continue;
         }
+        let w: &str = &ctx.ft[tokens[i].folded.clone()];
+        if dead.contains(w) {
+            i += 1;
+            continue;
+        }
+        ctx.live = false;
         let mut best: Option<Hit> = None;
         ctx.exact_at(i, &mut best);
         if best.as_ref().is_none_or(|b| b.last - b.first == 1) {
@@ -699,6 +717,9 @@ pub(crate) fn find(
                     }
                 }
             }
+        }
+        if !ctx.live {
+            dead.insert(w);
         }
         match best.and_then(|h| to_item(lx, &ctx, &h, date)) {
             Some(mut it) => {
