@@ -1251,6 +1251,10 @@ fn roles(
                 });
                 if let Some(ai) = agent_idx {
                     subject = Some(after_groups.remove(ai));
+                    // the clause before is the target (تعرضت مواقع سورية … لقصف تركي)
+                    if let Some(g) = gb.last() {
+                        push_all(&mut c.recipients, g);
+                    }
                 } else {
                     subject = gb.last().cloned();
                 }
