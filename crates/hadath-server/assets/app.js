@@ -222,9 +222,24 @@
     const L = 150, R = 16 + U, top = 8, axisH = 22, histH = 34;
     state.tl = { L, R };
     const laneH = (H - top - axisH - histH) / 4;
+    // The first view spans the middle 98% of the matching events (stray dates like year 48 or
+    // 3415 in a large store would squeeze everything else); zooming out reaches them all.
     let lo = Infinity, hi = -Infinity;
     for (const p of pts) { lo = Math.min(lo, p.t0); hi = Math.max(hi, p.t1); }
-    if (buckets) for (const b of buckets.buckets) { const t = parseDay(b.period); if (t !== null) { lo = Math.min(lo, t); hi = Math.max(hi, t); } }
+    let qlo = lo, qhi = hi;
+    if (buckets && buckets.buckets.length) {
+      const bs = buckets.buckets.map((b) => [parseDay(b.period), b.total]).filter((b) => b[0] !== null);
+      const total = bs.reduce((a, b) => a + b[1], 0);
+      let cum = 0;
+      qlo = Infinity; qhi = -Infinity;
+      for (const [t, n] of bs) {
+        lo = Math.min(lo, t); hi = Math.max(hi, t);
+        cum += n;
+        if (cum >= total * 0.01 && qlo === Infinity) qlo = t;
+        if (cum - n <= total * 0.99) qhi = t + DAY;
+      }
+      if (!Number.isFinite(qlo)) { qlo = lo; qhi = hi; }
+    }
     // lanes
     QUADS.forEach((q, i) => {
       const y = top + i * laneH;
@@ -241,7 +256,9 @@
     }
     const pad = Math.max(DAY * 2, (hi - lo) * 0.04);
     state.extent = [lo - pad, hi + pad];
-    if (!state.view) state.view = state.extent.slice();
+    const qpad = Math.max(DAY * 2, (qhi - qlo) * 0.04);
+    state.home = [qlo - qpad, qhi + qpad];
+    if (!state.view) state.view = state.home.slice();
     const [v0, v1] = state.view;
     const x = (t) => L + ((t - v0) / (v1 - v0)) * (W - L - R);
     const clipId = "tl-clip";
@@ -294,7 +311,10 @@
         plot.append(svg("line", { x1: x(p.t0), x2: x(p.t1), y1: cy, y2: cy, stroke: quadColor(p.e.type), "stroke-width": 3, "stroke-opacity": 0.3, "stroke-linecap": "round" }));
       }
       plot.append(dot(p.e, cx, cy, r));
-      if (p.e.dead) plot.append(svg("text", { class: "toll", x: cx + r + 2, y: cy + 3.5, text: `${p.e.dead} killed` }));
+      if (p.e.dead) {
+        const right = cx + r + 70 < W - R;
+        plot.append(svg("text", { class: "toll", x: right ? cx + r + 3 : cx - r - 3, y: cy + 3.5, "text-anchor": right ? "start" : "end", text: `${p.e.dead} killed` }));
+      }
     }
     $("tl-range").textContent = `${fmtDay(v0)} – ${fmtDay(v1)}`;
   }
@@ -368,7 +388,7 @@
     const c = centre ?? (v0 + v1) / 2;
     let w = Math.max(DAY * 3, (v1 - v0) * factor);
     const ext = state.extent;
-    w = Math.min(w, (ext[1] - ext[0]) * 4);
+    w = Math.min(w, (ext[1] - ext[0]) * 1.5);
     const f = (c - v0) / (v1 - v0);
     state.view = [c - f * w, c + (1 - f) * w];
     drawTimeline();
@@ -406,6 +426,7 @@
     $("tl-zoom-in").addEventListener("click", () => zoom(0.6));
     $("tl-zoom-out").addEventListener("click", () => zoom(1 / 0.6));
     $("tl-fit").addEventListener("click", () => { state.view = null; drawTimeline(); });
+    $("tl-all").addEventListener("click", () => { if (state.extent) { state.view = state.extent.slice(); drawTimeline(); } });
     window.addEventListener("resize", () => { drawTimeline(); });
   }
 
