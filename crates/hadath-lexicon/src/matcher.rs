@@ -659,6 +659,10 @@ fn inner_code(lx: &Lexicon, ctx: &mut Ctx<'_>, it: &Item, date: Option<Date>) ->
 }
 
 fn name_like(w: &str) -> bool {
+    // ب/ل + a word in ة (folded ه) is a prepositional phrase (بمناسبة، لزيارة), not a name.
+    if (w.starts_with('ب') || w.starts_with('ل')) && w.ends_with('ه') && w.chars().count() >= 5 {
+        return false;
+    }
     w.chars().count() >= 2
         && !w.starts_with("ال")
         && !NOT_NAME.contains(&w)
@@ -833,8 +837,9 @@ pub(crate) fn find(
             k += skip + swallowed;
             continue;
         }
-        // No name: the office holder for the date.
+        // No name: the office holder for the date ("other" and envoys have many holders).
         let holder = match date {
+            _ if matches!(office, Office::Other | Office::Envoy) => None,
             Some(d) => lx.office_holder(&code, office, d),
             None => lx.holder_undated(&code, office),
         };
