@@ -169,7 +169,10 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
         if !pre_fold.ends_with("بين") {
             continue;
         }
-        if let Some(n) = ents[i + 1..].iter().find(|n| n.src.start >= e.src.end && n.actor && n.code.is_some()) {
+        if let Some(n) = ents[i + 1..]
+            .iter()
+            .find(|n| n.src.start >= e.src.end && n.actor && n.code.is_some())
+        {
             let gap = hadath_text::fold(text[e.src.end..n.src.start].trim());
             let c2 = n.code.as_deref().unwrap_or("");
             if (gap == "و" || gap == "،و" || gap == ",و") && c2.len() == 3 && c2 != c1 {
@@ -195,7 +198,11 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
         if !hit {
             continue;
         }
-        if let Some((_, a, b)) = between.iter().rev().find(|(end, _, _)| *end <= t.source.start) {
+        if let Some((_, a, b)) = between
+            .iter()
+            .rev()
+            .find(|(end, _, _)| *end <= t.source.start)
+        {
             for c in [a, b] {
                 extra.push(Ent {
                     src: t.source.clone(),

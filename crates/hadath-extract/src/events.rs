@@ -41,17 +41,77 @@ struct Trig {
 
 /// Light verbs that make a following nominal trigger a finite event (folded, no clitics).
 const LIGHT_VERBS: &[&str] = &[
-    "عقد", "عقدت", "عقدا", "عقدوا", "يعقد", "تعقد", "يعقدون", "يعقدان", "تعقدان", "اجري", "اجرت",
-    "اجريا", "اجروا", "يجري", "تجري", "يجريان", "تجريان", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ",
-    "نفذت", "نفذوا", "ينفذ", "تنفذ", "وجه", "وجهت", "يوجه", "قدم", "قدمت", "يقدم", "تقدم", "اطلق",
-    "اطلقت", "يطلق", "تطلق", "بدا", "بدات", "يبدا", "تبدا", "استانف", "استانفت", "ابرم", "ابرمت",
-    "نظم", "نظمت", "ينظم", "تنظم", "اعلن", "اعلنت", "فرض", "فرضت", "يفرض", "تفرض",
+    "عقد",
+    "عقدت",
+    "عقدا",
+    "عقدوا",
+    "يعقد",
+    "تعقد",
+    "يعقدون",
+    "يعقدان",
+    "تعقدان",
+    "اجري",
+    "اجرت",
+    "اجريا",
+    "اجروا",
+    "يجري",
+    "تجري",
+    "يجريان",
+    "تجريان",
+    "شن",
+    "شنت",
+    "شنوا",
+    "يشن",
+    "تشن",
+    "نفذ",
+    "نفذت",
+    "نفذوا",
+    "ينفذ",
+    "تنفذ",
+    "وجه",
+    "وجهت",
+    "يوجه",
+    "قدم",
+    "قدمت",
+    "يقدم",
+    "تقدم",
+    "اطلق",
+    "اطلقت",
+    "يطلق",
+    "تطلق",
+    "بدا",
+    "بدات",
+    "يبدا",
+    "تبدا",
+    "استانف",
+    "استانفت",
+    "ابرم",
+    "ابرمت",
+    "نظم",
+    "نظمت",
+    "ينظم",
+    "تنظم",
+    "اعلن",
+    "اعلنت",
+    "فرض",
+    "فرضت",
+    "يفرض",
+    "تفرض",
 ];
 
 /// First words of rows that state a consequence (أسفر عن مقتل، أودى بحياة): their parties are
 /// the victims after them, never the clause before.
 const CONSEQUENCE: &[&str] = &[
-    "اسفر", "اسفرت", "اودي", "اودت", "خلف", "خلفت", "اوقع", "اوقعت", "حصد", "حصدت",
+    "اسفر",
+    "اسفرت",
+    "اودي",
+    "اودت",
+    "خلف",
+    "خلفت",
+    "اوقع",
+    "اوقعت",
+    "حصد",
+    "حصدت",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,14 +422,14 @@ impl Ctx<'_> {
             }
         }
         // Bare حمل (carry / blame): only with مسؤولية.
-        if single && first.starts_with("حمل") {
-            if !after
+        if single
+            && first.starts_with("حمل")
+            && !after
                 .iter()
                 .take(3)
                 .any(|w| w.contains("مسوول") || w.contains("مسؤول"))
-            {
-                return None;
-            }
+        {
+            return None;
         }
         // فجر is also "dawn" (فجر أمس، فجر الجمعة).
         if single && (first == "فجر" || self.w(t.start) == "فجر") {
@@ -399,14 +459,20 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        let prev = if t.start > sent.start { self.bare(t.start - 1) } else { "" };
+        let prev = if t.start > sent.start {
+            self.bare(t.start - 1)
+        } else {
+            ""
+        };
         let before: Vec<&str> = (t.start.saturating_sub(4).max(sent.start)..t.start)
             .map(|k| self.bare(k))
             .collect();
         // Natural disasters strike too (ضرب الزلزال، ضحايا الزلزال).
         let disaster = |w: &&str| {
             let w = w.trim_start_matches("ال");
-            ["زلزال", "فيضان", "اعصار", "عاصف", "سيول", "حريق"].iter().any(|d| w.starts_with(d))
+            ["زلزال", "فيضان", "اعصار", "عاصف", "سيول", "حريق"]
+                .iter()
+                .any(|d| w.starts_with(d))
         };
         if tr.rows[rows[0]].category == "ASSAULT"
             && (before.iter().any(disaster) || after.iter().take(3).any(disaster))
@@ -414,17 +480,23 @@ impl Ctx<'_> {
             return None;
         }
         // بحث is also "search" (فريق بحث وإنقاذ، عمليات البحث).
-        if single && first == "بحث" && matches!(prev, "فريق" | "فرق" | "عمليات" | "اعمال" | "مركز") {
+        if single && first == "بحث" && matches!(prev, "فريق" | "فرق" | "عمليات" | "اعمال" | "مركز")
+        {
             return None;
         }
         // حذر من أن: a warning about a situation, not a threat.
-        if first.starts_with("حذر") || first.starts_with("يحذر") || first.starts_with("تحذر") {
-            if next == "من" && matches!(self.bare(t.end + 1), "ان" | "انه" | "انها" | "تداعيات" | "خطر" | "مخاطر") {
-                return None;
-            }
+        if (first.starts_with("حذر") || first.starts_with("يحذر") || first.starts_with("تحذر"))
+            && next == "من"
+            && matches!(
+                self.bare(t.end + 1),
+                "ان" | "انه" | "انها" | "تداعيات" | "خطر" | "مخاطر"
+            )
+        {
+            return None;
         }
         // بحسب بيان مشترك، في بيان: a source, not an agreement.
-        if first.ends_with("بيان") && matches!(prev, "حسب" | "بحسب" | "وفق" | "وفقا" | "في" | "عبر") {
+        if first.ends_with("بيان") && matches!(prev, "حسب" | "بحسب" | "وفق" | "وفقا" | "في" | "عبر")
+        {
             return None;
         }
         // ما يصل إلى: "up to", not an arrival.
@@ -592,10 +664,17 @@ pub(crate) fn find(
                 continue;
             }
             let lo = trigs[i].toks.start.saturating_sub(6).max(st.start);
-            let lo = if i > 0 { lo.max(trigs[i - 1].toks.end) } else { lo };
+            let lo = if i > 0 {
+                lo.max(trigs[i - 1].toks.end)
+            } else {
+                lo
+            };
             let hit = (lo..trigs[i].toks.start).rev().find(|&k| {
                 let w = cx.bare(k);
-                let w = w.strip_prefix('س').filter(|r| r.starts_with(['ي', 'ت'])).unwrap_or(w);
+                let w = w
+                    .strip_prefix('س')
+                    .filter(|r| r.starts_with(['ي', 'ت']))
+                    .unwrap_or(w);
                 LIGHT_VERBS.contains(&w)
             });
             if let Some(k) = hit {
@@ -672,16 +751,21 @@ pub(crate) fn find(
             // A phrase after a preposition (على … بشأن إرسال جنود، إلى وقف …) right after
             // another trigger is that trigger's content.
             let after_prep = t.toks.start > st.start
-                && matches!(cx.bare(t.toks.start - 1), "علي" | "الي" | "بشان" | "حول" | "لاجل" | "اجل");
+                && matches!(
+                    cx.bare(t.toks.start - 1),
+                    "علي" | "الي" | "بشان" | "حول" | "لاجل" | "اجل"
+                );
             let embedded_light = row.pos != Pos::Noun
                 && after_prep
-                && prev_end.as_ref().is_some_and(|(e, _)| *e <= t.toks.start && t.toks.start - e <= 20);
+                && prev_end
+                    .as_ref()
+                    .is_some_and(|(e, _)| *e <= t.toks.start && t.toks.start - e <= 20);
             let embedded = embedded_light
                 || row.pos == Pos::Noun
-                && !t.extended
-                && prev_end.as_ref().is_some_and(|(e, sc)| {
-                    *e <= t.toks.start && t.toks.start - e <= 12 && sc.end >= t.toks.end
-                });
+                    && !t.extended
+                    && prev_end.as_ref().is_some_and(|(e, sc)| {
+                        *e <= t.toks.start && t.toks.start - e <= 12 && sc.end >= t.toks.end
+                    });
             prev_end = Some((t.toks.end, scope.clone()));
             if embedded {
                 continue;
@@ -689,7 +773,11 @@ pub(crate) fn find(
             let consequence = row.roles == Roles::Passive
                 && t.toks.len() > 1
                 && CONSEQUENCE.contains(&cx.bare(t.toks.start));
-            if consequence && cands.last().is_some_and(|p| p.category == "ASSAULT" && p.evidence.end >= tokens[st.start].source.start) {
+            if consequence
+                && cands.last().is_some_and(|p| {
+                    p.category == "ASSAULT" && p.evidence.end >= tokens[st.start].source.start
+                })
+            {
                 // the toll of the attack just reported
                 if let Some(p) = cands.last_mut() {
                     if p.dead.is_none() {
@@ -699,7 +787,17 @@ pub(crate) fn find(
                 continue;
             }
             let pos = if t.extended { Pos::Light } else { row.pos };
-            let mut c = roles(&cx, t, row.roles, pos, &scope, &ents_in, ents, &cues, consequence);
+            let mut c = roles(
+                &cx,
+                t,
+                row.roles,
+                pos,
+                &scope,
+                &ents_in,
+                ents,
+                &cues,
+                consequence,
+            );
             c.category = row.category;
             c.sent = sent_no;
             c.lead = sent_no < 3;
@@ -818,8 +916,14 @@ pub(crate) fn find(
             // happening already reported: it adds evidence (and a date, a place) to it.
             let first_word = cx.bare(t.toks.start);
             let demonstrative = (t.toks.start > st.start
-                && matches!(cx.bare(t.toks.start - 1), "هذا" | "هذه" | "ذلك" | "تلك" | "هذين" | "هاتين"))
-                || matches!(cx.bare(t.toks.end), "المذكور" | "المذكوره" | "نفسه" | "نفسها" | "ذاته" | "ذاتها");
+                && matches!(
+                    cx.bare(t.toks.start - 1),
+                    "هذا" | "هذه" | "ذلك" | "تلك" | "هذين" | "هاتين"
+                ))
+                || matches!(
+                    cx.bare(t.toks.end),
+                    "المذكور" | "المذكوره" | "نفسه" | "نفسها" | "ذاته" | "ذاتها"
+                );
             let definite = row.pos == Pos::Noun
                 && !t.extended
                 && (first_word.starts_with("ال") || first_word.starts_with("لل") || demonstrative);
@@ -1455,15 +1559,13 @@ fn same_happening(o: &Cand, c: &Cand, ents: &[Ent]) -> bool {
     }
     let inter = oc.iter().filter(|x| cc.contains(x)).count();
     let uni = oc.len() + cc.len() - inter;
-    let overlap = inter * 2 >= uni
-        || oc.iter().all(|x| cc.contains(x))
-        || cc.iter().all(|x| oc.contains(x));
+    let overlap =
+        inter * 2 >= uni || oc.iter().all(|x| cc.contains(x)) || cc.iter().all(|x| oc.contains(x));
     if !overlap {
         return false;
     }
-    let actor_codes = |v: &[usize]| -> Vec<String> {
-        v.iter().filter_map(|&i| ents[i].code.clone()).collect()
-    };
+    let actor_codes =
+        |v: &[usize]| -> Vec<String> { v.iter().filter_map(|&i| ents[i].code.clone()).collect() };
     let (oa, ca) = (actor_codes(&o.actors), actor_codes(&c.actors));
     oa.is_empty() || ca.is_empty() || oa.iter().any(|x| ca.contains(x))
 }
@@ -1477,7 +1579,7 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
             if !same_happening(o, &c, ents) {
                 return false;
             }
-            if o.sent == c.sent || o.all_evidence.len() > 1 && o.sent == c.sent {
+            if o.sent == c.sent {
                 return true;
             }
             // across sentences: the same parties, or the same explicit date, or a report in

@@ -77,7 +77,11 @@ fn support() {
 
 #[test]
 fn concede() {
-    expect("CONCEDE", "اعتذرت تركيا لروسيا عن إسقاط الطائرة.", &["TUR", "RUS"]);
+    expect(
+        "CONCEDE",
+        "اعتذرت تركيا لروسيا عن إسقاط الطائرة.",
+        &["TUR", "RUS"],
+    );
 }
 
 #[test]
@@ -127,7 +131,11 @@ fn accuse() {
 
 #[test]
 fn reject() {
-    expect("REJECT", "رفضت إثيوبيا المقترح المصري بشأن السد.", &["ETH", "EGY"]);
+    expect(
+        "REJECT",
+        "رفضت إثيوبيا المقترح المصري بشأن السد.",
+        &["ETH", "EGY"],
+    );
 }
 
 #[test]
@@ -295,7 +303,11 @@ fn future() {
 #[test]
 fn negated() {
     let out = run("لم تقصف إسرائيل مواقع لبنانية.", Some("2024-03-15"));
-    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("event");
     assert_eq!(e.modality, "negated");
 }
 
@@ -305,7 +317,11 @@ fn hypothetical() {
         "وإذا هاجمت إيران السفن السعودية فإن المنطقة ستشتعل.",
         Some("2024-03-15"),
     );
-    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("event");
     assert_eq!(e.modality, "hypothetical");
 }
 
@@ -328,7 +344,11 @@ fn weekday_resolved_against_publication() {
         "قصفت القوات الروسية مواقع أوكرانية يوم الثلاثاء.",
         Some("2022-09-16"),
     );
-    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("event");
     assert_eq!(e.date.as_deref(), Some("2022-09-13"));
     assert_eq!(e.date_source.as_deref(), Some("text"));
 }
@@ -339,7 +359,11 @@ fn paragraph_anchor() {
         "وصل وزير الخارجية الإيراني إلى بغداد في 5 مارس 2021. وطالب الحكومة العراقية بطرد القوات الأمريكية.",
         Some("2021-03-07"),
     );
-    let e = out.events.iter().find(|e| e.kind == "REQUEST").expect("event");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "REQUEST")
+        .expect("event");
     assert_eq!(e.date.as_deref(), Some("2021-03-05"));
     assert_eq!(e.date_source.as_deref(), Some("paragraph"));
 }
@@ -350,7 +374,11 @@ fn publication_date_is_flagged() {
         "التقى وزير الخارجية المصري نظيره السعودي في الرياض.",
         Some("2023-01-10"),
     );
-    let e = out.events.iter().find(|e| e.kind == "CONSULT").expect("event");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "CONSULT")
+        .expect("event");
     assert_eq!(e.date.as_deref(), Some("2023-01-10"));
     assert_eq!(e.date_source.as_deref(), Some("publication"));
 }
@@ -363,7 +391,11 @@ fn tolls_per_side_are_summed() {
         "قتل 12 جنديا من سوريا و8 من تركيا في اشتباكات بين البلدين يوم السبت.",
         Some("2024-03-15"),
     );
-    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("event");
     let size = e.size.as_ref().expect("size");
     assert_eq!(size["dead"], 20);
     assert_eq!(size["by_side"].as_array().map(Vec::len), Some(2));
@@ -375,7 +407,11 @@ fn single_toll() {
         "أسفر القصف الإسرائيلي على مدينة غزة عن مقتل 15 شخصا.",
         Some("2024-03-15"),
     );
-    let e = out.events.iter().find(|e| e.kind == "ASSAULT").expect("event");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("event");
     assert_eq!(e.size.as_ref().expect("size")["dead"], 15);
 }
 
@@ -405,7 +441,11 @@ fn user_triggers_extend_the_lexicon() {
     let mut d = Document::new("u", "توعدنا مصر بالرد على السودان.");
     d.published = Some("2024-03-15".into());
     let out = x.extract(&d);
-    assert!(out.events.iter().any(|e| e.kind == "THREATEN"), "{:?}", out.events);
+    assert!(
+        out.events.iter().any(|e| e.kind == "THREATEN"),
+        "{:?}",
+        out.events
+    );
     let bad = Extractor::new(&hadath_extract::Config {
         triggers: vec![("bad.tsv".into(), "NOPE\t-\tverb\tactive\tكلمة\n".into())],
         ..Default::default()
