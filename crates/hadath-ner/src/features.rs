@@ -8,13 +8,14 @@
 //! when a gazetteer is given, its PERS/LOC/ORG flags for the word, its stem and its neighbours.
 
 use crate::hash::{combine, combine2, hash_bytes, pair_hash};
+use crate::lists::{list_flags, suffix_class};
 use crate::memory::NameMemory;
 use crate::Gazetteer;
 use hadath_text::{Folded, Token, TokenKind};
 
 /// Names the feature templates below; stored in the model header so that a model trained with
 /// other templates is refused at load time. Bump it whenever a template changes.
-pub const FEATURE_SET: &str = "hadath-ner/features-v5";
+pub const FEATURE_SET: &str = "hadath-ner/features-v6";
 
 // Template ids.
 const T_BIAS: u64 = 1;
@@ -47,8 +48,17 @@ const T_SEEN_STEM: u64 = 181;
 const T_SEEN_CTX: u64 = 182; // + offset index
 pub(crate) const T_CTX_BI: u64 = 85; // + 0 left pair, + 1 right pair
 const T_CTX_AFF: u64 = 90; // + 0..8
+const T_LIST: u64 = 190;
+const T_LIST_BIT: u64 = 191;
+const T_LIST_SHAPE: u64 = 192;
+const T_SFX: u64 = 193;
+const T_CTX_LIST: u64 = 200; // + offset index
+const T_CTX_LIST_BIT: u64 = 210; // + offset index
+pub(crate) const T_LIST_PAIR: u64 = 220; // + 0 left pair, + 1 right pair
 
 const NGRAMS: bool = false;
+const LISTS: bool = true;
+const LIST_PAIRS: bool = true;
 pub(crate) const CTX_BIGRAMS: bool = true;
 const CTX_AFFIX: bool = true;
 pub(crate) const CTX: &[isize] = &[-2, -1, 1, 2];
@@ -67,6 +77,10 @@ pub(crate) struct TokInfo {
     /// Name-memory codes of the word and of its stem.
     pub(crate) seen: u8,
     pub(crate) seen_stem: u8,
+    /// Bits of the crate's own name lists (`crate::lists`).
+    pub(crate) lists: u8,
+    /// Foreign-surname ending class (0: none).
+    pub(crate) sfx: u8,
 }
 
 /// Hashed features of one sentence: token `i` owns `feats[starts[i]..starts[i + 1]]`.
@@ -392,10 +406,10 @@ pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind, mem: Option<&NameMemory>
     let article =
         w.len() != s.len() && (s.len() + 4 <= w.len()) && w[..w.len() - s.len()].ends_with("ال");
     let shape = kind_id(kind) * 64 + len_bucket(nchars) * 2 + article as u64;
-    let class = if kind == TokenKind::Arabic {
-        class_stem(w)
+    let (class, lists, sfx) = if kind == TokenKind::Arabic {
+        (class_stem(w), list_flags(w), suffix_class(s))
     } else {
-        0
+        (0, 0, 0)
     };
     TokInfo {
         word,
@@ -405,6 +419,8 @@ pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind, mem: Option<&NameMemory>
         gaz: 0,
         seen,
         seen_stem,
+        lists,
+        sfx,
     }
 }
 
@@ -420,6 +436,8 @@ pub(crate) fn pad_info(off: isize) -> TokInfo {
         gaz: 0,
         seen: 0,
         seen_stem: 0,
+        lists: 0,
+        sfx: 0,
     }
 }
 
@@ -436,6 +454,18 @@ pub(crate) fn own_features(w: &str, kind: TokenKind, me: &TokInfo, feats: &mut V
     }
     if me.seen_stem != 0 {
         feats.push(combine(T_SEEN_STEM, me.seen_stem as u64));
+    }
+    if LISTS && me.lists != 0 {
+        feats.push(combine(T_LIST, me.lists as u64));
+        feats.push(combine2(T_LIST_SHAPE, me.lists as u64, me.shape));
+        for b in 0..8 {
+            if me.lists & (1 << b) != 0 {
+                feats.push(combine(T_LIST_BIT, b));
+            }
+        }
+    }
+    if LISTS && me.sfx != 0 {
+        feats.push(combine(T_SFX, me.sfx as u64));
     }
     if kind == TokenKind::Arabic {
         // Every clitic reading: stems, proclitics, enclitics (deduplicated cheaply).
@@ -505,6 +535,14 @@ pub(crate) fn neighbour_features(
         feats.push(combine(T_CTX_CLASS + k, o.class as u64));
     }
     feats.push(combine(T_CTX_SHAPE + k, o.shape));
+    if LISTS && o.lists != 0 {
+        feats.push(combine(T_CTX_LIST + k, o.lists as u64));
+        for b in 0..8 {
+            if o.lists & (1 << b) != 0 {
+                feats.push(combine2(T_CTX_LIST_BIT, k, b));
+            }
+        }
+    }
     if o.seen != 0 && off.abs() == 1 {
         feats.push(combine(T_SEEN_CTX + k, o.seen as u64));
     }
@@ -537,6 +575,7 @@ pub(crate) fn pair_features(i: usize, n: usize, infos: &[TokInfo], feats: &mut V
     let prev = at(ii - 1);
     let next = at(ii + 1);
     position_features(i, n, &me, feats);
+    list_pair_features(&prev, &me, &next, feats);
     feats.push(pair_hash(T_BI_LEFT, prev.word, me.word));
     feats.push(pair_hash(T_BI_RIGHT, me.word, next.word));
     feats.push(pair_hash(T_BI_LEFT_STEM, prev.stem, me.stem));
@@ -545,6 +584,31 @@ pub(crate) fn pair_features(i: usize, n: usize, infos: &[TokInfo], feats: &mut V
         let n2 = at(ii + 2);
         feats.push(pair_hash(T_CTX_BI, p2.stem, prev.stem));
         feats.push(pair_hash(T_CTX_BI + 1, next.stem, n2.stem));
+    }
+}
+
+/// Conjunctions of the list bits of a token and of each neighbour (with the token's shape when
+/// the token itself is in no list).
+#[inline]
+pub(crate) fn list_pair_features(
+    prev: &TokInfo,
+    me: &TokInfo,
+    next: &TokInfo,
+    feats: &mut Vec<u64>,
+) {
+    if !LIST_PAIRS {
+        return;
+    }
+    let mine = if me.lists != 0 {
+        me.lists as u64
+    } else {
+        256 + me.shape
+    };
+    if prev.lists != 0 {
+        feats.push(combine2(T_LIST_PAIR, prev.lists as u64, mine));
+    }
+    if next.lists != 0 {
+        feats.push(combine2(T_LIST_PAIR + 1, next.lists as u64, mine));
     }
 }
 

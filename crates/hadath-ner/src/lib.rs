@@ -19,6 +19,7 @@
 mod corpus;
 mod features;
 mod hash;
+mod lists;
 mod memory;
 mod model;
 mod train;

@@ -7,9 +7,9 @@
 //! per feature sorted by key: LEB128 key delta, u16 mask of non-zero tags, one i16 per set bit.
 
 use crate::features::{
-    extract, gaz_features, gaz_flags, gaz_neighbour_features, neighbour_features, own_features,
-    pad_info, position_features, tok_info_no_gaz, FeatureBuf, TokInfo, CTX, CTX_BIGRAMS,
-    FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT, T_CTX_BI,
+    extract, gaz_features, gaz_flags, gaz_neighbour_features, list_pair_features,
+    neighbour_features, own_features, pad_info, position_features, tok_info_no_gaz, FeatureBuf,
+    TokInfo, CTX, CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT, T_CTX_BI,
 };
 use crate::hash::hash_bytes;
 use crate::hash::pair_hash;
@@ -338,6 +338,15 @@ impl NerModel {
             let mut feats = std::mem::take(&mut s.feats);
             feats.clear();
             position_features(i, n, &s.infos[i], &mut feats);
+            {
+                let prev = if i == 0 { pad_info(-1) } else { s.infos[i - 1] };
+                let next = if i + 1 == n {
+                    pad_info(1)
+                } else {
+                    s.infos[i + 1]
+                };
+                list_pair_features(&prev, &s.infos[i], &next, &mut feats);
+            }
             if gaz.is_some() {
                 gaz_features(&s.infos[i], &mut feats);
                 for (k, &off) in CTX.iter().enumerate() {
