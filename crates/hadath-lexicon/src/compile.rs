@@ -504,7 +504,6 @@ pub const STOPWORDS: &[&str] = &[
     "الوزاره",
     "برلمان",
     "البرلمان",
-    "كونغرس",
     "مجموعه",
     "المجموعه",
     "اتفاق",
@@ -1156,5 +1155,67 @@ pub fn flag_bit(kind: u8, how: u8) -> u8 {
         kind::ORG | kind::IGO => 4,
         kind::TITLE => 16,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons_join_transliterations() {
+        let sk = |s: &str| skeleton(&fold_key(s));
+        assert_eq!(sk("ناغورنو كاراباخ"), sk("ناجورنو كاراباخ"));
+        assert_eq!(sk("ناغورنو"), sk("ناغورني"));
+        assert_ne!(sk("ناغورني"), sk("نجران"));
+        assert_eq!(sk("بلينكن"), sk("بلينكين"));
+        assert_eq!(sk("بوليتيكو"), sk("بولتيكو"));
+        assert_eq!(sk("تشارلز"), sk("شارلز"));
+    }
+
+    #[test]
+    fn nisba_inflection() {
+        let f = nisba_forms("روسي");
+        for w in [
+            "روسي",
+            "روسيه",
+            "الروسي",
+            "الروسيه",
+            "روسيون",
+            "الروسيين",
+            "روسيات",
+            "روسيتان",
+            "الروسيتين",
+        ] {
+            assert!(f.contains(&w.to_string()), "{w}");
+        }
+        let f = nisba_forms("كوري جنوبي");
+        assert!(f.contains(&"الكوريه الجنوبيه".to_string()));
+    }
+
+    #[test]
+    fn dates_fill_missing_parts() {
+        assert_eq!(parse_date("2020", false), Ok(20200101));
+        assert_eq!(parse_date("2020", true), Ok(20201231));
+        assert_eq!(parse_date("2020-02", false), Ok(20200201));
+        assert!(parse_date("2020-13", false).is_err());
+        assert!(parse_date("20x0", false).is_err());
+    }
+
+    #[test]
+    fn build_errors_name_file_and_line() {
+        let mut c = Compiled::new(0);
+        let e = c
+            .add_source(
+                SourceKind::Countries,
+                "data/kb/countries.tsv",
+                "name_en\tcode\tnames_ar\tnisba\tplurals\nX\tXXXX\tس\t\t\n",
+                &|_| None,
+            )
+            .unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("data/kb/countries.tsv", 2));
+        assert!(e
+            .to_string()
+            .starts_with("data/kb/countries.tsv:2: bad code"));
     }
 }
