@@ -6,10 +6,11 @@
 //!   asserted one only when both are dated to the day; negated and hypothetical stay apart);
 //! * both dated, and the dates compatible at their precisions (`2022-09` with `2022-09-13`;
 //!   two day dates at most one day apart, since reports of one clash differ by a day);
-//! * participants overlapping: the Jaccard index of their actor and recipient codes at least
-//!   0.5 (when neither names a participant, the same named place instead);
-//! * places compatible: the same place or the same country, or only one report names one
-//!   (when either date is known only to the year, both must name the place).
+//! * participants overlapping: at least two actor or recipient codes shared and a Jaccard index
+//!   of at least 0.5; or, when each names the same single participant (or none), the same
+//!   named place;
+//! * places compatible: the same named place, or only one report names one (when either date
+//!   is known only to the year, both must name it).
 //!
 //! A story event keeps every member with the reason it was merged; its fields are recomputed
 //! from the members: the most specific date, the lowest toll (ACLED's conservative rule), the
@@ -41,9 +42,11 @@ pub(crate) struct Mention {
 }
 
 fn party_key(p: &Party) -> Option<String> {
-    p.code
-        .clone()
-        .or_else(|| p.name.clone().map(|n| format!("name:{n}")))
+    p.code.clone().or_else(|| {
+        p.name
+            .as_ref()
+            .map(|n| format!("name:{}", n.replace(char::is_whitespace, "_")))
+    })
 }
 
 fn codes<'a>(parties: impl IntoIterator<Item = &'a Party>) -> BTreeSet<String> {
@@ -94,14 +97,8 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
         (Some(a), Some(b)) => {
             if a.name.is_some() && a.name == b.name {
                 format!("same place {}", a.label())
-            } else if a.code.is_some() && a.code == b.code {
-                format!(
-                    "places {} and {} in the same country {}",
-                    a.label(),
-                    b.label(),
-                    a.code.as_deref().unwrap_or("")
-                )
             } else {
+                // Different places, even in one country, are different happenings.
                 return None;
             }
         }
@@ -110,30 +107,31 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
         (Some(a), None) | (None, Some(a)) => format!("place {} named by one side only", a.label()),
         (None, None) => "no place named".to_string(),
     };
+    let same_place = m
+        .location
+        .as_ref()
+        .is_some_and(|a| a.name.is_some() && c.location.as_ref().is_some_and(|b| a.name == b.name));
     let mine = codes(m.actors.iter().chain(&m.recipients));
+    let shared: Vec<&str> = mine.intersection(&c.codes).map(String::as_str).collect();
+    let union = mine.union(&c.codes).count();
+    let j = shared.len() as f64 / union.max(1) as f64;
     let (score, part_why) = if mine.is_empty() && c.codes.is_empty() {
-        match (&m.location, &c.location) {
-            (Some(a), Some(b)) if a.name.is_some() && a.name == b.name => {
-                (1.0, "no participants named; same place".to_string())
-            }
-            _ => return None,
-        }
-    } else {
-        let inter = mine.intersection(&c.codes).count();
-        let union = mine.union(&c.codes).count();
-        let j = inter as f64 / union.max(1) as f64;
-        if j < MIN_JACCARD {
+        if !same_place {
             return None;
         }
-        let shared: Vec<&str> = mine.intersection(&c.codes).map(String::as_str).collect();
+        (1.0, "no participants named; same place".to_string())
+    } else if shared.len() >= 2 && j >= MIN_JACCARD {
         (
             j,
-            format!(
-                "participants overlap {:.2} (shared {})",
-                j,
-                shared.join(", ")
-            ),
+            format!("participants overlap {j:.2} (shared {})", shared.join(", ")),
         )
+    } else if shared.len() == 1 && union == 1 && same_place {
+        (
+            1.0,
+            format!("the one participant {} and the place agree", shared[0]),
+        )
+    } else {
+        return None;
     };
     Some((
         score,
@@ -146,66 +144,112 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
 pub(crate) fn link(tx: &Transaction, m: &Mention) -> Result<bool> {
     let mut best: Option<(f64, i64, String)> = None;
     if let Some(d) = &m.date {
-        // Candidate stories by type and date: day dates within the slack, the month's and
-        // the year's stories, and for a coarser mention everything inside its span.
-        let (lo, hi, month, year) = match d.precision {
-            Precision::Day => (
-                d.first
+        // Candidate stories by type and date: for a day, the days within the slack and the
+        // stories dated to its month; for a month, every story inside it; stories dated only
+        // to the year (and year-only mentions) must name the same place.
+        let place = m.location.as_ref().and_then(|l| l.name.as_deref());
+        const COLS: &str = "story_id, modality, date, codes, location_name, location_code";
+        let mut found: Vec<Candidate> = Vec::new();
+        let mut run = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
+            let mut st = tx.prepare_cached(sql)?;
+            let rows = st.query_map(p, |r| {
+                let lname: Option<String> = r.get(4)?;
+                let lcode: Option<String> = r.get(5)?;
+                Ok(Candidate {
+                    story_id: r.get(0)?,
+                    modality: r.get(1)?,
+                    date: r
+                        .get::<_, Option<String>>(2)?
+                        .as_deref()
+                        .and_then(DateRange::parse),
+                    codes: r
+                        .get_ref(3)?
+                        .as_str()?
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect(),
+                    location: (lname.is_some() || lcode.is_some()).then(|| Party {
+                        text: String::new(),
+                        name: lname,
+                        code: lcode,
+                    }),
+                })
+            })?;
+            for c in rows {
+                found.push(c?);
+            }
+            Ok(())
+        };
+        // Ranges can hold many stories: let SQLite keep only those sharing a participant.
+        let mine: Vec<String> = codes(m.actors.iter().chain(&m.recipients))
+            .into_iter()
+            .collect();
+        let share = match mine.len() {
+            0 => " AND codes = ''".to_string(),
+            n if n <= 8 => format!(
+                " AND ({})",
+                (0..n)
+                    .map(|i| format!("instr(codes, ?{}) > 0", i + 4))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            ),
+            _ => String::new(),
+        };
+        let range = format!(
+            "SELECT {COLS} FROM story_events WHERE type = ?1 AND date BETWEEN ?2 AND ?3{share}"
+        );
+        let code_params: Vec<&dyn rusqlite::ToSql> = if mine.len() <= 8 {
+            mine.iter().map(|c| c as &dyn rusqlite::ToSql).collect()
+        } else {
+            Vec::new()
+        };
+
+        let exact = format!("SELECT {COLS} FROM story_events WHERE type = ?1 AND date = ?2");
+        let placed = format!(
+            "SELECT {COLS} FROM story_events WHERE type = ?1 AND location_name = ?2 AND date = ?3"
+        );
+        let placed_range = format!(
+            "SELECT {COLS} FROM story_events
+             WHERE type = ?1 AND location_name = ?2 AND date BETWEEN ?3 AND ?4"
+        );
+        let year = &d.value[..4];
+        match d.precision {
+            Precision::Day => {
+                let lo = d
+                    .first
                     .checked_sub(jiff::Span::new().days(DAY_SLACK))
                     .unwrap_or(d.first)
-                    .to_string(),
-                d.first
+                    .to_string();
+                let hi = d
+                    .first
                     .checked_add(jiff::Span::new().days(DAY_SLACK))
                     .unwrap_or(d.first)
-                    .to_string(),
-                d.value[..7].to_string(),
-                d.value[..4].to_string(),
-            ),
-            Precision::Month => (
-                d.value.clone(),
-                format!("{}~", d.value),
-                d.value.clone(),
-                d.value[..4].to_string(),
-            ),
-            Precision::Year => (
-                d.value.clone(),
-                format!("{}~", d.value),
-                d.value.clone(),
-                d.value.clone(),
-            ),
-        };
-        let mut st = tx.prepare_cached(
-            "SELECT story_id, modality, date, actors, recipients, location_name, location_code
-             FROM story_events
-             WHERE type = ?1 AND (date BETWEEN ?2 AND ?3 OR date = ?4 OR date = ?5)",
-        )?;
-        let rows = st.query_map(params![m.kind, lo, hi, month, year], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-            ))
-        })?;
-        for row in rows {
-            let (story_id, modality, date, actors, recipients, lname, lcode) = row?;
-            let a: Vec<Party> = serde_json::from_str(&actors).unwrap_or_default();
-            let r: Vec<Party> = serde_json::from_str(&recipients).unwrap_or_default();
-            let c = Candidate {
-                story_id,
-                modality,
-                date: date.as_deref().and_then(DateRange::parse),
-                codes: codes(a.iter().chain(&r)),
-                location: (lname.is_some() || lcode.is_some()).then(|| Party {
-                    text: String::new(),
-                    name: lname,
-                    code: lcode,
-                }),
-            };
-            if let Some((score, why)) = compatible(m, &c) {
+                    .to_string();
+                let mut p: Vec<&dyn rusqlite::ToSql> = vec![&m.kind, &lo, &hi];
+                p.extend(code_params.iter().copied());
+                run(&range, &p)?;
+                run(&exact, &[&m.kind, &&d.value[..7]])?;
+                if let Some(p) = place {
+                    run(&placed, &[&m.kind, &p, &year])?;
+                }
+            }
+            Precision::Month => {
+                let hi = format!("{}~", d.value);
+                let mut p: Vec<&dyn rusqlite::ToSql> = vec![&m.kind, &d.value, &hi];
+                p.extend(code_params.iter().copied());
+                run(&range, &p)?;
+                if let Some(p) = place {
+                    run(&placed, &[&m.kind, &p, &year])?;
+                }
+            }
+            Precision::Year => {
+                if let Some(p) = place {
+                    run(&placed_range, &[&m.kind, &p, &year, &format!("{year}~")])?;
+                }
+            }
+        }
+        for c in &found {
+            if let Some((score, why)) = compatible(m, c) {
                 if best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, c.story_id, why));
                 }
@@ -489,7 +533,7 @@ pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
             date_first = ?6, date_last = ?7, location_name = ?8, location_code = ?9,
             actors = ?10, recipients = ?11, mediators = ?12, participants = ?13, dead = ?14,
             injured = ?15, arrested = ?16, n_sources = ?17, n_mentions = ?18,
-            disagreements = ?19, summary = ?20, cameo = ?21, search = ?22
+            disagreements = ?19, summary = ?20, cameo = ?21, search = ?22, codes = ?23
          WHERE story_id = ?1",
     )?
     .execute(params![
@@ -515,6 +559,10 @@ pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
         summary,
         cameo_root(&kind, mode.as_deref()),
         search,
+        codes(actors.iter().chain(&recipients))
+            .into_iter()
+            .collect::<Vec<_>>()
+            .join(" "),
     ])?;
     Ok(())
 }

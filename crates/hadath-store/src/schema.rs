@@ -102,6 +102,7 @@ CREATE TABLE story_events (
     recipients     TEXT NOT NULL,
     mediators      TEXT NOT NULL,
     participants   TEXT NOT NULL,        -- ' CODE Name CODE Name … ' for filters
+    codes          TEXT NOT NULL DEFAULT '', -- actor and recipient keys, for coreference
     dead           INTEGER,              -- the lowest figure reported (ACLED's rule)
     injured        INTEGER,
     arrested       INTEGER,
@@ -111,7 +112,8 @@ CREATE TABLE story_events (
     summary        TEXT NOT NULL,        -- one English line
     cameo          TEXT                  -- CAMEO root code (GDELT)
 );
-CREATE INDEX story_type_date ON story_events(type, date);
+CREATE INDEX story_type_date ON story_events(type, date, codes);
+CREATE INDEX story_type_place_date ON story_events(type, location_name, date);
 CREATE INDEX story_date ON story_events(date_first);
 
 -- Which mentions make up a story event, and why each one was merged in.

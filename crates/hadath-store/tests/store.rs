@@ -74,7 +74,15 @@ const ARM: (&str, &str) = ("Armenia", "ARM");
 const AZE: (&str, &str) = ("Azerbaijan", "AZE");
 
 fn clash(date: &str, dead: i64, evidence: &str) -> EventOut {
-    event("ASSAULT", Some(date), &[ARM, AZE], &[], None, Some(dead), evidence)
+    event(
+        "ASSAULT",
+        Some(date),
+        &[ARM, AZE],
+        &[],
+        None,
+        Some(dead),
+        evidence,
+    )
 }
 
 #[test]
@@ -107,7 +115,15 @@ fn a_changed_document_replaces_its_extraction() {
         "a",
         vec![
             clash("2022-09-13", 100, "جديد"),
-            event("CONSULT", Some("2022-09-20"), &[ARM, AZE], &[], None, None, "محادثات"),
+            event(
+                "CONSULT",
+                Some("2022-09-20"),
+                &[ARM, AZE],
+                &[],
+                None,
+                None,
+                "محادثات",
+            ),
         ],
     );
     assert_eq!(
@@ -140,7 +156,10 @@ fn reports_of_one_clash_merge_and_others_do_not() {
     // with different tolls.
     s.put(
         &doc("reuters", "١"),
-        &output("reuters", vec![clash("2022-09", 286, "قُتل 286 شخصًا في اشتباكات")]),
+        &output(
+            "reuters",
+            vec![clash("2022-09", 286, "قُتل 286 شخصًا في اشتباكات")],
+        ),
     )
     .unwrap();
     let put = s
@@ -148,7 +167,11 @@ fn reports_of_one_clash_merge_and_others_do_not() {
             &doc("raseef", "٢"),
             &output(
                 "raseef",
-                vec![clash("2022-09-13", 206, "تعرضت عدة مواقع أرمينية لقصفٍ أذري")],
+                vec![clash(
+                    "2022-09-13",
+                    206,
+                    "تعرضت عدة مواقع أرمينية لقصفٍ أذري",
+                )],
             ),
         )
         .unwrap();
@@ -185,10 +208,17 @@ fn reports_of_one_clash_merge_and_others_do_not() {
     assert_eq!(sept.len(), 1);
     let e = sept[0];
     assert_eq!(e.sources, ["raseef", "reuters"]);
-    assert_eq!(e.date_precision.as_deref(), Some("day"), "the most specific date");
+    assert_eq!(
+        e.date_precision.as_deref(),
+        Some("day"),
+        "the most specific date"
+    );
     assert_eq!(e.dead, Some(206), "the lowest toll (ACLED)");
     let dis = e.disagreements.to_string();
-    assert!(dis.contains("\"dead\"") && dis.contains("286") && dis.contains("206"), "{dis}");
+    assert!(
+        dis.contains("\"dead\"") && dis.contains("286") && dis.contains("206"),
+        "{dis}"
+    );
     assert!(e.summary.starts_with("2022-09-13 · "), "{}", e.summary);
     assert_eq!(e.cameo.as_deref(), Some("19"));
 
@@ -215,7 +245,18 @@ fn undated_and_year_only_reports_are_not_merged_loosely() {
     for id in ["a", "b"] {
         s.put(
             &doc(id, id),
-            &output(id, vec![event("CONSULT", None, &[ARM, AZE], &[], None, None, "محادثات")]),
+            &output(
+                id,
+                vec![event(
+                    "CONSULT",
+                    None,
+                    &[ARM, AZE],
+                    &[],
+                    None,
+                    None,
+                    "محادثات",
+                )],
+            ),
         )
         .unwrap();
     }
@@ -224,7 +265,15 @@ fn undated_and_year_only_reports_are_not_merged_loosely() {
             &doc(id, id),
             &output(
                 id,
-                vec![event("ASSAULT", Some("2020"), &[ARM, AZE], &[], None, None, "حرب")],
+                vec![event(
+                    "ASSAULT",
+                    Some("2020"),
+                    &[ARM, AZE],
+                    &[],
+                    None,
+                    None,
+                    "حرب",
+                )],
             ),
         )
         .unwrap();
@@ -388,7 +437,15 @@ fn sample_store() -> Store {
                     None,
                     "اجتماع, \"إسطنبول\"",
                 ),
-                event("REQUEST", None, &[("China", "CHN")], &[ARM, AZE], None, None, "دعت"),
+                event(
+                    "REQUEST",
+                    None,
+                    &[("China", "CHN")],
+                    &[ARM, AZE],
+                    None,
+                    None,
+                    "دعت",
+                ),
             ],
         ),
     )
