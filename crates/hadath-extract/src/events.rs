@@ -1204,43 +1204,50 @@ fn roles(
     let mut parts: Vec<&Placed> = Vec::new();
     let mut places: Vec<&Placed> = Vec::new();
     // Parties within a window of the trigger; a coordination chain may run past it.
-    const WINDOW: usize = 10;
-    let mut last_kept_end: Option<usize> = None;
-    for p in ents_in
-        .iter()
-        .copied()
-        .filter(|p| p.toks.start >= scope.start && p.toks.end <= scope.end)
-    {
-        let dist = if p.toks.end <= tt.start {
-            tt.start - p.toks.end
-        } else {
-            p.toks.start.saturating_sub(tt.end)
-        };
-        let chained = p.toks.start >= tt.end
-            && last_kept_end.is_some_and(|e| p.toks.start >= e && p.toks.start - e <= 2);
-        if dist > WINDOW && !chained {
-            continue;
-        }
-        last_kept_end = Some(p.toks.end);
-        let e = &ents[p.idx];
-        if e.media {
-            continue;
-        }
-        if p.toks.start < tt.end && p.toks.end > tt.start {
-            // inside the trigger phrase: only a nisba counts (قصف أذري), or the subject between
-            // a light verb and its noun
-            if e.kind != "nationality" && !t.extended {
+    // When nothing is that close, the whole clause (اجتماعات في واشنطن … (أرمينيا وأذربيجان)).
+    for window in [10usize, 40] {
+        parts.clear();
+        places.clear();
+        let mut last_kept_end: Option<usize> = None;
+        for p in ents_in
+            .iter()
+            .copied()
+            .filter(|p| p.toks.start >= scope.start && p.toks.end <= scope.end)
+        {
+            let dist = if p.toks.end <= tt.start {
+                tt.start - p.toks.end
+            } else {
+                p.toks.start.saturating_sub(tt.end)
+            };
+            let chained = p.toks.start >= tt.end
+                && last_kept_end.is_some_and(|e| p.toks.start >= e && p.toks.start - e <= 2);
+            if dist > window && !chained {
                 continue;
             }
+            last_kept_end = Some(p.toks.end);
+            let e = &ents[p.idx];
+            if e.media {
+                continue;
+            }
+            if p.toks.start < tt.end && p.toks.end > tt.start {
+                // inside the trigger phrase: only a nisba counts (قصف أذري), or the subject between
+                // a light verb and its noun
+                if e.kind != "nationality" && !t.extended {
+                    continue;
+                }
+            }
+            if e.place || (e.country && locative(cx, e, p)) {
+                places.push(p);
+                continue;
+            }
+            if !e.actor || e.code.is_none() {
+                continue;
+            }
+            parts.push(p);
         }
-        if e.place || (e.country && locative(cx, e, p)) {
-            places.push(p);
-            continue;
+        if !parts.is_empty() {
+            break;
         }
-        if !e.actor || e.code.is_none() {
-            continue;
-        }
-        parts.push(p);
     }
     c.location = places
         .iter()
@@ -1293,6 +1300,11 @@ fn roles(
                 v.push(i);
             }
         }
+    };
+    let roles = if t.extended && !inside.is_empty() {
+        Roles::Active
+    } else {
+        roles
     };
     match roles {
         Roles::Symmetric => {
