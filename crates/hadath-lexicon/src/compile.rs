@@ -277,6 +277,7 @@ pub const STOPWORDS: &[&str] = &[
     "دوله",
     "الدوله",
     "بلد",
+    "ماليه",
     "البلاد",
     "ولايه",
     "الولايه",
@@ -773,7 +774,8 @@ impl Compiled {
 
     /// Add one folded key (and its rule variants) for `entry`. Short and common single words are
     /// refused silently. `loose` also adds the skeleton key when it is long enough.
-    fn add_key(&mut self, name: &str, entry: u32, how: u8, loose: bool) {
+    /// `loose` is the minimum number of skeleton letters for a loose key (0 = no loose key).
+    fn add_key(&mut self, name: &str, entry: u32, how: u8, loose: usize) {
         let key = fold_key(name);
         if key.is_empty() {
             return;
@@ -787,12 +789,13 @@ impl Compiled {
             if letters <= 2 || (!k.contains(' ') && is_stopword(&k)) {
                 continue;
             }
-            if loose {
+            if loose > 0 {
                 let sk = skeleton(&k);
                 let words_ok = sk.split(' ').all(|w| w.chars().count() >= 2);
-                if skeleton_letters(&sk) >= 4 && words_ok {
+                if skeleton_letters(&sk) >= loose && words_ok {
+                    // The original follows the skeleton: the matcher checks the spelling distance.
                     self.loose.push(RawKey {
-                        key: sk,
+                        key: format!("{sk}\u{1}{k}"),
                         entry,
                         how: how::VARIANT,
                     });
@@ -896,7 +899,7 @@ impl Compiled {
                     let id = self.push_entry(entry(kind::COUNTRY, 0, get("name_en")?, c.clone()));
                     self.by_code.entry(c).or_insert(id);
                     for n in names("names_ar")? {
-                        self.add_key(n, id, how::NAME, true);
+                        self.add_key(n, id, how::NAME, 5);
                     }
                     for stem in names("nisba")? {
                         let stem = fold_key(stem);
@@ -904,11 +907,11 @@ impl Compiled {
                             return Err(err(format!("nisba stem {stem:?} should end in ي")));
                         }
                         for f in nisba_forms(&stem) {
-                            self.add_key(&f, id, how::NISBA, false);
+                            self.add_key(&f, id, how::NISBA, 0);
                         }
                     }
                     for p in names("plurals")? {
-                        self.add_key(p, id, how::NISBA, false);
+                        self.add_key(p, id, how::NISBA, 0);
                     }
                 }
                 SourceKind::Cities => {
@@ -924,7 +927,7 @@ impl Compiled {
                     e.pop = pop;
                     let id = self.push_entry(e);
                     for n in names("names_ar")? {
-                        self.add_key(n, id, how::NAME, false);
+                        self.add_key(n, id, how::NAME, 0);
                     }
                 }
                 SourceKind::Regions => {
@@ -933,7 +936,7 @@ impl Compiled {
                     e.extra = get("kind")?.to_string();
                     let id = self.push_entry(e);
                     for n in names("names_ar")? {
-                        self.add_key(n, id, how::NAME, true);
+                        self.add_key(n, id, how::NAME, 4);
                     }
                 }
                 SourceKind::People => {
@@ -963,7 +966,7 @@ impl Compiled {
                     }
                     let id = self.push_entry(e);
                     for n in names("names_ar")? {
-                        self.add_key(n, id, how::NAME, true);
+                        self.add_key(n, id, how::NAME, 4);
                     }
                 }
                 SourceKind::Orgs => {
@@ -982,7 +985,7 @@ impl Compiled {
                     }
                     let loose = k == "media";
                     for n in names("names_ar")? {
-                        self.add_key(n, id, how::NAME, loose);
+                        self.add_key(n, id, how::NAME, if loose { 4 } else { 0 });
                     }
                 }
                 SourceKind::Metonyms => {
@@ -998,7 +1001,7 @@ impl Compiled {
                         )));
                     };
                     for n in names("names_ar")? {
-                        self.add_key(n, target, how::METONYM, false);
+                        self.add_key(n, target, how::METONYM, 0);
                     }
                 }
                 SourceKind::Titles => {

@@ -338,7 +338,7 @@ fn first_words(m: &fst::Map<Cow<'static, [u8]>>) -> FirstWords {
     let mut st = m.stream();
     while let Some((k, _)) = st.next() {
         let k = std::str::from_utf8(k).unwrap_or("");
-        let w = k.split(' ').next().unwrap_or(k);
+        let w = k.split([' ', '\u{1}']).next().unwrap_or(k);
         if !set.contains_key(w) {
             let f = m.as_fst();
             let mut node = f.root();

@@ -311,10 +311,13 @@ impl Ctx<'_> {
         let mut buf = std::mem::take(&mut self.buf);
         let nlayers = self.lx.layers().count();
         for li in 0..nlayers {
-            for r in rs.iter().filter(|r| !r.article) {
+            // Words with the article (also behind a clitic: بالجري) are Arabic words: their
+            // skeletons collide with names (الامن / ألمانيا, بالجري / بلغاريا).
+            if rs.iter().any(|r| r.article) {
+                continue;
+            }
+            for r in rs.iter() {
                 let stem = &w[r.plen..];
-                // Words with the article are Arabic words: their skeletons collide with names
-                // (الامن / ألمانيا).
                 if stem.chars().count() < 5 || stem.starts_with("ال") {
                     continue;
                 }
@@ -332,7 +335,8 @@ impl Ctx<'_> {
                     continue;
                 };
                 let start = self.tokens[i].folded.start + r.plen;
-                if node.is_final() {
+                let mut surface = stem.to_string();
+                if let Some(value) = verified(fst, node, out, &surface) {
                     consider(
                         best,
                         Hit {
@@ -341,7 +345,7 @@ impl Ctx<'_> {
                             fspan: (start, self.tokens[i].folded.end),
                             layer: li,
                             loose: true,
-                            value: out.cat(node.final_output()).value(),
+                            value,
                             clitic: r.plen > 0,
                         },
                     );
@@ -361,7 +365,9 @@ impl Ctx<'_> {
                     };
                     node = n2;
                     out = o2;
-                    if node.is_final() {
+                    surface.push(' ');
+                    surface.push_str(self.tok(j));
+                    if let Some(value) = verified(fst, node, out, &surface) {
                         consider(
                             best,
                             Hit {
@@ -370,7 +376,7 @@ impl Ctx<'_> {
                                 fspan: (start, self.tokens[j].folded.end),
                                 layer: li,
                                 loose: true,
-                                value: out.cat(node.final_output()).value(),
+                                value,
                                 clitic: r.plen > 0,
                             },
                         );
@@ -382,6 +388,118 @@ impl Ctx<'_> {
         self.buf = buf;
         self.readings = rs;
     }
+}
+
+/// Loose keys are stored as `skeleton \x01 original`. After the skeleton, enumerate the originals
+/// and keep the first whose spelling is within reach of the surface: per word at most one vowel
+/// letter inserted, deleted or swapped (ا و ي), and only in words of six letters or more.
+fn verified<'f>(
+    fst: &'f Fst<impl AsRef<[u8]>>,
+    node: Node<'f>,
+    out: Output,
+    surface: &str,
+) -> Option<u64> {
+    let (node, out) = feed(fst, node, out, &[1])?;
+    let mut found = None;
+    let mut buf = Vec::new();
+    completions(fst, node, out, &mut buf, &mut |orig, v| {
+        if found.is_none() && close_spelling(surface, orig) {
+            found = Some(v);
+        }
+    });
+    found
+}
+
+fn completions<'f>(
+    fst: &'f Fst<impl AsRef<[u8]>>,
+    node: Node<'f>,
+    out: Output,
+    buf: &mut Vec<u8>,
+    f: &mut dyn FnMut(&str, u64),
+) {
+    if node.is_final() {
+        f(
+            std::str::from_utf8(buf).unwrap_or(""),
+            out.cat(node.final_output()).value(),
+        );
+    }
+    for t in node.transitions() {
+        buf.push(t.inp);
+        completions(fst, fst.node(t.addr), out.cat(t.out), buf, f);
+        buf.pop();
+    }
+}
+
+fn vowel(c: char) -> bool {
+    matches!(c, 'ا' | 'و' | 'ي' | 'ء' | 'ئ' | 'ؤ')
+}
+
+fn norm_letters(w: &str) -> Vec<char> {
+    let mut v: Vec<char> = Vec::with_capacity(w.len() / 2);
+    let mut it = w.chars().peekable();
+    while let Some(c) = it.next() {
+        let c = match c {
+            'غ' | 'ق' => 'ج',
+            'ت' if it.peek() == Some(&'ش') => continue,
+            c => c,
+        };
+        if v.last() == Some(&c) && !vowel(c) {
+            continue;
+        }
+        v.push(c);
+    }
+    v
+}
+
+/// Vowel-only edit distance between two words (consonants must align), capped at 2.
+fn vowel_edits(a: &[char], b: &[char]) -> usize {
+    const INF: usize = 99;
+    let mut prev: Vec<usize> = (0..=b.len())
+        .map(|j| {
+            if b[..j].iter().all(|&c| vowel(c)) {
+                j
+            } else {
+                INF
+            }
+        })
+        .collect();
+    let mut cur = vec![INF; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = if vowel(a[i - 1]) {
+            prev[0].saturating_add(1).min(INF)
+        } else {
+            INF
+        };
+        for j in 1..=b.len() {
+            let (x, y) = (a[i - 1], b[j - 1]);
+            let sub = if x == y {
+                prev[j - 1]
+            } else if vowel(x) && vowel(y) {
+                prev[j - 1] + 1
+            } else {
+                INF
+            };
+            let del = if vowel(x) { prev[j] + 1 } else { INF };
+            let ins = if vowel(y) { cur[j - 1] + 1 } else { INF };
+            cur[j] = sub.min(del).min(ins).min(INF);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(2)
+}
+
+fn close_spelling(surface: &str, orig: &str) -> bool {
+    let (sw, ow): (Vec<&str>, Vec<&str>) =
+        (surface.split(' ').collect(), orig.split(' ').collect());
+    sw.len() == ow.len()
+        && sw.iter().zip(&ow).all(|(s, o)| {
+            let (s, o) = (norm_letters(s), norm_letters(o));
+            match vowel_edits(&s, &o) {
+                0 => true,
+                1 => o.len() >= 6,
+                _ => false,
+            }
+        })
 }
 
 fn consider(best: &mut Option<Hit>, h: Hit) {
