@@ -8,7 +8,7 @@
 //! when a gazetteer is given, its PERS/LOC/ORG flags for the word, its stem and its neighbours.
 
 use crate::hash::{combine, combine2, hash_bytes, pair_hash};
-use crate::lists::{list_flags, suffix_class};
+use crate::lists::{list_flags, suffix_class, L_TOPIC};
 use crate::memory::NameMemory;
 use crate::Gazetteer;
 use hadath_text::{Folded, Token, TokenKind};
@@ -55,10 +55,41 @@ const T_SFX: u64 = 193;
 const T_CTX_LIST: u64 = 200; // + offset index
 const T_CTX_LIST_BIT: u64 = 210; // + offset index
 pub(crate) const T_LIST_PAIR: u64 = 220; // + 0 left pair, + 1 right pair
+const T_TOPIC_WORD: u64 = 230;
+const T_TOPIC_SHAPE: u64 = 231;
+const T_TOPIC_LIST: u64 = 232;
+const T_TOPIC_GAZ: u64 = 233;
 
 const NGRAMS: bool = false;
 const LISTS: bool = true;
 const LIST_PAIRS: bool = true;
+const TOPIC: bool = true;
+
+/// Topic bits of a sentence: the union of its tokens' sports and business cue bits.
+#[inline]
+pub(crate) fn sentence_topic(infos: &[TokInfo]) -> u8 {
+    if !TOPIC {
+        return 0;
+    }
+    infos.iter().fold(0, |a, t| a | (t.lists & L_TOPIC))
+}
+
+/// Features of a token conjoined with its sentence's topic (gazetteer flags included).
+#[inline]
+pub(crate) fn topic_features(topic: u8, me: &TokInfo, feats: &mut Vec<u64>) {
+    if topic == 0 || me.shape >> 6 == 5 {
+        return;
+    }
+    let t = topic as u64;
+    feats.push(combine2(T_TOPIC_WORD, t, me.stem));
+    feats.push(combine2(T_TOPIC_SHAPE, t, me.shape));
+    if me.lists & !L_TOPIC != 0 {
+        feats.push(combine2(T_TOPIC_LIST, t, (me.lists & !L_TOPIC) as u64));
+    }
+    if me.gaz != 0 {
+        feats.push(combine2(T_TOPIC_GAZ, t, me.gaz as u64));
+    }
+}
 pub(crate) const CTX_BIGRAMS: bool = true;
 const CTX_AFFIX: bool = true;
 pub(crate) const CTX: &[isize] = &[-2, -1, 1, 2];
@@ -640,6 +671,7 @@ pub(crate) fn extract(
             .push(tok_info(&text[t.folded.clone()], t.kind, gaz, mem));
     }
     let n = tokens.len();
+    let topic = sentence_topic(&buf.infos);
     let mut feats = std::mem::take(&mut buf.feats);
     for (i, t) in tokens.iter().enumerate() {
         buf.starts.push(feats.len() as u32);
@@ -661,6 +693,7 @@ pub(crate) fn extract(
             }
         }
         pair_features(i, n, &buf.infos, &mut feats);
+        topic_features(topic, &buf.infos[i], &mut feats);
     }
     buf.starts.push(feats.len() as u32);
     buf.feats = feats;

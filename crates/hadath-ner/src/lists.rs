@@ -17,6 +17,12 @@ pub(crate) const L_ORG_HEAD: u8 = 8;
 pub(crate) const L_LOC_HEAD: u8 = 16;
 /// The word occurs in a well-known organisation's name (clubs, firms, parties, media).
 pub(crate) const L_ORG_NAME: u8 = 32;
+/// The word marks a sports sentence (مباراة, الدوري, هدف…).
+pub(crate) const L_SPORT: u8 = 64;
+/// The word marks a business sentence (أسهم, أرباح, مليون…).
+pub(crate) const L_ECON: u8 = 128;
+/// The topic bits.
+pub(crate) const L_TOPIC: u8 = L_SPORT | L_ECON;
 
 const FILES: &[(&str, u8)] = &[
     (
@@ -37,6 +43,8 @@ const FILES: &[(&str, u8)] = &[
         include_str!("../../../data/ner/organisations.txt"),
         L_ORG_NAME,
     ),
+    (include_str!("../../../data/ner/sport-cues.txt"), L_SPORT),
+    (include_str!("../../../data/ner/economy-cues.txt"), L_ECON),
 ];
 
 const SUFFIXES: &str = include_str!("../../../data/ner/surname-suffixes.txt");

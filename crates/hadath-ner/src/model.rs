@@ -8,8 +8,9 @@
 
 use crate::features::{
     extract, gaz_features, gaz_flags, gaz_neighbour_features, list_pair_features,
-    neighbour_features, own_features, pad_info, position_features, tok_info_no_gaz, FeatureBuf,
-    TokInfo, CTX, CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT, T_CTX_BI,
+    neighbour_features, own_features, pad_info, position_features, sentence_topic, tok_info_no_gaz,
+    topic_features, FeatureBuf, TokInfo, CTX, CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM,
+    T_BI_RIGHT, T_CTX_BI,
 };
 use crate::hash::hash_bytes;
 use crate::hash::pair_hash;
@@ -322,6 +323,7 @@ impl NerModel {
         }
         s.em.clear();
         s.acc.clear();
+        let topic = sentence_topic(&s.infos);
         for i in 0..n {
             let mut acc = s.words[i].own;
             for (k, &off) in CTX.iter().enumerate() {
@@ -347,6 +349,7 @@ impl NerModel {
                 };
                 list_pair_features(&prev, &s.infos[i], &next, &mut feats);
             }
+            topic_features(topic, &s.infos[i], &mut feats);
             if gaz.is_some() {
                 gaz_features(&s.infos[i], &mut feats);
                 for (k, &off) in CTX.iter().enumerate() {
