@@ -121,3 +121,11 @@ fn common_words_do_not_match() {
     let ms = find(text);
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn loose_spelling_needs_a_close_spelling() {
+    // Same skeletons as Mogherini, Bulgaria, Sullivan, Najran/Nagorno, but Arabic words.
+    let text = "جاء ذلك مقارنًا بالجري اليومي لدى سلفيين في صعوده الأخير.";
+    let ms = find(text);
+    assert!(ms.iter().all(|m| m.how != MatchHow::Variant), "{ms:?}");
+}
