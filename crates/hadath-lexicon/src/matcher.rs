@@ -172,6 +172,9 @@ impl Ctx<'_> {
     }
 
     fn skel(&mut self, i: usize) -> &str {
+        if self.skel.len() <= i {
+            self.skel.resize(self.tokens.len(), None);
+        }
         if self.skel[i].is_none() {
             let mut s = String::new();
             skeleton_word(&self.ft[self.tokens[i].folded.clone()], &mut s);
@@ -800,13 +803,14 @@ pub(crate) fn find(
         folded,
         tokens,
         ft: folded.text(),
-        skel: vec![None; tokens.len()],
+        skel: Vec::new(),
         buf: String::new(),
         readings: Vec::with_capacity(24),
         live: false,
     };
     // Words none of whose readings starts a key, exact or loose (context-free, so memoised).
-    let mut dead: HashSet<&str, BuildHasherDefault<Fx>> = HashSet::default();
+    let mut dead: HashSet<&str, BuildHasherDefault<Fx>> =
+        HashSet::with_capacity_and_hasher(tokens.len() / 2, BuildHasherDefault::default());
     // 1. Greedy left-to-right longest match.
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
