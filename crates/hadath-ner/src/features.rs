@@ -64,6 +64,7 @@ const NGRAMS: bool = false;
 const LISTS: bool = true;
 const LIST_PAIRS: bool = true;
 const TOPIC: bool = true;
+const GAZ_PAIRS: bool = false;
 
 /// Topic bits of a sentence: the union of its tokens' sports and business cue bits.
 #[inline]
@@ -71,7 +72,7 @@ pub(crate) fn sentence_topic(infos: &[TokInfo]) -> u8 {
     if !TOPIC {
         return 0;
     }
-    infos.iter().fold(0, |a, t| a | (t.lists & L_TOPIC))
+    infos.iter().fold(0, |a, t| a | (t.lists & L_TOPIC) as u8)
 }
 
 /// Features of a token conjoined with its sentence's topic (gazetteer flags included).
@@ -109,7 +110,7 @@ pub(crate) struct TokInfo {
     pub(crate) seen: u8,
     pub(crate) seen_stem: u8,
     /// Bits of the crate's own name lists (`crate::lists`).
-    pub(crate) lists: u8,
+    pub(crate) lists: u16,
     /// Foreign-surname ending class (0: none).
     pub(crate) sfx: u8,
 }
@@ -489,7 +490,7 @@ pub(crate) fn own_features(w: &str, kind: TokenKind, me: &TokInfo, feats: &mut V
     if LISTS && me.lists != 0 {
         feats.push(combine(T_LIST, me.lists as u64));
         feats.push(combine2(T_LIST_SHAPE, me.lists as u64, me.shape));
-        for b in 0..8 {
+        for b in 0..16 {
             if me.lists & (1 << b) != 0 {
                 feats.push(combine(T_LIST_BIT, b));
             }
@@ -568,7 +569,7 @@ pub(crate) fn neighbour_features(
     feats.push(combine(T_CTX_SHAPE + k, o.shape));
     if LISTS && o.lists != 0 {
         feats.push(combine(T_CTX_LIST + k, o.lists as u64));
-        for b in 0..8 {
+        for b in 0..16 {
             if o.lists & (1 << b) != 0 {
                 feats.push(combine2(T_CTX_LIST_BIT, k, b));
             }
@@ -633,8 +634,21 @@ pub(crate) fn list_pair_features(
     let mine = if me.lists != 0 {
         me.lists as u64
     } else {
-        256 + me.shape
+        (1 << 20) + me.shape
     };
+    if GAZ_PAIRS && (prev.gaz | next.gaz) != 0 {
+        let mine = if me.gaz != 0 {
+            me.gaz as u64
+        } else {
+            (1 << 20) + me.shape
+        };
+        if prev.gaz != 0 {
+            feats.push(combine2(T_LIST_PAIR + 2, prev.gaz as u64, mine));
+        }
+        if next.gaz != 0 {
+            feats.push(combine2(T_LIST_PAIR + 3, next.gaz as u64, mine));
+        }
+    }
     if prev.lists != 0 {
         feats.push(combine2(T_LIST_PAIR, prev.lists as u64, mine));
     }

@@ -6,25 +6,27 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The word is a common Arabic given name (or part of one, such as الرحمن of عبد الرحمن).
-pub(crate) const L_ARAB_GIVEN: u8 = 1;
+pub(crate) const L_ARAB_GIVEN: u16 = 1;
 /// The word is a foreign given name or a well-known foreign name, as transliterated in Arabic.
-pub(crate) const L_FOREIGN: u8 = 2;
+pub(crate) const L_FOREIGN: u16 = 2;
 /// The word is a name particle (بن, أبو, آل, عبد…).
-pub(crate) const L_PARTICLE: u8 = 4;
+pub(crate) const L_PARTICLE: u16 = 4;
 /// The word is a head noun of organisation names (شركة, حزب, جامعة…).
-pub(crate) const L_ORG_HEAD: u8 = 8;
+pub(crate) const L_ORG_HEAD: u16 = 8;
 /// The word is a head noun of place names (مدينة, محافظة, نهر…) or a direction word.
-pub(crate) const L_LOC_HEAD: u8 = 16;
+pub(crate) const L_LOC_HEAD: u16 = 16;
 /// The word occurs in a well-known organisation's name (clubs, firms, parties, media).
-pub(crate) const L_ORG_NAME: u8 = 32;
+pub(crate) const L_ORG_NAME: u16 = 32;
+/// The word is a well-known family name or surname.
+pub(crate) const L_SURNAME: u16 = 256;
 /// The word marks a sports sentence (مباراة, الدوري, هدف…).
-pub(crate) const L_SPORT: u8 = 64;
+pub(crate) const L_SPORT: u16 = 64;
 /// The word marks a business sentence (أسهم, أرباح, مليون…).
-pub(crate) const L_ECON: u8 = 128;
+pub(crate) const L_ECON: u16 = 128;
 /// The topic bits.
-pub(crate) const L_TOPIC: u8 = L_SPORT | L_ECON;
+pub(crate) const L_TOPIC: u16 = L_SPORT | L_ECON;
 
-const FILES: &[(&str, u8)] = &[
+const FILES: &[(&str, u16)] = &[
     (
         include_str!("../../../data/ner/given-names-arabic.txt"),
         L_ARAB_GIVEN,
@@ -43,6 +45,7 @@ const FILES: &[(&str, u8)] = &[
         include_str!("../../../data/ner/organisations.txt"),
         L_ORG_NAME,
     ),
+    (include_str!("../../../data/ner/surnames.txt"), L_SURNAME),
     (include_str!("../../../data/ner/sport-cues.txt"), L_SPORT),
     (include_str!("../../../data/ner/economy-cues.txt"), L_ECON),
 ];
@@ -60,7 +63,7 @@ pub(crate) fn lines(src: &str) -> impl Iterator<Item = &str> {
 }
 
 struct Lists {
-    words: HashMap<String, u8>,
+    words: HashMap<String, u16>,
     /// (folded ending, class), longest endings first.
     suffixes: Vec<(String, u8)>,
 }
@@ -68,7 +71,7 @@ struct Lists {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let mut words: HashMap<String, u8> = HashMap::new();
+        let mut words: HashMap<String, u16> = HashMap::new();
         for (src, bit) in FILES {
             for l in lines(src) {
                 for w in l.split_whitespace() {
@@ -98,7 +101,7 @@ const PROCLITICS: &[&str] = &[
 ];
 
 /// List bits of a folded word, or of the word less a proclitic.
-pub(crate) fn list_flags(w: &str) -> u8 {
+pub(crate) fn list_flags(w: &str) -> u16 {
     let l = lists();
     if let Some(&f) = l.words.get(w) {
         return f;

@@ -39,7 +39,7 @@ impl Default for TrainConfig {
             prune: 1.0,
             dropout: 0.2,
             bags: 4,
-            o_penalty: 6.0,
+            o_penalty: 4.0,
             memory_folds: 0,
         }
     }
