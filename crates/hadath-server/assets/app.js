@@ -28,6 +28,10 @@
     selected: null,
     fresh: new Set(),
     view: null, // [t0, t1] ms shown on the timeline
+    home: null,
+    extent: null,
+    tlEvents: [],
+    tlTotal: 0,
     tl: { L: 150, R: 16 },
     extent: null,
   };
@@ -139,7 +143,7 @@
     renderChips();
     showError(null);
     try {
-      await Promise.all([loadEvents(false), loadNetwork(), loadBuckets()]);
+      await Promise.all([loadEvents(false), loadNetwork(), loadTimeline()]);
     } catch (e) {
       showError(e);
     }
@@ -147,10 +151,9 @@
 
   async function loadEvents(more) {
     const offset = more ? state.events.length : 0;
-    const page = await api(`/api/events?${query({ limit: 500, offset })}`);
+    const page = await api(`/api/events?${query({ limit: 500, offset, order: $("order").value })}`);
     state.events = more ? state.events.concat(page.events) : page.events;
     state.total = page.total;
-    if (!more) state.view = null;
     renderList();
     drawTimeline();
   }
@@ -197,13 +200,68 @@
 
   // ---------- timeline ----------
   let buckets = null;
-  async function loadBuckets() {
+  // The timeline: buckets of every matching event, then the dots of the events in view.
+  async function loadTimeline() {
     buckets = await api(`/api/timeline/buckets?${query({ by: "day" })}`);
+    state.view = null;
+    home();
+    await loadDots();
+  }
+
+  const MIN_T = Date.UTC(1, 0, 1), MAX_T = Date.UTC(9999, 11, 31);
+  // Extent of every dated event, and the first view ("Fit"): the shortest span holding 60% of
+  // the matching events, with a margin. Stray dates (year 48 or 3415 in a large store) and
+  // year-precise mentions would otherwise squeeze the story into a few pixels; "All" and zooming
+  // out reach them.
+  function home() {
+    const bs = buckets ? buckets.buckets.map((b) => [parseDay(b.period), b.total]).filter((b) => b[0] !== null) : [];
+    if (!bs.length) { state.extent = null; state.home = null; state.view = null; return; }
+    const total = bs.reduce((a, b) => a + b[1], 0);
+    let best = [bs[0][0], bs[bs.length - 1][0]], sum = 0, i = 0;
+    for (let j = 0; j < bs.length; j++) {
+      sum += bs[j][1];
+      while (sum - bs[i][1] >= total * 0.6) { sum -= bs[i][1]; i++; }
+      if (sum >= total * 0.6 && bs[j][0] - bs[i][0] < best[1] - best[0]) best = [bs[i][0], bs[j][0]];
+    }
+    const lo = bs[0][0], hi = bs[bs.length - 1][0] + DAY;
+    const pad = (a, b, f) => Math.max(DAY * 3, (b - a) * f);
+    state.extent = [Math.max(MIN_T, lo - pad(lo, hi, 0.04)), Math.min(MAX_T, hi + pad(lo, hi, 0.04))];
+    const [h0, h1] = [best[0], best[1] + DAY];
+    state.home = [Math.max(MIN_T, h0 - pad(h0, h1, 0.15)), Math.min(MAX_T, h1 + pad(h0, h1, 0.15))];
+    if (!state.view) state.view = state.home.slice();
+  }
+
+  function periodEnd(s) {
+    if (!s) return null;
+    if (s.length === 4) return Date.UTC(Number(s), 11, 31);
+    if (s.length === 7) return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)), 0);
+    return parseDay(s);
+  }
+  let dotsSeq = 0;
+  // The events in view (within the filters): the 400 most reported, so a busy view shows the
+  // stories that matter rather than its first days.
+  async function loadDots() {
+    const seq = ++dotsSeq;
+    if (!state.view) { state.tlEvents = []; state.tlTotal = 0; drawTimeline(); return; }
+    const f = state.filter;
+    let t0 = Math.max(state.view[0], MIN_T), t1 = Math.min(state.view[1], MAX_T);
+    if (f.from && parseDay(f.from) !== null) t0 = Math.max(t0, parseDay(f.from));
+    if (f.to && periodEnd(f.to) !== null) t1 = Math.min(t1, periodEnd(f.to));
+    if (t1 < t0) { state.tlEvents = []; state.tlTotal = 0; drawTimeline(); return; }
+    const page = await api(`/api/events?${query({ from: fmtDay(t0), to: fmtDay(t1), order: "sources", limit: 400 })}`);
+    if (seq !== dotsSeq) return;
+    state.tlEvents = page.events;
+    state.tlTotal = page.total;
     drawTimeline();
+  }
+  let dotsTimer = null;
+  function reloadDotsSoon() {
+    clearTimeout(dotsTimer);
+    dotsTimer = setTimeout(() => loadDots().catch(showError), 250);
   }
 
   function dated() {
-    return state.events.filter((e) => e.date_first).map((e) => {
+    return (state.tlEvents || []).filter((e) => e.date_first).map((e) => {
       const t0 = parseDay(e.date_first);
       const t1 = parseDay(e.date_last) || t0;
       return { e, t: (t0 + t1) / 2, t0, t1 };
@@ -222,24 +280,6 @@
     const L = 150, R = 16 + U, top = 8, axisH = 22, histH = 34;
     state.tl = { L, R };
     const laneH = (H - top - axisH - histH) / 4;
-    // The first view spans the middle 98% of the matching events (stray dates like year 48 or
-    // 3415 in a large store would squeeze everything else); zooming out reaches them all.
-    let lo = Infinity, hi = -Infinity;
-    for (const p of pts) { lo = Math.min(lo, p.t0); hi = Math.max(hi, p.t1); }
-    let qlo = lo, qhi = hi;
-    if (buckets && buckets.buckets.length) {
-      const bs = buckets.buckets.map((b) => [parseDay(b.period), b.total]).filter((b) => b[0] !== null);
-      const total = bs.reduce((a, b) => a + b[1], 0);
-      let cum = 0;
-      qlo = Infinity; qhi = -Infinity;
-      for (const [t, n] of bs) {
-        lo = Math.min(lo, t); hi = Math.max(hi, t);
-        cum += n;
-        if (cum >= total * 0.01 && qlo === Infinity) qlo = t;
-        if (cum - n <= total * 0.99) qhi = t + DAY;
-      }
-      if (!Number.isFinite(qlo)) { qlo = lo; qhi = hi; }
-    }
     // lanes
     QUADS.forEach((q, i) => {
       const y = top + i * laneH;
@@ -249,16 +289,11 @@
     });
     const axisY = top + 4 * laneH;
     if (U) drawUndated(root, undated, W - 16 - U + 8, W - 16, top, laneH, axisY);
-    if (!Number.isFinite(lo)) {
+    if (!state.view) {
       root.append(svg("text", { x: (L + W - R) / 2, y: H / 2, "text-anchor": "middle", class: "lane-label", text: "No dated events match these filters." }));
       $("tl-range").textContent = undatedNote();
       return;
     }
-    const pad = Math.max(DAY * 2, (hi - lo) * 0.04);
-    state.extent = [lo - pad, hi + pad];
-    const qpad = Math.max(DAY * 2, (qhi - qlo) * 0.04);
-    state.home = [qlo - qpad, qhi + qpad];
-    if (!state.view) state.view = state.home.slice();
     const [v0, v1] = state.view;
     const x = (t) => L + ((t - v0) / (v1 - v0)) * (W - L - R);
     const clipId = "tl-clip";
@@ -278,11 +313,12 @@
     // histogram of all matching events per day (stacked by quad)
     if (buckets && buckets.buckets.length) {
       const hy = axisY + axisH;
-      const maxN = Math.max(...buckets.buckets.map((b) => b.total));
+      const visible = buckets.buckets
+        .map((b) => [parseDay(b.period), b])
+        .filter(([t]) => t !== null && t >= v0 - DAY && t <= v1);
+      const maxN = Math.max(1, ...visible.map(([, b]) => b.total));
       const bw = Math.max(2, x(v0 + DAY) - x(v0));
-      for (const b of buckets.buckets) {
-        const t = parseDay(b.period);
-        if (t === null) continue;
+      for (const [t, b] of visible) {
         let y = hy + histH - 2;
         QUADS.forEach((q) => {
           const n = b.by_quad[q.key] || 0;
@@ -296,6 +332,7 @@
 
     // dots, stacked within their lane when they collide
     const placed = QUADS.map(() => []);
+    const labels = [];
     const sorted = pts.slice().sort((a, b) => a.t - b.t);
     for (const p of sorted) {
       const qi = QUAD_OF[p.e.type] ?? 0;
@@ -312,11 +349,20 @@
       }
       plot.append(dot(p.e, cx, cy, r));
       if (p.e.dead) {
-        const right = cx + r + 70 < W - R;
-        plot.append(svg("text", { class: "toll", x: right ? cx + r + 3 : cx - r - 3, y: cy + 3.5, "text-anchor": right ? "start" : "end", text: `${p.e.dead} killed` }));
+        const text = `${p.e.dead} killed`;
+        const w = text.length * 6;
+        const right = cx + r + w + 4 < W - R;
+        const lx0 = right ? cx + r + 3 : cx - r - 3 - w;
+        const free = !labels.some((b) => b.y === Math.round(cy) && lx0 < b.x1 + 4 && lx0 + w > b.x0 - 4)
+          && !pts.some((o) => o !== p && Math.abs(x(o.t) - (lx0 + w / 2)) < w / 2 && QUAD_OF[o.e.type] === qi && o.t !== p.t);
+        if (free) {
+          labels.push({ y: Math.round(cy), x0: lx0, x1: lx0 + w });
+          plot.append(svg("text", { class: "toll", x: right ? cx + r + 3 : cx - r - 3, y: cy + 3.5, "text-anchor": right ? "start" : "end", text }));
+        }
       }
     }
-    $("tl-range").textContent = `${fmtDay(v0)} – ${fmtDay(v1)}`;
+    const shown = pts.length, inView = state.tlTotal || 0;
+    $("tl-range").textContent = `${fmtDay(Math.max(v0, MIN_T))} – ${fmtDay(Math.min(v1, MAX_T))} · ${inView > shown ? `the ${shown} most reported of ${inView} events in view` : `${inView} event${inView === 1 ? "" : "s"} in view`}`;
   }
   const dotRadius = (e) => 4.5 + Math.min(12, Math.sqrt(e.dead || 0) * 1.6);
   function dot(e, cx, cy, r) {
@@ -392,6 +438,7 @@
     const f = (c - v0) / (v1 - v0);
     state.view = [c - f * w, c + (1 - f) * w];
     drawTimeline();
+    reloadDotsSoon();
   }
   function setupTimelineInput() {
     const root = $("timeline");
@@ -419,14 +466,15 @@
       const dt = ((ev.clientX - drag.x) / (box.width - state.tl.L - state.tl.R)) * (drag.view[1] - drag.view[0]);
       state.view = [drag.view[0] - dt, drag.view[1] - dt];
       drawTimeline();
+      reloadDotsSoon();
     });
     const end = () => { drag = null; root.classList.remove("dragging"); };
     root.addEventListener("pointerup", end);
     root.addEventListener("pointercancel", end);
     $("tl-zoom-in").addEventListener("click", () => zoom(0.6));
     $("tl-zoom-out").addEventListener("click", () => zoom(1 / 0.6));
-    $("tl-fit").addEventListener("click", () => { state.view = null; drawTimeline(); });
-    $("tl-all").addEventListener("click", () => { if (state.extent) { state.view = state.extent.slice(); drawTimeline(); } });
+    $("tl-fit").addEventListener("click", () => { if (state.home) { state.view = state.home.slice(); drawTimeline(); reloadDotsSoon(); } });
+    $("tl-all").addEventListener("click", () => { if (state.extent) { state.view = state.extent.slice(); drawTimeline(); reloadDotsSoon(); } });
     window.addEventListener("resize", () => { drawTimeline(); });
   }
 
@@ -451,16 +499,20 @@
     const box = root.getBoundingClientRect();
     const W = Math.round(box.width) || 340, H = Math.round(box.height) || 420;
     // Actors linked to no one else are left out of the drawing (they are in the list).
+    // The strongest edges only (the API lists them strongest first), so a large store does not
+    // draw a hairball; actors on none of them are left out.
+    const strong = network.edges.slice(0, Math.max(30, network.actors.length * 3));
     const linked = new Set();
-    for (const e of network.edges) { linked.add(e.source); linked.add(e.target); }
+    for (const e of strong) { linked.add(e.source); linked.add(e.target); }
     const actors = network.actors.filter((a) => linked.has(a.key));
+    const maxEvents = Math.max(1, ...actors.map((a) => a.events));
     const nodes = actors.map((a, i) => {
       const ang = i * 2.399963; // golden angle: a deterministic, even start
       const rad = 10 + 8 * Math.sqrt(i);
-      return { a, x: rad * Math.cos(ang), y: rad * Math.sin(ang), dx: 0, dy: 0, r: 5 + Math.sqrt(a.events) * 2 };
+      return { a, x: rad * Math.cos(ang), y: rad * Math.sin(ang), dx: 0, dy: 0, r: 5 + 11 * Math.sqrt(a.events / maxEvents) };
     });
     const idx = new Map(nodes.map((n, i) => [n.a.key, i]));
-    const links = network.edges.map((e) => ({ s: idx.get(e.source), t: idx.get(e.target), e }))
+    const links = strong.map((e) => ({ s: idx.get(e.source), t: idx.get(e.target), e }))
       .filter((l) => l.s !== undefined && l.t !== undefined);
     // Fruchterman-Reingold in a unit square scaled later: repulsion k²/d, attraction d²/k.
     const k = Math.sqrt(10000 / Math.max(1, nodes.length));
@@ -481,7 +533,7 @@
         const a = nodes[l.s], b = nodes[l.t];
         const dx = a.x - b.x, dy = a.y - b.y;
         const d = Math.max(0.5, Math.sqrt(dx * dx + dy * dy));
-        const f = ((d * d) / k) * (0.6 + 0.2 * Math.min(4, Math.log(1 + l.e.count)));
+        const f = (d * d) / k;
         a.dx -= (dx / d) * f; a.dy -= (dy / d) * f;
         b.dx += (dx / d) * f; b.dy += (dy / d) * f;
       }
@@ -506,24 +558,33 @@
         n.y = (myTop + H - myBot) / 2 + (n.y - cy) * sy;
       }
     }
-    // Push apart nodes (and their labels) that still overlap, staying inside the box.
-    for (let it = 0; it < 60; it++) {
+    // Push apart nodes whose label boxes overlap, along the axis of least overlap, inside the box.
+    const boxW = (n) => Math.max(2 * n.r, Math.min(n.a.name.length, 20) * 6.4) + 6;
+    const boxH = (n) => 2 * n.r + 16;
+    for (let it = 0; it < 120; it++) {
       let moved = false;
       for (let i = 0; i < nodes.length; i++) {
         for (let j = i + 1; j < nodes.length; j++) {
           const a = nodes[i], b = nodes[j];
-          const dx = b.x - a.x, dy = b.y - a.y;
-          const needX = (Math.min(a.a.name.length, 20) + Math.min(b.a.name.length, 20)) * 3.1;
-          const needY = a.r + b.r + 16;
-          if (Math.abs(dx) < needX && Math.abs(dy) < needY) {
-            const py = (needY - Math.abs(dy)) / 2 + 0.5;
-            const s = dy >= 0 ? 1 : -1;
-            a.y -= s * py * 0.5; b.y += s * py * 0.5;
-            moved = true;
+          const dx = b.x - a.x, dy = (b.y - b.r) - (a.y - a.r);
+          const ox = (boxW(a) + boxW(b)) / 2 - Math.abs(dx);
+          const oy = (boxH(a) + boxH(b)) / 2 - Math.abs(dy);
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          if (ox < oy) {
+            const sx = dx >= 0 ? 1 : -1;
+            a.x -= (sx * ox) / 2; b.x += (sx * ox) / 2;
+          } else {
+            const sy = dy >= 0 ? 1 : -1;
+            a.y -= (sy * oy) / 2; b.y += (sy * oy) / 2;
           }
         }
       }
-      for (const n of nodes) n.y = Math.max(n.r + 16, Math.min(H - n.r - 4, n.y));
+      for (const n of nodes) {
+        const hw = boxW(n) / 2;
+        n.x = Math.max(hw, Math.min(W - hw, n.x));
+        n.y = Math.max(n.r + 16, Math.min(H - n.r - 4, n.y));
+      }
       if (!moved) break;
     }
     network.layout = { nodes, links, W, H };
@@ -580,7 +641,7 @@
         f.actor = f.actor.includes(n.a.key) ? f.actor.filter((x) => x !== n.a.key) : [n.a.key];
         renderChips();
         drawNetwork();
-        loadEvents(false).then(loadBuckets).catch(showError);
+        Promise.all([loadEvents(false), loadTimeline()]).catch(showError);
       };
       node.addEventListener("click", toggle);
       node.addEventListener("keydown", (ev) => { if (ev.key === "Enter") toggle(); });
@@ -735,6 +796,14 @@
         showPasteResult(r, doc);
         for (const s of r.stories) state.fresh.add(s);
         await refresh();
+        // Bring the new events into view on the timeline.
+        const days = r.output.events.map((e) => parseDay(e.date || "")).filter((t) => t !== null);
+        if (days.length) {
+          const lo = Math.min(...days), hi = Math.max(...days) + DAY;
+          const pad = Math.max(20 * DAY, (hi - lo) * 0.2);
+          state.view = [lo - pad, hi + pad];
+          await loadDots();
+        }
       } catch (e) {
         $("paste-status").textContent = `Error: ${e.message || e}`;
       } finally {
@@ -775,10 +844,11 @@
       refresh();
     });
     $("more").addEventListener("click", () => loadEvents(true).catch(showError));
+    $("order").addEventListener("change", () => loadEvents(false).catch(showError));
     try {
       const o = await api("/api/overview");
       const s = o.stats;
-      $("stats").textContent = `${s.documents} articles · ${s.story_events} events (${s.merged_story_events} told by several sources) · ${o.first_date || "?"} to ${o.last_date || "?"}`;
+      $("stats").textContent = `${s.documents} articles · ${s.story_events} events · ${s.merged_story_events} told by several sources`;
       const sel = $("f-type");
       for (const q of QUADS) {
         const g = el("optgroup", { label: q.short });

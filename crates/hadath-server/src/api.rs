@@ -239,8 +239,15 @@ impl Params {
                 return Err(Error::BadRequest("from is after to".into()));
             }
         }
+        let actor = self.all("actor");
+        if actor.len() > 50 {
+            return Err(Error::BadRequest(format!(
+                "{} actors given; 50 at most",
+                actor.len()
+            )));
+        }
         Ok(Filter {
-            actor: self.all("actor"),
+            actor,
             types,
             from,
             to,
@@ -274,11 +281,19 @@ async fn overview(State(st): State<AppState>) -> Result<Response> {
 }
 
 async fn events(State(st): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
-    let p = Params::parse(q, &with_filter(&["limit", "offset"]))?;
+    let p = Params::parse(q, &with_filter(&["limit", "offset", "order"]))?;
     let f = p.filter()?;
     let limit = p.number("limit", 100, 1, MAX_LIMIT)?;
     let offset = p.number("offset", 0, 0, 10_000_000)?;
-    let page = st.read(move |s| db::events(s, &f, offset, limit)).await?;
+    let order = match p.one("order") {
+        None => db::Order::Date,
+        Some(o) => db::Order::parse(&o).ok_or_else(|| {
+            Error::BadRequest(format!("order must be date, sources or toll, not {o:?}"))
+        })?,
+    };
+    let page = st
+        .read(move |s| db::events_by(s, &f, order, offset, limit))
+        .await?;
     Ok(Json(page).into_response())
 }
 
@@ -440,9 +455,9 @@ async fn extract(
         Some(_) => return Err(Error::BadRequest("id has 200 characters at most".into())),
         None => format!("pasted-{}", &hadath_store::content_hash(&doc)[..16]),
     };
+    let (doc, out) = st.extract(doc).await?;
     let r = st
-        .write(move |store, x| {
-            let out = x.extract(&doc);
+        .write(move |store| {
             let put = store.put(&doc, &out)?;
             let stored_id = match &put.plan {
                 hadath_store::Plan::Duplicate { of } => of.clone(),

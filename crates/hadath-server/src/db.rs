@@ -72,13 +72,12 @@ pub fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
         ps.push(Value::Text(m.trim().to_lowercase()));
     }
     if let Some(t) = &f.text {
+        // The search key is folded and lower-cased already: a plain substring test of ' key '
+        // is what the store's `LIKE '% key %'` does, and several times faster.
         for alts in hadath_store::search_terms(t) {
-            let ors = vec!["s.search LIKE ? ESCAPE '\\'"; alts.len()].join(" OR ");
+            let ors = vec!["instr(s.search, ?) > 0"; alts.len()].join(" OR ");
             wh.push(format!("({ors})"));
-            ps.extend(
-                alts.iter()
-                    .map(|k| Value::Text(format!("% {} %", like_escape(k)))),
-            );
+            ps.extend(alts.iter().map(|k| Value::Text(format!(" {k} "))));
         }
     }
     if f.min_sources > 1 {
@@ -129,33 +128,143 @@ pub struct EventPage {
     pub events: Vec<EventRow>,
 }
 
-/// The filtered timeline, in the store's order (dated by first day, undated last), one page.
+/// The order of an event page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// The store's timeline order: by first day, undated last.
+    Date,
+    /// The most-reported first (sources, then mentions), then by date.
+    Sources,
+    /// The deadliest first, then by date.
+    Toll,
+}
+
+impl Order {
+    pub fn parse(s: &str) -> Option<Order> {
+        match s {
+            "date" => Some(Order::Date),
+            "sources" => Some(Order::Sources),
+            "toll" => Some(Order::Toll),
+            _ => None,
+        }
+    }
+
+    fn sql(self) -> &'static str {
+        match self {
+            Order::Date => "s.date_first IS NULL, s.date_first, s.date_last, s.story_id",
+            Order::Sources => {
+                "s.n_sources DESC, s.n_mentions DESC, s.date_first IS NULL, s.date_first, s.story_id"
+            }
+            Order::Toll => {
+                "coalesce(s.dead, -1) DESC, s.date_first IS NULL, s.date_first, s.story_id"
+            }
+        }
+    }
+}
+
+/// The filtered timeline in the store's order (dated by first day, undated last), one page.
 pub fn events(store: &Store, f: &Filter, offset: usize, limit: usize) -> Result<EventPage> {
+    events_by(store, f, Order::Date, offset, limit)
+}
+
+/// The filtered events in the given order, one page.
+pub fn events_by(
+    store: &Store,
+    f: &Filter,
+    order: Order,
+    offset: usize,
+    limit: usize,
+) -> Result<EventPage> {
     let conn = store.connection();
     let (wh, ps) = where_clause(f)?;
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM story_events s{wh}"),
-        rusqlite::params_from_iter(ps.iter()),
-        |r| r.get(0),
-    )?;
+    // One scan: the page's ids with the count of every match (a window over the whole result).
     let sql = format!(
-        "SELECT s.story_id FROM story_events s{wh}
-         ORDER BY s.date_first IS NULL, s.date_first, s.date_last, s.story_id LIMIT {limit} OFFSET {offset}"
+        "SELECT s.story_id, count(*) OVER () FROM story_events s{wh}
+         ORDER BY {} LIMIT {limit} OFFSET {offset}",
+        order.sql()
     );
-    let ids: Vec<i64> = conn
+    let rows: Vec<(i64, i64)> = conn
         .prepare(&sql)?
-        .query_map(rusqlite::params_from_iter(ps.iter()), |r| r.get(0))?
+        .query_map(rusqlite::params_from_iter(ps.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut events = Vec::with_capacity(ids.len());
-    for id in ids {
-        events.push(EventRow::from(store.story(id)?));
-    }
+    let total = match rows.first() {
+        Some(&(_, n)) => n,
+        None if offset == 0 => 0,
+        None => conn.query_row(
+            &format!("SELECT count(*) FROM story_events s{wh}"),
+            rusqlite::params_from_iter(ps.iter()),
+            |r| r.get(0),
+        )?,
+    };
+    let ids: Vec<i64> = rows.into_iter().map(|(id, _)| id).collect();
+    let events = stories(store, &ids)?
+        .into_iter()
+        .map(EventRow::from)
+        .collect();
     Ok(EventPage {
         total,
         offset,
         limit,
         events,
     })
+}
+
+/// Story events by id, in the order given, in one query (what `Store::story` does for one).
+pub fn stories(store: &Store, ids: &[i64]) -> Result<Vec<StoryEvent>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let sql = format!(
+        "SELECT s.story_id, s.type, s.mode, s.modality, s.date, s.date_precision,
+            s.date_first, s.date_last, s.location_name, s.location_code, s.actors, s.recipients,
+            s.mediators, s.dead, s.injured, s.arrested, s.n_mentions, s.summary, s.cameo,
+            s.disagreements,
+            (SELECT json_group_array(id) FROM (SELECT DISTINCT d.id AS id FROM story_members m
+                JOIN events e USING (event_key) JOIN documents d USING (doc_key)
+                WHERE m.story_id = s.story_id ORDER BY d.id))
+         FROM story_events s WHERE s.story_id IN ({list})"
+    );
+    let parties = |s: String| serde_json::from_str::<Vec<Party>>(&s).unwrap_or_default();
+    let mut by_id: HashMap<i64, StoryEvent> = store
+        .connection()
+        .prepare(&sql)?
+        .query_map([], |r| {
+            let lname: Option<String> = r.get(8)?;
+            let lcode: Option<String> = r.get(9)?;
+            Ok(StoryEvent {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                mode: r.get(2)?,
+                modality: r.get(3)?,
+                date: r.get(4)?,
+                date_precision: r.get(5)?,
+                date_first: r.get(6)?,
+                date_last: r.get(7)?,
+                location: (lname.is_some() || lcode.is_some()).then(|| Party {
+                    text: String::new(),
+                    name: lname,
+                    code: lcode,
+                }),
+                actors: parties(r.get(10)?),
+                recipients: parties(r.get(11)?),
+                mediators: parties(r.get(12)?),
+                dead: r.get(13)?,
+                injured: r.get(14)?,
+                arrested: r.get(15)?,
+                n_mentions: r.get(16)?,
+                summary: r.get(17)?,
+                cameo: r.get(18)?,
+                disagreements: serde_json::from_str(&r.get::<_, String>(19)?)
+                    .unwrap_or(serde_json::Value::Array(vec![])),
+                sources: serde_json::from_str(&r.get::<_, String>(20)?).unwrap_or_default(),
+            })
+        })?
+        .map(|r| r.map(|e| (e.id, e)))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// One period of the timeline with its counts.

@@ -128,18 +128,35 @@ impl AppState {
         .map_err(|e| Error::Internal(format!("query task: {e}")))?
     }
 
-    /// Run `f` with the writer connection and the extractor on a blocking thread.
+    /// Extract a document on a blocking thread (no lock held: a failure here touches nothing).
+    pub async fn extract(
+        &self,
+        doc: hadath_extract::Document,
+    ) -> Result<(hadath_extract::Document, hadath_extract::Output)> {
+        let me = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let out = me.inner.extractor.extract(&doc);
+            (doc, out)
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("extraction failed: {e}")))
+    }
+
+    /// Run `f` with the writer connection on a blocking thread.
     pub async fn write<T, F>(&self, f: F) -> Result<T>
     where
         T: Send + 'static,
-        F: FnOnce(&mut hadath_store::Store, &hadath_extract::Extractor) -> Result<T>
-            + Send
-            + 'static,
+        F: FnOnce(&mut hadath_store::Store) -> Result<T> + Send + 'static,
     {
         let me = self.clone();
         tokio::task::spawn_blocking(move || {
-            let mut store = me.inner.writer.lock().map_err(poisoned)?;
-            f(&mut store, &me.inner.extractor)
+            // A panic under the lock cannot leave half a document: each put is one transaction.
+            let mut store = me
+                .inner
+                .writer
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            f(&mut store)
         })
         .await
         .map_err(|e| Error::Internal(format!("write task: {e}")))?
@@ -180,9 +197,9 @@ pub async fn serve(
 ) -> Result<()> {
     let state = AppState::open(db_path, opts.readers)?;
     let warm = state.clone();
-    tokio::task::spawn_blocking(move || warm.warm_up())
-        .await
-        .map_err(|e| Error::Internal(format!("warm-up: {e}")))?;
+    // A failed warm-up is not fatal: the API still reads the store, and `POST /api/extract`
+    // reports the failure as a 500.
+    let _ = tokio::task::spawn_blocking(move || warm.warm_up()).await;
     let listener = tokio::net::TcpListener::bind(bind).await?;
     on_ready(listener.local_addr()?);
     serve_on(listener, state).await

@@ -179,6 +179,29 @@ async fn events_pages_and_filters() {
 }
 
 #[tokio::test]
+async fn events_in_other_orders() {
+    let st = state();
+    let (_, by_sources) = get(&st, "/api/events?order=sources&limit=1000").await;
+    let n: Vec<usize> = by_sources["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["sources"].as_array().unwrap().len())
+        .collect();
+    assert!(n.windows(2).all(|w| w[0] >= w[1]));
+    let (_, by_toll) = get(&st, "/api/events?order=toll&limit=5").await;
+    let dead: Vec<i64> = by_toll["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["dead"].as_i64().unwrap_or(-1))
+        .collect();
+    assert!(dead.windows(2).all(|w| w[0] >= w[1]));
+    assert!(dead[0] > 0, "{dead:?}");
+    assert_eq!(by_toll["total"], by_sources["total"]);
+}
+
+#[tokio::test]
 async fn events_agree_with_the_store_timeline() {
     let st = state();
     let store = hadath_store::Store::open(corpus_store()).unwrap();
@@ -223,6 +246,19 @@ async fn events_agree_with_the_store_timeline() {
             .collect();
         let want: Vec<i64> = store.timeline(&f).unwrap().iter().map(|e| e.id).collect();
         assert_eq!(got, want, "{q}");
+    }
+}
+
+#[tokio::test]
+async fn listed_events_are_the_store_s_story_events() {
+    let st = state();
+    let store = hadath_store::Store::open(corpus_store()).unwrap();
+    let (_, page) = get(&st, "/api/events?limit=1000").await;
+    for e in page["events"].as_array().unwrap() {
+        let want = serde_json::to_value(store.story(e["id"].as_i64().unwrap()).unwrap()).unwrap();
+        for (k, v) in want.as_object().unwrap() {
+            assert_eq!(&e[k], v, "{k} of event {}", e["id"]);
+        }
     }
 }
 
@@ -397,6 +433,11 @@ async fn malformed_parameters_get_400_with_a_message() {
         let msg = v["error"].as_str().unwrap_or_else(|| panic!("{uri}: {v}"));
         assert!(msg.len() > 10, "{uri}: {msg}");
     }
+    let many = vec!["actor=X"; 60].join("&");
+    let (s, v) = get(&st, &format!("/api/events?{many}")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    let (s, _) = get(&st, "/api/events?order=random").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
     let long = "ق".repeat(600);
     let (s, _) = get(&st, &format!("/api/events?q={long}")).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
