@@ -129,6 +129,9 @@ fn killed_ingest_leaves_a_consistent_store_and_the_rerun_completes() {
         "killed mid-run: {partial} of {N} stored"
     );
     drop(st);
+    eprintln!(
+        "killed after {stored} documents were seen stored; {partial} of {N} kept, consistent"
+    );
 
     // The re-run finishes the job: every document, each complete.
     let o = run(&["ingest", s(&input), "--db", s(&db), "-q"]);

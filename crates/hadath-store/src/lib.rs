@@ -125,6 +125,8 @@ impl Store {
     fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
         let shown = path.display().to_string();
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Storing a document runs some twenty distinct statements: keep them all prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         if path.as_os_str() != ":memory:" {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
                 .map_err(|source| Error::Open {
