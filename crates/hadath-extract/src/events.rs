@@ -608,6 +608,24 @@ pub(crate) fn find(
         })
         .collect();
 
+    // The state the document is mostly about (its most mentioned state code): the people of an
+    // unplaced protest.
+    let dominant: Option<usize> = {
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (i, e) in ents.iter().enumerate() {
+            if e.pseudo || e.media {
+                continue;
+            }
+            if let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) {
+                match counts.iter_mut().find(|x| x.0 == c) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c, 1, i)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        counts.first().map(|x| x.2)
+    };
     let mut cands: Vec<Cand> = Vec::new();
     let mut para_anchor: Option<(usize, String)> = None;
     let mut sent_no = 0usize;
@@ -902,7 +920,7 @@ pub(crate) fn find(
             }
             // Protesters with no named party: the people of the place.
             if row.category == "PROTEST" && c.actors.is_empty() && c.recipients.is_empty() {
-                c.extra_recipient = c.location;
+                c.extra_recipient = c.location.or(dominant);
             }
             c.evidence = tokens[scope.start].source.start..tokens[scope.end - 1].source.end;
             c.trigger = tokens[t.toks.start].source.start..tokens[t.toks.end - 1].source.end;
@@ -962,6 +980,10 @@ pub(crate) fn find(
                 }
             }
             if !any && row.category != "PROTEST" {
+                continue;
+            }
+            // Only a sponsor named (برعاية صينية): a detail of another event, not one.
+            if c.actors.is_empty() && c.recipients.is_empty() && c.extra_recipient.is_none() {
                 continue;
             }
             // في بداية مايو ونهاية يونيو: one happening per coordinated date.
@@ -1205,7 +1227,14 @@ fn roles(
     let mut places: Vec<&Placed> = Vec::new();
     // Parties within a window of the trigger; a coordination chain may run past it.
     // When nothing is that close, the whole clause (اجتماعات في واشنطن … (أرمينيا وأذربيجان)).
-    for window in [10usize, 40] {
+    // Nominal heads keep their parties close (their noun phrase); finite phrases may reach
+    // across the clause.
+    let windows: &[usize] = if pos == Pos::Noun {
+        &[10, 20]
+    } else {
+        &[10, 40]
+    };
+    for &window in windows {
         parts.clear();
         places.clear();
         let mut last_kept_end: Option<usize> = None;
