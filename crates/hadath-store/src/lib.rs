@@ -7,7 +7,8 @@
 //! use hadath_store::{Filter, Store};
 //! let mut store = Store::open_in_memory().unwrap();
 //! let doc = Document::new("d1", "قصفت القوات الأذرية مواقع أرمينية يوم 13 سبتمبر 2022.");
-//! let out = Extractor::default().extract(&doc);
+//! let x = Extractor::new(&hadath_extract::Config { no_ner: true, ..Default::default() }).unwrap();
+//! let out = x.extract(&doc);
 //! store.put(&doc, &out).unwrap();
 //! // The same document again changes nothing.
 //! assert!(!store.put(&doc, &out).unwrap().changed());
