@@ -40,7 +40,6 @@ CREATE TABLE entities (
     via     TEXT
 );
 CREATE INDEX entities_doc ON entities(doc_key);
-CREATE INDEX entities_code ON entities(code);
 
 CREATE TABLE timexes (
     doc_key INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
@@ -75,7 +74,6 @@ CREATE TABLE events (
     json           TEXT NOT NULL         -- the whole event as extracted (fields added later too)
 );
 CREATE INDEX events_doc ON events(doc_key);
-CREATE INDEX events_type_date ON events(type, date);
 
 -- Every evidence span of a mention (its first one included).
 CREATE TABLE evidence (
