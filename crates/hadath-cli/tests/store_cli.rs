@@ -97,12 +97,22 @@ fn killed_ingest_leaves_a_consistent_store_and_the_rerun_completes() {
     corpus(&input, N);
     let db = dir.path().join("killed.db");
     let mut child = hadath()
-        .args(["ingest", s(&input), "--db", s(&db), "-q", "-j", "2"])
+        .args([
+            "ingest",
+            s(&input),
+            "--db",
+            s(&db),
+            "-q",
+            "-j",
+            "2",
+            "--commit-every",
+            "1",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Kill it (SIGKILL) once it has stored some documents, mid-run.
+    // One transaction per document. Kill it (SIGKILL) once it has stored some, mid-run.
     let start = Instant::now();
     let stored = loop {
         std::thread::sleep(Duration::from_millis(20));
