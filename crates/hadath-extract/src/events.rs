@@ -138,6 +138,8 @@ struct Cand {
     lead: bool,
     /// From a finite trigger (a verb or light-verb phrase).
     finite: bool,
+    /// 1 and 2 for the two events of coordinated dates: never merged with each other.
+    coord: u8,
     category: &'static str,
     mode: Option<String>,
     actors: Vec<usize>,
@@ -595,6 +597,12 @@ pub(crate) fn find(
             (!weak).then(|| (r, v.to_string(), fine))
         })
         .collect();
+    let all_dates: Vec<(Range<usize>, Option<String>)> = time
+        .timexes
+        .iter()
+        .filter(|t| t.kind == TimexKind::Date)
+        .map(|t| (tok_range_of(tokens, &t.source), t.value.clone()))
+        .collect();
     let numbers: Vec<(Range<usize>, u64, &'static str)> = time
         .numbers
         .iter()
@@ -987,21 +995,25 @@ pub(crate) fn find(
                 continue;
             }
             // في بداية مايو ونهاية يونيو: one happening per coordinated date.
-            let second = in_scope.and_then(|(r0, v0, _)| {
-                timexes
-                    .iter()
-                    .find(|(r, v, _)| {
-                        r.start > r0.end
-                            && r.end <= scope.end
-                            && v != v0
-                            && (r0.end..r.start).all(|k| matches!(cx.w(k), "و" | "،" | ","))
-                            || r.start == r0.end && cx.w(r.start).starts_with('و') && v != v0
-                    })
-                    .map(|(_, v, _)| v.clone())
+            // Coordinated dates in the clause (في بداية مايو ونهاية يونيو): valued or not.
+            let in_clause: Vec<&(Range<usize>, Option<String>)> = all_dates
+                .iter()
+                .filter(|(r, _)| r.start >= t.toks.end && r.end <= scope.end)
+                .collect();
+            let second = in_clause.windows(2).find_map(|w| {
+                let (r0, v0) = w[0];
+                let (r, v) = w[1];
+                let joined = (r.start > r0.end
+                    && (r0.end..r.start).all(|k| matches!(cx.w(k), "و" | "،" | ",")))
+                    || (r.start == r0.end && cx.w(r.start).starts_with('و'));
+                (joined && (v != v0 || v.is_none())).then(|| v.clone())
             });
             if let Some(v) = second {
                 let mut c2 = c.clone();
-                c2.date = Some(v);
+                c2.date = v;
+                c2.date_source = "text";
+                c2.coord = 2;
+                c.coord = 1;
                 cands.push(c);
                 cands.push(c2);
                 continue;
@@ -1193,6 +1205,7 @@ fn roles(
         sent: 0,
         lead: false,
         finite: false,
+        coord: 0,
         category: "",
         mode: None,
         actors: Vec::new(),
@@ -1588,6 +1601,9 @@ fn dates_compatible(a: &Cand, b: &Cand) -> bool {
 /// participants overlapping (Jaccard ≥ 0.5 or one inside the other), and actors not disjoint.
 fn same_happening(o: &Cand, c: &Cand, ents: &[Ent]) -> bool {
     if o.category != c.category || !dates_compatible(o, c) {
+        return false;
+    }
+    if o.sent == c.sent && o.coord != 0 && c.coord != 0 && o.coord != c.coord {
         return false;
     }
     if (o.modality == "negated") != (c.modality == "negated") {
