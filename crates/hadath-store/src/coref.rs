@@ -141,7 +141,7 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
 
 /// Link a stored mention to a story event: the best compatible one, else a new one. Returns
 /// whether it joined an existing story.
-pub(crate) fn link(tx: &Transaction, m: &Mention) -> Result<bool> {
+pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
     let mut best: Option<(f64, i64, String)> = None;
     if let Some(d) = &m.date {
         // Candidate stories by type and date: for a day, the days within the slack and the
@@ -256,46 +256,48 @@ pub(crate) fn link(tx: &Transaction, m: &Mention) -> Result<bool> {
             }
         }
     }
-    let merged = best.is_some();
-    let (story_id, score, reason) = match best {
-        Some((score, id, why)) => (id, Some(score), why),
-        None => {
-            tx.prepare_cached(
-                "INSERT INTO story_events (type, modality, actors, recipients, mediators,
-                    participants, n_sources, n_mentions, disagreements, summary)
-                 VALUES (?1, ?2, '[]', '[]', '[]', '', 0, 0, '[]', '')",
-            )?
-            .execute(params![m.kind, m.modality])?;
-            let why = if m.date.is_none() {
-                "first report (undated: never merged across documents)".to_string()
-            } else {
-                "first report".to_string()
-            };
-            (tx.last_insert_rowid(), None, why)
-        }
+    let member = |story_id: i64, score: Option<f64>, reason: &str| -> Result<()> {
+        tx.prepare_cached(
+            "INSERT INTO story_members (event_key, story_id, score, reason)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![m.event_key, story_id, score, reason])?;
+        Ok(())
     };
-    tx.prepare_cached(
-        "INSERT INTO story_members (event_key, story_id, score, reason) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![m.event_key, story_id, score, reason])?;
-    recompute(tx, story_id)?;
-    Ok(merged)
+    match best {
+        Some((score, id, why)) => {
+            member(id, Some(score), &why)?;
+            recompute(tx, id)?;
+            Ok(true)
+        }
+        None => {
+            // A new story event of one report: its fields are the report's.
+            let id = write_story(tx, None, &m.kind, std::slice::from_ref(&row))?;
+            let why = if m.date.is_none() {
+                "first report (undated: never merged across documents)"
+            } else {
+                "first report"
+            };
+            member(id, None, why)?;
+            Ok(false)
+        }
+    }
 }
 
-/// A member as read back for recomputing its story.
-struct Row {
-    doc_id: String,
-    mode: Option<String>,
-    modality: String,
-    date: Option<DateRange>,
-    actors: Vec<Party>,
-    recipients: Vec<Party>,
-    mediators: Vec<Party>,
-    location: Option<Party>,
-    dead: Option<i64>,
-    injured: Option<i64>,
-    arrested: Option<i64>,
-    evidence: String,
+/// A report as a story event's fields are computed from it.
+pub(crate) struct Row {
+    pub doc_id: String,
+    pub mode: Option<String>,
+    pub modality: String,
+    pub date: Option<DateRange>,
+    pub actors: Vec<Party>,
+    pub recipients: Vec<Party>,
+    pub mediators: Vec<Party>,
+    pub location: Option<Party>,
+    pub dead: Option<i64>,
+    pub injured: Option<i64>,
+    pub arrested: Option<i64>,
+    pub evidence: String,
 }
 
 /// Merge party lists by code (or name), naming each by its most frequent name (ties: shortest).
@@ -390,6 +392,13 @@ pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
         tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
         return Ok(());
     }
+    write_story(tx, Some(story_id), &kind, &rows)?;
+    Ok(())
+}
+
+/// Compute a story event's fields from its reports and write them: an update of `story_id`, or
+/// a new story event (whose id is returned).
+fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]) -> Result<i64> {
     let mut disagreements = Vec::new();
     // Record a field on which reports differ: every value with the documents giving it.
     let mut disagree = |field: &str, values: Vec<(String, &str)>| {
@@ -528,16 +537,27 @@ pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
             .chain([summary.as_str(), join_names(&al).as_str()]),
     );
     let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
-    tx.prepare_cached(
+    let sql = if story_id.is_some() {
         "UPDATE story_events SET mode = ?2, modality = ?3, date = ?4, date_precision = ?5,
             date_first = ?6, date_last = ?7, location_name = ?8, location_code = ?9,
             actors = ?10, recipients = ?11, mediators = ?12, participants = ?13, dead = ?14,
             injured = ?15, arrested = ?16, n_sources = ?17, n_mentions = ?18,
             disagreements = ?19, summary = ?20, cameo = ?21, search = ?22, codes = ?23
-         WHERE story_id = ?1",
-    )?
-    .execute(params![
-        story_id,
+         WHERE story_id = ?1"
+    } else {
+        "INSERT INTO story_events (type, mode, modality, date, date_precision, date_first,
+            date_last, location_name, location_code, actors, recipients, mediators,
+            participants, dead, injured, arrested, n_sources, n_mentions, disagreements,
+            summary, cameo, search, codes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21, ?22, ?23)"
+    };
+    let key: &dyn rusqlite::ToSql = match &story_id {
+        Some(id) => id,
+        None => &kind,
+    };
+    tx.prepare_cached(sql)?.execute(params![
+        key,
         mode,
         modality,
         date.as_ref().map(|d| &d.value),
@@ -564,5 +584,5 @@ pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
             .collect::<Vec<_>>()
             .join(" "),
     ])?;
-    Ok(())
+    Ok(story_id.unwrap_or_else(|| tx.last_insert_rowid()))
 }

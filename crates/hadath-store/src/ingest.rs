@@ -311,16 +311,31 @@ fn insert(tx: &Transaction, doc: &Document, out: &Output, hash: &str, put: &mut 
                 st.execute(params![event_key, s.start as i64, s.end as i64, s.text])?;
             }
         }
+        let date = e.date.as_deref().and_then(crate::DateRange::parse);
+        let row = coref::Row {
+            doc_id: doc.id.clone(),
+            mode: e.mode.clone(),
+            modality: e.modality.clone(),
+            date: date.clone(),
+            actors: actors.clone(),
+            recipients: recipients.clone(),
+            mediators,
+            location: location.clone(),
+            dead,
+            injured,
+            arrested,
+            evidence: e.evidence.text.clone(),
+        };
         let m = Mention {
             event_key,
             kind: e.kind.clone(),
             modality: e.modality.clone(),
-            date: e.date.as_deref().and_then(crate::DateRange::parse),
+            date,
             actors,
             recipients,
             location,
         };
-        if coref::link(tx, &m)? {
+        if coref::link(tx, &m, row)? {
             put.merged += 1;
         } else {
             put.new_stories += 1;
