@@ -504,7 +504,7 @@ fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]
     let labels = |ps: &[Party]| ps.iter().map(Party::label).collect::<Vec<_>>();
     let (al, rl, ml) = (labels(&actors), labels(&recipients), labels(&mediators));
     let sent = sentence(&SummaryInput {
-        kind: &kind,
+        kind,
         mode: mode.as_deref(),
         modality: &modality,
         actors: &al,
@@ -577,7 +577,7 @@ fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]
         rows.len() as i64,
         serde_json::Value::Array(disagreements).to_string(),
         summary,
-        cameo_root(&kind, mode.as_deref()),
+        cameo_root(kind, mode.as_deref()),
         search,
         codes(actors.iter().chain(&recipients))
             .into_iter()
