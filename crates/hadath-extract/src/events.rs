@@ -1633,6 +1633,16 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
     for c in cands {
         let cc = codes(&c, ents);
         let hit = out.iter_mut().find(|o| {
+            // within one sentence, two reports of the same type sharing a party are one
+            if o.sent == c.sent
+                && o.category == c.category
+                && o.coord == c.coord
+                && o.modality == c.modality
+                && dates_compatible(o, &c)
+                && codes(o, ents).iter().any(|x| cc.contains(x))
+            {
+                return true;
+            }
             if !same_happening(o, &c, ents) {
                 return false;
             }
