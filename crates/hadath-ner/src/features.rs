@@ -63,7 +63,7 @@ const T_TOPIC_GAZ: u64 = 233;
 const NGRAMS: bool = false;
 const LISTS: bool = true;
 const LIST_PAIRS: bool = true;
-const TOPIC: bool = true;
+const TOPIC: bool = false;
 const GAZ_PAIRS: bool = false;
 
 /// Topic bits of a sentence: the union of its tokens' sports and business cue bits.
