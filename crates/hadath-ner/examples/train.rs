@@ -5,7 +5,8 @@
 //!     /work/shared/arabic-data/anercorp/ANERCorp.txt data/models/ner-anercorp.bin
 //! ```
 //! Options: `--dev` holds out the last 10% of the train sentences and reports F1 on them (for
-//! feature choices; the test split is never looked at); `--epochs N`, `--min-count N`,
+//! feature choices; the test split is never looked at); `--cv K` does K-fold cross-validation
+//! on the train split (pooled figures); `--epochs N`, `--min-count N`,
 //! `--prune X` override the defaults.
 
 use hadath_ner::{

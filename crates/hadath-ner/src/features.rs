@@ -5,7 +5,9 @@
 //! word and of its proclitic-stripped stem; word shape (token kind × length bucket × article);
 //! sentence position; trigger class (titles, speech verbs, place and organisation cues); the words,
 //! stems, classes and shapes of the two tokens either side; word bigrams with each neighbour; and,
-//! when a gazetteer is given, its PERS/LOC/ORG flags for the word, its stem and its neighbours.
+//! when a gazetteer is given, its PERS/LOC/ORG flags for the word, its stem and its neighbours;
+//! the bits of the crate's own name lists (`crate::lists`, `data/ner/`) for the word and its
+//! neighbours, their pairs, and a foreign-surname ending class.
 
 use crate::hash::{combine, combine2, hash_bytes, pair_hash};
 use crate::lists::{list_flags, suffix_class, L_TOPIC};
