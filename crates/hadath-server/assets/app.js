@@ -667,6 +667,14 @@
       const docs = await Promise.all(x.members.map((m) => api(`/api/documents/${encodeURIComponent(m.doc_id)}`).catch(() => null)));
       if (state.selected !== id) return;
       renderDetail(x, docs);
+      // Bring the event into the timeline's view when it is outside it.
+      const t0 = parseDay(x.event.date_first), t1 = parseDay(x.event.date_last);
+      if (t0 !== null && state.view && (t1 + DAY < state.view[0] || t0 > state.view[1])) {
+        const w = Math.max(state.view[1] - state.view[0], (t1 - t0) * 1.3);
+        const c = (t0 + t1 + DAY) / 2;
+        state.view = [c - w / 2, c + w / 2];
+        await loadDots();
+      }
     } catch (e) {
       box.replaceChildren(el("p", { class: "error", text: String(e.message || e) }));
     }
