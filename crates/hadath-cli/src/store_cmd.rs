@@ -208,14 +208,15 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
     let seen = c.added + c.replaced + c.unchanged + c.duplicates;
     let stats = planner.stats()?;
     eprintln!(
-        "hadath: {seen} documents in {secs:.1} s ({:.0}/s): {} added, {} replaced, {} unchanged, \
-         {} duplicates; {} events stored, {} merged into earlier story events",
+        "hadath: {} in {secs:.1} s ({:.0}/s): {} added, {} replaced, {} unchanged, \
+         {} duplicates; {} stored, {} merged into earlier story events",
+        plural(seen, "document"),
         seen as f64 / secs.max(1e-9),
         c.added,
         c.replaced,
         c.unchanged,
         c.duplicates,
-        c.events,
+        plural(c.events, "event"),
         c.merged,
     );
     eprintln!(
@@ -224,14 +225,17 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         c.extract_secs, c.write_secs
     );
     eprintln!(
-        "hadath: {} now holds {} documents, {} story events ({} with several sources)",
+        "hadath: {} now holds {}, {} ({} with several sources)",
         a.db.path().display(),
-        stats.documents,
-        stats.story_events,
+        plural(stats.documents as usize, "document"),
+        plural(stats.story_events as usize, "story event"),
         stats.merged_story_events
     );
     if c.bad > 0 {
-        eprintln!("hadath: {} inputs skipped (see the messages above)", c.bad);
+        eprintln!(
+            "hadath: {} skipped (see the messages above)",
+            plural(c.bad, "input")
+        );
         return Ok(ExitCode::from(if seen == 0 { 1 } else { 2 }));
     }
     Ok(ExitCode::SUCCESS)
@@ -709,4 +713,13 @@ fn partial_path(p: &Path) -> PathBuf {
     let mut s = p.as_os_str().to_owned();
     s.push(".partial");
     PathBuf::from(s)
+}
+
+/// "1 document", "2 documents".
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
