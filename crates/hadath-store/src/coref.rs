@@ -474,7 +474,23 @@ fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]
             })
             .collect(),
     );
-    let actors = merge_parties(rows.iter().flat_map(|r| &r.actors), &BTreeSet::new());
+    // A party named as actor by some reports and as recipient by others takes the role most
+    // reports give it (actor on a tie).
+    let mut votes: HashMap<String, i32> = HashMap::new();
+    for r in rows {
+        for k in codes(&r.actors) {
+            *votes.entry(k).or_default() += 1;
+        }
+        for k in codes(&r.recipients) {
+            *votes.entry(k).or_default() -= 1;
+        }
+    }
+    let as_recipient: BTreeSet<String> = votes
+        .iter()
+        .filter(|(_, v)| **v < 0)
+        .map(|(k, _)| k.clone())
+        .collect();
+    let actors = merge_parties(rows.iter().flat_map(|r| &r.actors), &as_recipient);
     let actor_keys = codes(&actors);
     let recipients = merge_parties(rows.iter().flat_map(|r| &r.recipients), &actor_keys);
     let mut both = actor_keys.clone();

@@ -536,3 +536,48 @@ fn jsonl_export_has_one_event_per_line() {
     assert_eq!(lines[0]["id"], events[0].id);
     assert!(lines.iter().any(|l| l["cameo_root"] == "04"));
 }
+
+#[test]
+fn a_party_takes_the_role_most_reports_give_it() {
+    let mut s = Store::open_in_memory().unwrap();
+    let tun = ("Tunisia", "TUN");
+    let isis = ("Islamic State", "ISIS");
+    let place = Some(("Sousse", "TUN"));
+    let reports = [
+        ("a", vec![isis], vec![tun]),
+        ("b", vec![tun, isis], vec![]),
+        ("c", vec![isis], vec![tun]),
+    ];
+    for (id, actors, recipients) in reports {
+        s.put(
+            &doc(id, id),
+            &output(
+                id,
+                vec![event(
+                    "ASSAULT",
+                    Some("2015-06-26"),
+                    &actors,
+                    &recipients,
+                    place,
+                    Some(38),
+                    "هجوم",
+                )],
+            ),
+        )
+        .unwrap();
+    }
+    let t = s.timeline(&Filter::default()).unwrap();
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(t[0].sources.len(), 3);
+    let codes = |v: &[hadath_store::Party]| {
+        v.iter()
+            .map(|p| p.code.clone().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&t[0].actors), ["ISIS"]);
+    assert_eq!(codes(&t[0].recipients), ["TUN"]);
+    assert_eq!(
+        t[0].summary,
+        "2015-06-26 · Sousse · Islamic State attacks Tunisia; 38 killed"
+    );
+}
