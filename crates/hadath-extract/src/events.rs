@@ -921,7 +921,7 @@ pub(crate) fn find(
             // Fallback recipient: the place attacked stands for its state.
             let visit = row.category == "CONSULT" && row.mode.as_deref() == Some("visit");
             if c.recipients.is_empty()
-                && (matches!(row.category, "ASSAULT" | "COERCE") || visit)
+                && (matches!(row.category, "ASSAULT" | "COERCE" | "AID") || visit)
                 && c.location.is_some()
             {
                 c.extra_recipient = c.location;
