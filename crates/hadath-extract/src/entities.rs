@@ -146,7 +146,68 @@ pub(crate) fn find(
         kept.push(e);
     }
     add_pairs(analysis, text, &mut kept);
+    add_local_authorities(analysis, &mut kept);
     kept
+}
+
+/// Bare «الحكومة، السلطات، الجيش، الشرطة» with no state named: the document's own state (the
+/// one it mentions most), for events only.
+fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for e in ents.iter().filter(|e| e.actor && !e.pseudo && !e.media) {
+        if let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) {
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c.to_string(), 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|x| std::cmp::Reverse(x.1));
+    // only when one state clearly dominates
+    let Some((code, n)) = counts.first().cloned() else {
+        return;
+    };
+    if counts.get(1).is_some_and(|x| x.1 * 2 > n) {
+        return;
+    }
+    let folded = analysis.folded();
+    let toks = analysis.tokens();
+    let mut extra = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.text(folded);
+        let w = w.strip_prefix('و').unwrap_or(w);
+        if !matches!(w, "الحكومه" | "السلطات" | "الجيش" | "الشرطه") {
+            continue;
+        }
+        let covered = ents
+            .iter()
+            .any(|e| e.src.start < t.source.end && t.source.start < e.src.end);
+        // a state named right after (الحكومة السودانية، جيش الاحتلال) is the lexicon's business
+        let named_after = toks.get(i + 1).is_some_and(|n| {
+            ents.iter()
+                .any(|e| e.src.start >= n.source.start && e.src.start < n.source.end)
+        });
+        if covered || named_after {
+            continue;
+        }
+        extra.push(Ent {
+            src: t.source.clone(),
+            kind: "organization",
+            name: None,
+            code: Some(code.clone()),
+            office: None,
+            via: "local",
+            actor: true,
+            media: false,
+            place: false,
+            country: false,
+            pseudo: true,
+        });
+    }
+    if !extra.is_empty() {
+        ents.extend(extra);
+        ents.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
+    }
 }
 
 /// "The two sides" (الطرفين، البلدين) read as the two states most mentioned so far.
