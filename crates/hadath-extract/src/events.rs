@@ -501,6 +501,37 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // وصل إلى طريق مسدود، إلى اتفاق: reaching a state, not a visit.
+        if first.starts_with("وصل") || first.starts_with("يصل") || first.starts_with("تصل")
+        {
+            let dest = self.bare(t.end).trim_start_matches("ال");
+            if [
+                "طريق",
+                "مرحل",
+                "حد",
+                "اتفاق",
+                "نتيج",
+                "ذرو",
+                "مستوي",
+                "سلط",
+                "حكم",
+                "تفاهم",
+            ]
+            .iter()
+            .any(|p| dest.starts_with(p))
+            {
+                return None;
+            }
+        }
+        // استدعى/استدعاء الاحتياط: a call-up (MOBILIZE), not a recalled ambassador.
+        if tr.rows[rows[0]].category == "SANCTION"
+            && first.starts_with("استدع")
+            && after.iter().take(5).any(|w| w.contains("احتياط"))
+        {
+            if let Some(r) = tr.rows.iter().position(|r| r.category == "MOBILIZE") {
+                return Some(r);
+            }
+        }
         // ما يصل إلى: "up to", not an arrival.
         if t.start > sent.start
             && matches!(self.w(t.start - 1), "ما" | "لما" | "بما" | "مما")
@@ -704,7 +735,10 @@ pub(crate) fn find(
                 LIGHT_VERBS.contains(&w)
             });
             if let Some(k) = hit {
-                if !(k..trigs[i].toks.start).any(|j| matches!(cx.w(j), ":" | ";" | "." | "؛")) {
+                // أطلق عليها اسم …: naming, not doing
+                if !(k..trigs[i].toks.start)
+                    .any(|j| matches!(cx.bare(j), ":" | ";" | "." | "؛" | "اسم" | "\""))
+                {
                     trigs[i].toks.start = k;
                     trigs[i].extended = true;
                 }
