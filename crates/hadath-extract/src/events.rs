@@ -888,7 +888,24 @@ pub(crate) fn find(
                     && ents[p.idx].code.is_some()
             });
             let kama = t.toks.start > st.start && matches!(cx.bare(t.toks.start - 1), "كما" | "ثم");
-            if continues && (!subject_before || kama) && row.roles != Roles::Symmetric {
+            // … كما رحبت به عمان: with a pronoun object after the verb, what follows is its subject
+            let pronoun_object = matches!(
+                cx.bare(t.toks.end),
+                "به" | "بها"
+                    | "بهم"
+                    | "له"
+                    | "لها"
+                    | "عليه"
+                    | "عليها"
+                    | "منه"
+                    | "عنه"
+                    | "اليه"
+            );
+            if continues
+                && !pronoun_object
+                && (!subject_before || kama)
+                && row.roles != Roles::Symmetric
+            {
                 if let Some(prev) = cands
                     .iter()
                     .rev()
