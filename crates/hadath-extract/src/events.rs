@@ -1717,6 +1717,18 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
         match hit {
             Some(o) => {
                 o.all_evidence.push(c.evidence.clone());
+                // the fuller report of a headline's happening (in the lead) brings its parties
+                let oc = codes(o, ents);
+                if o.sent == 0
+                    && cc.len() > oc.len()
+                    && cc.len() <= oc.len() + 2
+                    && oc.iter().all(|x| cc.contains(x))
+                {
+                    o.actors = c.actors.clone();
+                    o.recipients = c.recipients.clone();
+                    o.mediators = c.mediators.clone();
+                    o.extra_recipient = c.extra_recipient;
+                }
                 let weak = |x: &Cand| x.date.is_none() || x.date_source == "publication";
                 if weak(o) && !weak(&c) {
                     o.date = c.date.clone();
