@@ -129,3 +129,22 @@ fn loose_spelling_needs_a_close_spelling() {
     let ms = find(text);
     assert!(ms.iter().all(|m| m.how != MatchHow::Variant), "{ms:?}");
 }
+
+#[test]
+fn major_states_are_never_stopwords() {
+    // A stop list for common words must not swallow a state whose name is also a word.
+    for (w, name, code) in [
+        ("مصر", "Egypt", "EGY"),
+        ("الأردن", "Jordan", "JOR"),
+        ("لبنان", "Lebanon", "LBN"),
+        ("عمان", "Oman", "OMN"),
+    ] {
+        let text = format!("وصل وفد من {w} إلى القمة صباح الأحد.");
+        let ms = find(&text);
+        assert!(
+            ms.iter()
+                .any(|m| m.name == name && m.code.as_deref() == Some(code)),
+            "{w}: {ms:?}"
+        );
+    }
+}
