@@ -1,12 +1,13 @@
 //! `hadath`: Arabic news in, dated PLOVER events out. Glue only: the work is in the library crates.
 
+mod config;
 mod input;
 mod serve_cmd;
 mod store_cmd;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use hadath_extract::{render_table, Extractor};
+use hadath_extract::render_table;
 use indicatif::{ProgressBar, ProgressStyle};
 use input::{Inputs, Item};
 use rayon::prelude::*;
@@ -55,7 +56,8 @@ reported on stderr with its file and line); 1 when nothing could be done.
 Examples:
   hadath extract examples/corpus > out.jsonl
   hadath extract ../shared/corpus/seeds --format table
-  cat docs.jsonl | hadath extract - -o out.jsonl";
+  cat docs.jsonl | hadath extract - -o out.jsonl
+  hadath extract --kb my-people.tsv --triggers my-triggers.tsv docs.jsonl";
 
 #[derive(clap::Args)]
 struct ExtractArgs {
@@ -74,6 +76,8 @@ struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    #[command(flatten, next_help_heading = "User data (no recompiling)")]
+    config: config::ExtractorArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -115,7 +119,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     }
     let mut inputs = Inputs::open(&a.paths)?;
     let progress = progress_bar(inputs.total_bytes, a.quiet);
-    let extractor = Extractor::default();
+    let extractor = a.config.extractor()?;
 
     let (mut sink, tmp): (Box<dyn Write>, Option<PathBuf>) = match &a.output {
         Some(p) => {

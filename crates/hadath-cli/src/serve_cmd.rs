@@ -33,6 +33,8 @@ pub struct ServeArgs {
     /// Worker threads (default: 2).
     #[arg(long, short = 'j', default_value_t = 2)]
     jobs: usize,
+    #[command(flatten, next_help_heading = "User data (no recompiling)")]
+    config: crate::config::ExtractorArgs,
 }
 
 fn parse_bind(bind: &str, port: Option<u16>) -> Result<SocketAddr> {
@@ -71,7 +73,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode> {
     rt.block_on(hadath_server::serve(
         &db,
         addr,
-        hadath_server::ServeOptions::default(),
+        hadath_server::ServeOptions { extractor: a.config.extractor()?, ..Default::default() },
         |bound| {
             if !bound.ip().is_loopback() {
                 eprintln!(

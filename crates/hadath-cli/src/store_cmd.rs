@@ -3,7 +3,7 @@
 use crate::input::{Inputs, Item};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use hadath_extract::{Document, Extractor, Output};
+use hadath_extract::{Document, Output};
 use hadath_store::{export, Filter, Plan, Store, StoryEvent, SCHEMA_VERSION};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -70,6 +70,8 @@ pub struct IngestArgs {
     /// uncommitted documents, which a re-run stores).
     #[arg(long, value_name = "N", default_value_t = 128)]
     commit_every: usize,
+    #[command(flatten, next_help_heading = "User data (no recompiling)")]
+    config: crate::config::ExtractorArgs,
 }
 
 /// Documents planned, extracted in parallel and written per batch.
@@ -102,7 +104,7 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
     let planner = Store::open(&path)?;
     let mut inputs = Inputs::open(&a.paths)?;
     let progress = crate::progress_bar(inputs.total_bytes, a.quiet);
-    let extractor = Extractor::default();
+    let extractor = a.config.extractor()?;
     let start = Instant::now();
     let mut c = Counts::default();
     let commit_every = a.commit_every.max(1);

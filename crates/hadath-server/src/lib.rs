@@ -97,6 +97,16 @@ struct Inner {
 impl AppState {
     /// Open (or create) the store at `path` with up to `readers` idle read connections.
     pub fn open(path: &Path, readers: usize) -> Result<AppState> {
+        AppState::open_with(path, readers, hadath_extract::Extractor::default())
+    }
+
+    /// Like [`AppState::open`], with an extractor configured by the caller (user knowledge-base
+    /// entries, extra triggers) for the articles pasted into the page.
+    pub fn open_with(
+        path: &Path,
+        readers: usize,
+        extractor: hadath_extract::Extractor,
+    ) -> Result<AppState> {
         let writer = hadath_store::Store::open(path)?;
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -106,7 +116,7 @@ impl AppState {
                     max_idle: readers.max(1),
                 },
                 writer: Mutex::new(writer),
-                extractor: hadath_extract::Extractor::default(),
+                extractor,
             }),
         })
     }
@@ -175,15 +185,20 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Options of [`serve`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ServeOptions {
     /// Idle read connections kept.
     pub readers: usize,
+    /// The extractor for articles added through the page (user entries, extra triggers).
+    pub extractor: hadath_extract::Extractor,
 }
 
 impl Default for ServeOptions {
     fn default() -> Self {
-        ServeOptions { readers: 4 }
+        ServeOptions {
+            readers: 4,
+            extractor: hadath_extract::Extractor::default(),
+        }
     }
 }
 
@@ -195,7 +210,7 @@ pub async fn serve(
     opts: ServeOptions,
     on_ready: impl FnOnce(SocketAddr),
 ) -> Result<()> {
-    let state = AppState::open(db_path, opts.readers)?;
+    let state = AppState::open_with(db_path, opts.readers, opts.extractor)?;
     let warm = state.clone();
     // A failed warm-up is not fatal: the API still reads the store, and `POST /api/extract`
     // reports the failure as a 500.
