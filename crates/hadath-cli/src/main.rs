@@ -24,6 +24,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The main job: ingest documents into the store, then print the story's timeline.
+    #[command(after_help = store_cmd::STORY_HELP)]
+    Story(store_cmd::IngestArgs),
     /// Extract entities, time expressions and events from documents, as JSON Lines or a table.
     #[command(after_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
@@ -93,6 +96,7 @@ fn main() -> ExitCode {
     let r = match cli.command {
         Command::Extract(a) => extract(a),
         Command::Ingest(a) => store_cmd::ingest(a),
+        Command::Story(a) => store_cmd::story(a),
         Command::Timeline(a) => store_cmd::timeline(a),
         Command::Explain(a) => store_cmd::explain(a),
         Command::Export(a) => store_cmd::export_cmd(a),

@@ -418,6 +418,33 @@ pub fn render_markdown(events: &[StoryEvent]) -> String {
     out
 }
 
+pub const STORY_HELP: &str = "\
+The main job in one command: ingest the documents into the store (as `hadath ingest`), then print
+the whole story as a table (as `hadath timeline`). Re-running it on the same corpus changes
+nothing and prints the same timeline.
+
+Examples:
+  hadath story examples/corpus
+  hadath story ../shared/corpus/seeds --db seeds.db";
+
+/// `hadath story`: ingest, then print the whole timeline.
+pub fn story(a: IngestArgs) -> Result<ExitCode> {
+    let db = DbArg {
+        db: a.db.db.clone(),
+    };
+    let code = ingest(a)?;
+    let store = open(&db, true)?;
+    let events = store.timeline(&Filter::default())?;
+    if events.is_empty() {
+        eprintln!("hadath: the store holds no events");
+    } else {
+        std::io::stdout()
+            .lock()
+            .write_all(render_table(&events).as_bytes())?;
+    }
+    Ok(code)
+}
+
 pub fn timeline(a: TimelineArgs) -> Result<ExitCode> {
     let store = open(&a.db, true)?;
     let events = store.timeline(&a.filter.filter())?;
