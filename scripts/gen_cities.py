@@ -14,7 +14,7 @@ import json
 import re
 import sys
 
-SHARED = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
+SHARED = sys.argv[1] if len(sys.argv) > 1 else "../shared"
 SRC = f"{SHARED}/arabic-data/world-cities-ar/world-cities.jsonl"
 COUNTRIES = f"{SHARED}/arabic-data/country-names-ar/countries.tsv"
 OURS = "data/kb/countries.tsv"

@@ -11,7 +11,7 @@ import re
 import sys
 import unicodedata
 
-SHARED = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
+SHARED = sys.argv[1] if len(sys.argv) > 1 else "../shared"
 SRC = f"{SHARED}/arabic-data/country-names-ar/countries.tsv"
 
 TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")

@@ -6,26 +6,10 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use hadath_lexicon::Lexicon;
 use hadath_text::{tokenize, Folded};
-use std::io::Read;
 
+/// The first 1,000 SaudiNewsNet articles (the first day file), or `None` without ../shared.
 fn load() -> Option<Vec<String>> {
-    let path = std::env::var("HADATH_SHARED").unwrap_or_else(|_| "../../../shared".into());
-    let zip_path = format!("{path}/arabic-data/saudinewsnet/2015-07-21.zip");
-    let alt = "/work/shared/arabic-data/saudinewsnet/2015-07-21.zip";
-    let f = std::fs::File::open(&zip_path)
-        .or_else(|_| std::fs::File::open(alt))
-        .ok()?;
-    let mut z = zip::ZipArchive::new(f).ok()?;
-    let mut s = String::new();
-    z.by_index(0).ok()?.read_to_string(&mut s).ok()?;
-    let v: serde_json::Value = serde_json::from_str(&s).ok()?;
-    let docs: Vec<String> = v
-        .as_array()?
-        .iter()
-        .filter_map(|d| d["content"].as_str().map(str::to_string))
-        .take(1000)
-        .collect();
-    Some(docs)
+    hadath_testdata::first_articles(1000)
 }
 
 fn bench(c: &mut Criterion) {

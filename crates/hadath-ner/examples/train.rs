@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p hadath-ner --example train -- \
-//!     /work/shared/arabic-data/anercorp/ANERCorp.txt data/models/ner-anercorp.bin
+//!     ../shared/arabic-data/anercorp/ANERCorp.txt data/models/ner-anercorp.bin
 //! ```
 //! Options: `--dev` holds out the last 10% of the train sentences and reports F1 on them (for
 //! feature choices; the test split is never looked at); `--cv K` does K-fold cross-validation

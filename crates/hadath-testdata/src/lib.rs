@@ -93,3 +93,21 @@ pub fn news_text(bytes: usize) -> Option<Vec<String>> {
     }
     Some(out)
 }
+
+/// CPU seconds (user + system) this thread has used, from `/proc/thread-self/stat`: a speed
+/// figure robust to other processes competing for the cores (0 where /proc is absent).
+pub fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = after
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    // utime and stime (fields 14 and 15 of stat) are the 12th and 13th after the command name.
+    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
+}
+
+/// The texts of the first `n` SaudiNewsNet articles (the benches' fixed corpus), or `None`.
+pub fn first_articles(n: usize) -> Option<Vec<String>> {
+    Some(saudinewsnet(n)?.into_iter().map(|a| a.text).collect())
+}

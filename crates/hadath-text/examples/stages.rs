@@ -6,19 +6,8 @@
 //! cargo run --release -p hadath-text --example stages
 //! ```
 
+use hadath_testdata::cpu_seconds;
 use hadath_text::*;
-
-/// CPU seconds this thread has used (user + system), from /proc.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<f64> = after
-        .split_whitespace()
-        .map(|x| x.parse().unwrap_or(0.0))
-        .collect();
-    // utime and stime (fields 14 and 15 of stat) are the 12th and 13th after the command name.
-    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
-}
 
 /// Run `f` over the corpus repeatedly for about two CPU seconds; MB per CPU-second.
 fn rate(mb: f64, mut f: impl FnMut() -> usize) -> f64 {
