@@ -217,60 +217,9 @@ pub fn events_by(
     })
 }
 
-/// Story events by id, in the order given, in one query (what `Store::story` does for one).
+/// Story events by id, in the order given, in one query.
 pub fn stories(store: &Store, ids: &[i64]) -> Result<Vec<StoryEvent>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let sql = format!(
-        "SELECT s.story_id, s.type, s.mode, s.modality, s.date, s.date_precision,
-            s.date_first, s.date_last, s.location_name, s.location_code, s.actors, s.recipients,
-            s.mediators, s.dead, s.injured, s.arrested, s.n_mentions, s.summary, s.cameo,
-            s.disagreements,
-            (SELECT json_group_array(id) FROM (SELECT DISTINCT d.id AS id FROM story_members m
-                JOIN events e USING (event_key) JOIN documents d USING (doc_key)
-                WHERE m.story_id = s.story_id ORDER BY d.id))
-         FROM story_events s WHERE s.story_id IN ({list})"
-    );
-    let parties = |s: String| serde_json::from_str::<Vec<Party>>(&s).unwrap_or_default();
-    let mut by_id: HashMap<i64, StoryEvent> = store
-        .connection()
-        .prepare(&sql)?
-        .query_map([], |r| {
-            let lname: Option<String> = r.get(8)?;
-            let lcode: Option<String> = r.get(9)?;
-            Ok(StoryEvent {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                mode: r.get(2)?,
-                modality: r.get(3)?,
-                date: r.get(4)?,
-                date_precision: r.get(5)?,
-                date_first: r.get(6)?,
-                date_last: r.get(7)?,
-                location: (lname.is_some() || lcode.is_some()).then(|| Party {
-                    text: String::new(),
-                    name: lname,
-                    code: lcode,
-                }),
-                actors: parties(r.get(10)?),
-                recipients: parties(r.get(11)?),
-                mediators: parties(r.get(12)?),
-                dead: r.get(13)?,
-                injured: r.get(14)?,
-                arrested: r.get(15)?,
-                n_mentions: r.get(16)?,
-                summary: r.get(17)?,
-                cameo: r.get(18)?,
-                disagreements: serde_json::from_str(&r.get::<_, String>(19)?)
-                    .unwrap_or(serde_json::Value::Array(vec![])),
-                sources: serde_json::from_str(&r.get::<_, String>(20)?).unwrap_or_default(),
-            })
-        })?
-        .map(|r| r.map(|e| (e.id, e)))
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    Ok(store.stories(ids)?)
 }
 
 /// One period of the timeline with its counts.

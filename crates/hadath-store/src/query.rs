@@ -309,6 +309,23 @@ impl Store {
             .ok_or(Error::NoSuchEvent(id))
     }
 
+    /// Story events by id, in the order given, in one query; unknown ids are left out.
+    pub fn stories(&self, ids: &[i64]) -> Result<Vec<StoryEvent>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql =
+            format!("SELECT {STORY_COLUMNS} FROM story_events s WHERE s.story_id IN ({list})");
+        let mut by_id: std::collections::HashMap<i64, StoryEvent> = self
+            .conn
+            .prepare(&sql)?
+            .query_map([], story_from_row)?
+            .map(|r| r.map(|e| (e.id, e)))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+
     /// A story event with every report merged into it and the reason each was merged.
     pub fn explain(&self, id: i64) -> Result<Explanation> {
         let event = self.story(id)?;
