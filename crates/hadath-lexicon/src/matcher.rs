@@ -9,28 +9,6 @@ use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-/// Proclitic sequences with whether they carry the article (as in `hadath_text::segmentations`;
-/// "ال" itself is covered by the unsegmented reading, "س" only prefixes verbs, and "ك" (like)
-/// almost never prefixes a name while ك+word often looks like one: كبيرا → ك + بيرا).
-const PREFIXES: &[(&str, bool)] = &[
-    ("وبال", true),
-    ("فبال", true),
-    ("ولل", true),
-    ("فلل", true),
-    ("وال", true),
-    ("فال", true),
-    ("بال", true),
-    ("لل", true),
-    ("وب", false),
-    ("ول", false),
-    ("فب", false),
-    ("فل", false),
-    ("و", false),
-    ("ف", false),
-    ("ب", false),
-    ("ل", false),
-];
-
 /// Attached pronoun suffixes, longest first.
 const SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
 
@@ -44,24 +22,25 @@ struct Reading {
     article: bool,
 }
 
+/// The proclitic readings of the first token, from `hadath_text::segmentations` (the bare word
+/// first). Names take و ف ب ل and the article: the bare "ال" is the unsegmented reading itself,
+/// "س" only prefixes verbs, and "ك" (like) almost never prefixes a name while ك+word often looks
+/// like one (كبيرا → ك + بيرا), so readings with those are left out.
 fn readings(w: &str, out: &mut Vec<Reading>) {
     out.clear();
     out.push(Reading {
         plen: 0,
         article: false,
     });
-    // Every proclitic starts with و ف ب ل.
+    // Every proclitic kept here starts with و ف ب ل.
     if !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل')) {
         return;
     }
-    let b = w.as_bytes();
-    for &(p, art) in PREFIXES {
-        let p = p.as_bytes();
-        // Byte loop rather than memcmp: the prefixes are a few bytes long.
-        if b.len() >= p.len() + 4 && b.iter().zip(p).all(|(x, y)| x == y) {
+    for r in hadath_text::segmentations(w).iter().skip(1) {
+        if r.suffix.is_empty() && r.prefix != "ال" && !r.prefix.contains(['ك', 'س']) {
             out.push(Reading {
-                plen: p.len(),
-                article: art,
+                plen: r.prefix.len(),
+                article: r.article,
             });
         }
     }
