@@ -56,6 +56,23 @@ pub struct Form {
     pub rows: Vec<usize>,
 }
 
+/// The data rows of a TSV file with their 1-based line numbers: blank lines, `#` comments and the
+/// header row (whose first column is `header`) skipped.
+fn data_rows<'a>(
+    contents: &'a str,
+    header: &'a str,
+) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+    contents.lines().enumerate().filter_map(move |(n, line)| {
+        let line = line.trim_end_matches('\r');
+        let skip = line.trim().is_empty()
+            || line.starts_with('#')
+            || line
+                .strip_prefix(header)
+                .is_some_and(|r| r.starts_with('\t'));
+        (!skip).then(|| (n + 1, line.split('\t').collect()))
+    })
+}
+
 /// Trigger forms indexed by their first folded word.
 #[derive(Debug, Clone, Default)]
 pub struct Triggers {
@@ -67,15 +84,10 @@ pub struct Triggers {
 
 impl Triggers {
     pub fn parse_into(&mut self, name: &str, contents: &str) -> Result<(), Error> {
-        for (n, line) in contents.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("category\t") {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        for (line, cols) in data_rows(contents, "category") {
             let bad = |why: &str| Error::Data {
                 file: name.to_string(),
-                line: n + 1,
+                line,
                 why: why.to_string(),
             };
             if cols.len() < 5 {
@@ -185,15 +197,10 @@ pub struct Cues {
 
 impl Cues {
     pub fn parse_into(&mut self, name: &str, contents: &str) -> Result<(), Error> {
-        for (n, line) in contents.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("cue\t") {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        for (line, cols) in data_rows(contents, "cue") {
             let bad = |why: &str| Error::Data {
                 file: name.to_string(),
-                line: n + 1,
+                line,
                 why: why.to_string(),
             };
             if cols.len() < 3 {
