@@ -66,11 +66,11 @@ pub(crate) fn find(
     let mentions = lex.find_mentions(text, folded, tokens, date);
     let mut out: Vec<Ent> = Vec::with_capacity(mentions.len() + 8);
     for m in mentions {
-        let (subkind, media) = match m.entry.and_then(|id| lex.entry(id)) {
-            Some(e) => (e.subkind.to_string(), e.subkind == "media"),
-            None => (String::new(), false),
-        };
-        let _ = subkind;
+        // News outlets are sources, never parties.
+        let media = m
+            .entry
+            .and_then(|id| lex.entry(id))
+            .is_some_and(|e| e.subkind == "media");
         let place = matches!(
             m.kind,
             EntityKind::City | EntityKind::Region | EntityKind::Location
