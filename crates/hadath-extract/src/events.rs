@@ -700,12 +700,11 @@ pub(crate) fn find(
             .as_ref()
             .filter(|(p, _)| *p == s.paragraph)
             .map(|(_, v)| v.clone());
-        if let Some((r, v, _)) = timexes
+        if let Some((_, v, _)) = timexes
             .iter()
             .rev()
             .find(|(r, _, fine)| *fine && r.start >= st.start && r.end <= st.end)
         {
-            let _ = r;
             para_anchor = Some((s.paragraph, v.clone()));
         }
         if question || opinion || generic {

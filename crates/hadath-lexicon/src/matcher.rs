@@ -839,14 +839,12 @@ pub(crate) fn find(
     }
     // 2. Titles: title + nationality/state (+ name).
     let mut out: Vec<Mention> = Vec::with_capacity(items.len());
-    let mut covered_until = 0usize;
     let mut k = 0;
     let mut extra_names: Vec<(usize, usize, Mention)> = Vec::new();
     while k < items.len() {
         let it = &items[k];
         let Some(office) = it.title else {
             out.push(it.m.clone());
-            covered_until = covered_until.max(it.last);
             k += 1;
             continue;
         };
@@ -881,7 +879,6 @@ pub(crate) fn find(
                 m.office = Some(office);
             }
             out.push(m);
-            covered_until = p.last;
             k += skip + 1;
             continue;
         }
@@ -934,7 +931,6 @@ pub(crate) fn find(
             };
             extra_names.push((name_start, j, m.clone()));
             out.push(m);
-            covered_until = j;
             k += skip + swallowed;
             continue;
         }
@@ -976,10 +972,8 @@ pub(crate) fn find(
                 }
             }
         }
-        covered_until = code_end;
         k += skip;
     }
-    let _ = covered_until;
     // 3. Partial names: the last word of a multi-word person mention, alone later on.
     partial_names(&mut ctx, &items, &extra_names, &mut out);
     out.sort_by_key(|m| (m.source.start, m.source.end));

@@ -5,7 +5,7 @@ use crate::dates::DateRange;
 use crate::search::search_terms;
 use crate::{Error, Result, Store};
 use rusqlite::types::Value;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 /// A participant or place: its words, its English name and its code (ISO 3166 alpha-3 or IGO).
@@ -454,7 +454,6 @@ impl Store {
                 problems.push(format!("{} {what}: {}", bad.len(), shown.join(", ")));
             }
         }
-        let _ = params![];
         Ok(problems)
     }
 }

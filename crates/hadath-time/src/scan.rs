@@ -315,7 +315,6 @@ impl<'a> Toks<'a> {
         let mut total = 0.0;
         let mut cur = 0.0;
         let mut j = i;
-        let mut first_tok = true;
         let mut n = n0;
         let mut cue = first;
         while let Cue::Number { value, kind } = cue {
@@ -340,8 +339,6 @@ impl<'a> Toks<'a> {
                 NumKind::Vague => break,
             }
             j += n;
-            let _ = first_tok;
-            first_tok = false;
             // Continue with و + number word, or with a scale word right after.
             match self.numword_at(j) {
                 Some((c @ Cue::Number { kind: k2, .. }, n2)) => {

@@ -1218,7 +1218,7 @@ impl Toks<'_> {
     }
 
     /// Whether a bare (ambiguous) month at `i` stands in a date context.
-    fn month_context(&self, i: usize, end: usize, paired: bool, year: Option<i32>) -> bool {
+    fn month_context(&self, i: usize, paired: bool, year: Option<i32>) -> bool {
         if paired || year.is_some() {
             return true;
         }
@@ -1233,7 +1233,6 @@ impl Toks<'_> {
                 return true;
             }
         }
-        let _ = end;
         false
     }
 
@@ -1587,7 +1586,7 @@ impl Toks<'_> {
             };
         if let Some((_, m, ambiguous, _)) = self.month_at(month_start) {
             let (end, hijri, _, year, pick, paired) = self.month_tail(month_start)?;
-            let ctx = month_start > i || self.month_context(i, end, paired, year);
+            let ctx = month_start > i || self.month_context(i, paired, year);
             if (!ambiguous && !hijri) || ctx {
                 return Some(Parsed::new(
                     i,
