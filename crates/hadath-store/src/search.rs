@@ -95,7 +95,7 @@ mod tests {
 
     #[test]
     fn ignores_diacritics_and_clitics() {
-        let key = search_key(["تعرّضت مواقعُ أرمينيةٌ لقصفٍ أذريّ وقواته في الاشتباكاتِ"]);
+        let key = search_key(["تعرّضت مواقعُ حدوديةٌ لقصفٍ مدفعيّ وقواته في الاشتباكاتِ"]);
         for q in [
             "قصف",
             "القصف",
@@ -109,7 +109,7 @@ mod tests {
             assert!(matches(&key, &search_terms(q)), "{q} in {key}");
         }
         assert!(!matches(&key, &search_terms("غارة")));
-        assert!(matches(&key, &search_terms("قصف أرمينية")));
+        assert!(matches(&key, &search_terms("قصف حدودية")));
         assert!(!matches(&key, &search_terms("قصف غارة")));
     }
 }
