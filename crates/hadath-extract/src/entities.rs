@@ -75,16 +75,9 @@ pub(crate) fn find(
             m.kind,
             EntityKind::City | EntityKind::Region | EntityKind::Location
         ) && m.how != MatchHow::Metonym;
-        // A person named only by office ("الرئيس الروسي") is a role mention: the person is
-        // resolved (name, code) but no name is written, so it is not typed as a name.
-        let kind = if m.how == MatchHow::Title
-            && m.kind == EntityKind::Person
-            && starts_with_title(lex, analysis, &m.source)
-        {
-            "role"
-        } else {
-            m.kind.as_str()
-        };
+        // A person named only by office ("الرئيس الروسي") is a role mention: resolved, but no
+        // name is written, so it is not typed as a name.
+        let kind = if m.unnamed { "role" } else { m.kind.as_str() };
         out.push(Ent {
             kind,
             name: Some(m.name.clone()),
@@ -158,24 +151,6 @@ pub(crate) fn find(
     add_pairs(analysis, text, &mut kept);
     add_local_authorities(analysis, &mut kept);
     kept
-}
-
-/// True when the first word of `span` is a title word of the knowledge base (الرئيس، وزير …).
-fn starts_with_title(lex: &Lexicon, analysis: &Analysis, span: &std::ops::Range<usize>) -> bool {
-    let folded = analysis.folded();
-    let toks = analysis.tokens();
-    let i = toks.partition_point(|t| t.source.end <= span.start);
-    toks.get(i)
-        .filter(|t| t.source.start < span.end)
-        .is_some_and(|t| {
-            hadath_text::segmentations(&folded.text()[t.folded.clone()])
-                .iter()
-                .any(|r| {
-                    lex.gazetteer_flags(r.stem) & hadath_lexicon::flags::TITLE != 0
-                        || lex.gazetteer_flags(&r.with_article()) & hadath_lexicon::flags::TITLE
-                            != 0
-                })
-        })
 }
 
 /// Bare «الحكومة، السلطات، الجيش، الشرطة» with no state named: the document's own state (the

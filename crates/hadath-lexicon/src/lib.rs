@@ -274,6 +274,9 @@ pub struct Mention {
     pub entry: Option<EntryId>,
     /// Organisation kind ("ministry", "armed_group", "media", …) for organisations.
     pub org_kind: Option<Cow<'static, str>>,
+    /// A person referred to by office alone (الرئيس الروسي): no name is written, the span is the
+    /// title; `name` is the office holder for the date, or the office itself when unknown.
+    pub unnamed: bool,
 }
 
 impl Mention {

@@ -605,6 +605,7 @@ fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<I
             entry: Some(e.id),
             org_kind: (!e.subkind.is_empty() && e.kind == EntityKind::Organization)
                 .then(|| e.subkind.clone()),
+            unnamed: false,
         },
         title,
         title_code: None,
@@ -928,6 +929,7 @@ pub(crate) fn find(
                 how: MatchHow::Title,
                 entry: None,
                 org_kind: None,
+                unnamed: false,
             };
             extra_names.push((name_start, j, m.clone()));
             out.push(m);
@@ -952,6 +954,7 @@ pub(crate) fn find(
                 how: MatchHow::Title,
                 entry: Some(h.id),
                 org_kind: None,
+                unnamed: true,
             }),
             None if office != Office::Other => {
                 let state = lx.state_name(&code).unwrap_or(&code).to_string();
@@ -964,6 +967,7 @@ pub(crate) fn find(
                     how: MatchHow::Title,
                     entry: None,
                     org_kind: None,
+                    unnamed: true,
                 });
             }
             None => {
@@ -1053,6 +1057,7 @@ fn partial_names(
                 add.push(Mention {
                     source,
                     how: MatchHow::Partial,
+                    unnamed: false,
                     ..m.clone()
                 });
                 if let Some(Some(place)) = &covered[t] {

@@ -21,6 +21,7 @@ fn unknown_surname_after_title_links_back() {
     assert_eq!(full.office, Some(Office::DefenceMinister));
     assert_eq!(full.code.as_deref(), Some("AZE"));
     assert_eq!(full.how, MatchHow::Title);
+    assert!(!full.unnamed, "a name is written after the title");
     let later: Vec<_> = ms.iter().filter(|m| m.how == MatchHow::Partial).collect();
     assert_eq!(later.len(), 1, "{ms:?}");
     assert_eq!(&text[later[0].source.clone()], "خسنوف");
@@ -35,6 +36,7 @@ fn title_alone_resolves_the_holder_for_the_date() {
     assert_eq!(m.kind, EntityKind::Person);
     assert_eq!(m.how, MatchHow::Title);
     assert_eq!(m.name, "Dmitry Medvedev");
+    assert!(m.unnamed, "only the office is written");
     assert_eq!(m.code.as_deref(), Some("RUS"));
     let ms = find_dated(text, "2022-10-31");
     assert_eq!(at(text, &ms, "الرئيس الروسي").name, "Vladimir Putin");
