@@ -27,6 +27,30 @@ pub(crate) struct Ent {
     pub country: bool,
     /// Not a mention of its own: a reading of "the two sides" (الطرفين) as the salient pair.
     pub pseudo: bool,
+    /// For a metonym that is also a city or region (بروكسل: the EU, and Brussels): that place's
+    /// name and code, used when the mention is where an event happened (في بروكسل).
+    pub place_as: Option<(String, Option<String>)>,
+}
+
+/// The city or region reading of a metonym's words, clitics stripped (ببروكسل → بروكسل).
+fn place_reading(lex: &Lexicon, folded_surface: &str) -> Option<(String, Option<String>)> {
+    let is_place = |e: &&hadath_lexicon::Entry| {
+        matches!(
+            e.kind,
+            EntityKind::City | EntityKind::Region | EntityKind::Location
+        )
+    };
+    let direct = lex.lookup(folded_surface).into_iter().find(is_place);
+    direct
+        .or_else(|| {
+            let first = folded_surface.split(' ').next().unwrap_or("");
+            let rest = &folded_surface[first.len()..];
+            hadath_text::segmentations(first).iter().find_map(|seg| {
+                let key = format!("{}{rest}", seg.with_article());
+                lex.lookup(&key).into_iter().find(is_place)
+            })
+        })
+        .map(|e| (e.name.clone(), e.code.clone()))
 }
 
 fn how_str(h: MatchHow) -> &'static str {
@@ -52,6 +76,10 @@ const PAIR_WORDS: &[&str] = &[
     "الدولتين",
     "الدولتان",
     "كليهما",
+    "الزعيمين",
+    "الزعيمان",
+    "الرئيسين",
+    "الرئيسان",
 ];
 
 pub(crate) fn find(
@@ -89,6 +117,12 @@ pub(crate) fn find(
             place,
             country: m.kind == EntityKind::Country || m.how == MatchHow::Metonym,
             pseudo: false,
+            place_as: (m.how == MatchHow::Metonym)
+                .then(|| {
+                    let f = folded.folded_pos(m.source.start)..folded.folded_pos(m.source.end);
+                    place_reading(lex, &folded.text()[f])
+                })
+                .flatten(),
             src: m.source,
         });
     }
@@ -128,6 +162,7 @@ pub(crate) fn find(
                     place: sp.kind == NerKind::Loc,
                     country: false,
                     pseudo: false,
+                    place_as: None,
                     src: sp.source,
                 });
             }
@@ -205,6 +240,7 @@ fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
             place: false,
             country: false,
             pseudo: true,
+            place_as: None,
         });
     }
     if !extra.is_empty() {
@@ -251,6 +287,9 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
             .strip_prefix('و')
             .filter(|r| PAIR_WORDS.iter().any(|p| r.ends_with(p)))
             .unwrap_or(w);
+        // للطرفين is ل + الطرفين
+        let lam = w.strip_prefix("لل").map(|r| format!("ال{r}"));
+        let w = lam.as_deref().unwrap_or(w);
         let mut hit = PAIR_WORDS
             .iter()
             .any(|p| w == *p || (w.len() == p.len() + 2 && w.ends_with(p)));
@@ -280,6 +319,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                     place: false,
                     country: true,
                     pseudo: true,
+                    place_as: None,
                 });
             }
             continue;
@@ -317,6 +357,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                 place: false,
                 country: true,
                 pseudo: true,
+                place_as: None,
             });
         }
     }

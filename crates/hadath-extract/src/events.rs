@@ -334,6 +334,25 @@ impl Ctx<'_> {
         out
     }
 
+    /// How many tokens from `k` on are one entity mention (at most three, before `end`), or 0.
+    fn subject_gap(&self, k: usize, end: usize) -> usize {
+        let Some(e) = self
+            .ents
+            .iter()
+            .find(|e| !e.pseudo && k < end && e.src.start == self.tokens[k].source.start)
+        else {
+            return 0;
+        };
+        let n = (k..end.min(k + 4))
+            .take_while(|&j| self.tokens[j].source.end <= e.src.end)
+            .count();
+        if n <= 3 {
+            n
+        } else {
+            0
+        }
+    }
+
     fn find_triggers(&self, toks: Range<usize>) -> Vec<Trig> {
         let tr = &self.data.triggers;
         let mut out = Vec::new();
@@ -343,7 +362,7 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
-            let mut best: Option<(usize, Vec<usize>, u8)> = None;
+            let mut best: Option<(usize, Vec<usize>, u8, bool)> = None;
             for (v, kind) in variants(self.w(i)) {
                 for &fi in tr.starting_with(&v) {
                     let form = &tr.forms[fi];
@@ -351,16 +370,33 @@ impl Ctx<'_> {
                     if i + n > toks.end {
                         continue;
                     }
-                    if !(1..n).all(|k| {
-                        let w = self.w(i + k);
-                        w == form.words[k]
-                            || (k + 1 == n
-                                && variants(w)
-                                    .iter()
-                                    .any(|(x, kd)| *kd > 0 && *x == form.words[k]))
-                    }) {
+                    // A two-word phrase may have its subject between the words, in
+                    // verb-subject-object order (عرضت تركيا استضافة): a gap of up to three
+                    // tokens, all inside entity mentions.
+                    let gap = if n == 2 {
+                        self.subject_gap(i + 1, toks.end)
+                    } else {
+                        0
+                    };
+                    let matches_at = |g: usize| {
+                        i + n + g <= toks.end
+                            && (1..n).all(|k| {
+                                let w = self.w(i + k + g);
+                                w == form.words[k]
+                                    || (k + 1 == n
+                                        && variants(w)
+                                            .iter()
+                                            .any(|(x, kd)| *kd > 0 && *x == form.words[k]))
+                            })
+                    };
+                    let g = if matches_at(0) {
+                        0
+                    } else if gap > 0 && matches_at(gap) {
+                        gap
+                    } else {
                         continue;
-                    }
+                    };
+                    let n = n + g;
                     let rows: Vec<usize> = form
                         .rows
                         .iter()
@@ -376,13 +412,13 @@ impl Ctx<'_> {
                     }
                     if best
                         .as_ref()
-                        .is_none_or(|(bn, _, bk)| n > *bn || (n == *bn && kind < *bk))
+                        .is_none_or(|(bn, _, bk, _)| n > *bn || (n == *bn && kind < *bk))
                     {
-                        best = Some((n, rows, kind));
+                        best = Some((n, rows, kind, g > 0));
                     }
                 }
             }
-            let Some((n, rows, kind)) = best else {
+            let Some((n, rows, kind, gapped)) = best else {
                 i += 1;
                 continue;
             };
@@ -392,7 +428,8 @@ impl Ctx<'_> {
                     toks: range,
                     row,
                     future_prefix: kind == 3,
-                    extended: false,
+                    // the subject inside the phrase is read as in a light-verb phrase
+                    extended: gapped,
                 });
             }
             i += n;
@@ -611,9 +648,15 @@ pub(crate) fn find(
                 return None;
             }
             let r = tok_range_of(tokens, &t.source);
+            // منذ/قبل right before it, or منذ opening the phrase it ends (منذ حربهما في عام 2020).
             let since = r.start > 0 && {
                 let p = cx.bare(r.start - 1);
-                p == "منذ" || p == "قبل"
+                p == "منذ"
+                    || p == "قبل"
+                    || (r.start.saturating_sub(4)..r.start - 1)
+                        .rev()
+                        .take_while(|&k| is_word(&tokens[k]))
+                        .any(|k| cx.bare(k) == "منذ")
             };
             // "since 2020" is background, not the date of the clause's event.
             let weak = since
@@ -633,6 +676,28 @@ pub(crate) fn find(
         .iter()
         .filter(|t| t.kind == TimexKind::Date)
         .map(|t| (tok_range_of(tokens, &t.source), t.value.clone()))
+        .collect();
+    // "بعد شهر من X" / "قبل أيام من X": X lies that long before / after the clause's own date.
+    // (the noun phrase after من, the duration's value, whether X is earlier)
+    let offsets: Vec<(Range<usize>, &str, bool)> = time
+        .timexes
+        .iter()
+        .filter(|t| t.kind == TimexKind::Duration)
+        .filter_map(|t| {
+            let r = tok_range_of(tokens, &t.source);
+            let back = match cx.bare(r.start.checked_sub(1)?) {
+                "بعد" => true,
+                "قبل" => false,
+                _ => return None,
+            };
+            (r.end < tokens.len() && cx.bare(r.end) == "من").then(|| {
+                (
+                    (r.end + 1..r.end + 4),
+                    t.value.as_deref().unwrap_or(""),
+                    back,
+                )
+            })
+        })
         .collect();
     let numbers: Vec<(Range<usize>, u64, &'static str)> = time
         .numbers
@@ -771,7 +836,9 @@ pub(crate) fn find(
             if matches!(w, ":" | ";" | "." | "\"" | "«" | "»" | "“" | "”") {
                 bounds.push((k..k + 1, Bound::Both));
             }
-            if is_word(&tokens[k]) && w == "فيما" || w == "بينما" {
+            // فيما، بينما, and "، حيث" open a clause of their own
+            let where_clause = w == "حيث" && k > st.start && cx.w(k - 1) == ",";
+            if is_word(&tokens[k]) && matches!(w, "فيما" | "بينما") || where_clause {
                 bounds.push((k..k + 1, Bound::Both));
             }
         }
@@ -819,9 +886,17 @@ pub(crate) fn find(
                 && prev_end
                     .as_ref()
                     .is_some_and(|(e, _)| *e <= t.toks.start && t.toks.start - e <= 20);
+            // "، ومحادثات خماسية": a second thing planned or done, not a complement
+            let sibling = t.toks.start > st.start
+                && cx.w(t.toks.start - 1) == ","
+                && cx.w(t.toks.start).starts_with('و');
+            // "بعد شهر من اشتباكات": another happening, at another time
+            let offset_noun = offsets.iter().any(|(x, _, _)| x.contains(&t.toks.start));
             let embedded = embedded_light
                 || row.pos == Pos::Noun
                     && !t.extended
+                    && !sibling
+                    && !offset_noun
                     && prev_end.as_ref().is_some_and(|(e, sc)| {
                         *e <= t.toks.start && t.toks.start - e <= 12 && sc.end >= t.toks.end
                     });
@@ -931,28 +1006,57 @@ pub(crate) fn find(
                 }
             }
             // Date.
-            let near = |r: &Range<usize>| -> usize {
+            // distance in tokens; on a tie the date after the trigger wins (محادثات مطلع أكتوبر)
+            let near = |r: &Range<usize>| -> (usize, bool) {
                 if r.end <= t.toks.start {
-                    t.toks.start - r.end
+                    (t.toks.start - r.end, true)
                 } else {
-                    r.start.saturating_sub(t.toks.end)
+                    (r.start.saturating_sub(t.toks.end), false)
                 }
+            };
+            // A date after a relative pronoun whose head is another noun (تنفيذ الاتفاقات التي
+            // تم التوصل إليها … العام الماضي) dates that noun's clause, not this trigger.
+            let own = |r: &Range<usize>| {
+                r.start < t.toks.end
+                    || !(t.toks.end + 1..r.start).any(|k| {
+                        matches!(
+                            cx.bare(k),
+                            "التي"
+                                | "الذي"
+                                | "اللذين"
+                                | "اللتين"
+                                | "الذين"
+                                | "اللاتي"
+                                | "اللواتي"
+                        )
+                    })
             };
             let in_scope = timexes
                 .iter()
-                .filter(|(r, _, _)| r.start >= scope.start && r.end <= scope.end)
+                .filter(|(r, _, _)| r.start >= scope.start && r.end <= scope.end && own(r))
                 .min_by_key(|(r, _, _)| near(r));
             let in_sent = timexes
                 .iter()
-                .filter(|(r, _, _)| r.start >= st.start && r.end <= st.end)
+                .filter(|(r, _, _)| r.start >= st.start && r.end <= st.end && own(r))
                 .min_by_key(|(r, _, _)| near(r));
-            let (date, dsrc) = if let Some((_, v, _)) = in_scope.or(in_sent) {
+            // The trigger heads the complement of "بعد شهر من": its date is the clause's date
+            // (a date elsewhere in the sentence, the paragraph's, the publication's) shifted. Not
+            // when the complement carries its own date (بعد يومين من هجوم 13 سبتمبر).
+            let offset = offsets
+                .iter()
+                .find(|(x, _, _)| x.contains(&t.toks.start))
+                .filter(|(x, _, _)| !timexes.iter().any(|(r, _, _)| x.contains(&r.start)));
+            let (mut date, mut dsrc) = if let Some((_, v, _)) = in_scope.or(in_sent) {
                 (Some(v.clone()), "text")
             } else if let Some(v) = &para_date {
                 (Some(v.clone()), "paragraph")
             } else {
                 (anchor.map(|d| d.to_string()), "publication")
             };
+            if let Some((_, dur, back)) = offset {
+                date = date.and_then(|d| hadath_time::shift_date(&d, dur, *back));
+                dsrc = "text";
+            }
             c.date = date;
             c.date_source = dsrc;
             // Modality.
@@ -1204,10 +1308,23 @@ fn locative(cx: &Ctx<'_>, e: &Ent, p: &Placed) -> bool {
             return true;
         }
     }
+    // في X، or a part of X (جنوب إسبانيا، بشمال سوريا): where, not who
     p.toks.start > 0
         && matches!(
             cx.bare(p.toks.start - 1),
-            "في" | "داخل" | "بمدينه" | "بمحافظه"
+            "في" | "داخل"
+                | "بمدينه"
+                | "بمحافظه"
+                | "جنوب"
+                | "شمال"
+                | "شرق"
+                | "غرب"
+                | "وسط"
+                | "بجنوب"
+                | "بشمال"
+                | "بشرق"
+                | "بغرب"
+                | "بوسط"
         )
 }
 
@@ -1286,6 +1403,15 @@ fn roles(
         })
         .map(|h| h.toks.clone())
         .collect();
+    // A place or state after "about" (محادثات حول السودان في القاهرة) is the topic: not a party,
+    // and not where it happened when the clause names a place too.
+    let topic = |p: &&Placed| {
+        p.toks.start > 0
+            && matches!(
+                cx.bare(p.toks.start - 1),
+                "حول" | "بشان" | "عن" | "حيال" | "ازاء" | "تجاه"
+            )
+    };
     let mut parts: Vec<&Placed> = Vec::new();
     let mut places: Vec<&Placed> = Vec::new();
     // Parties within a window of the trigger; a coordination chain may run past it.
@@ -1328,6 +1454,9 @@ fn roles(
                     continue;
                 }
             }
+            if e.country && !e.place && topic(&p) {
+                continue;
+            }
             if e.place || (e.country && locative(cx, e, p)) {
                 places.push(p);
                 continue;
@@ -1341,6 +1470,10 @@ fn roles(
             break;
         }
     }
+    // A place after "about" (محادثات حول كاراباخ في بروكسل) is the topic: where it happened
+    // comes first when the clause names both.
+    let located: Vec<&Placed> = places.iter().copied().filter(|p| !topic(p)).collect();
+    let places = if located.is_empty() { places } else { located };
     c.location = places
         .iter()
         .find(|p| p.toks.start >= tt.end)
@@ -1659,6 +1792,10 @@ fn same_happening(o: &Cand, c: &Cand, ents: &[Ent]) -> bool {
     if (o.modality == "negated") != (c.modality == "negated") {
         return false;
     }
+    // a meeting planned is not the meeting held
+    if (o.modality == "future") != (c.modality == "future") {
+        return false;
+    }
     let oc = codes(o, ents);
     let cc = codes(c, ents);
     if oc.is_empty() || cc.is_empty() {
@@ -1711,7 +1848,15 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
             }
             let inter = oc.iter().filter(|x| cc.contains(x)).count();
             let uni = oc.len() + cc.len() - inter;
-            (o.lead || c.lead) && inter * 5 >= uni * 3
+            // a one-party report of the lead's happening on the same day (ستعقد المحادثات في
+            // سوتشي after "بوتين يستضيف محادثات مع أرمينيا وأذربيجان"): a detail of it
+            let detail = o.lead
+                && cc.len() == 1
+                && oc.len() > 1
+                && oc.contains(&cc[0])
+                && o.date.is_some()
+                && o.date == c.date;
+            ((o.lead || c.lead) && inter * 5 >= uni * 3) || detail
         });
         match hit {
             Some(o) => {
@@ -1736,7 +1881,9 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
                         o.modality = c.modality;
                     }
                 }
-                if o.location.is_none() {
+                // a known place over none or over one the knowledge base does not know
+                let known = |l: Option<usize>| l.is_some_and(|i| ents[i].code.is_some());
+                if o.location.is_none() || (!known(o.location) && known(c.location)) {
                     o.location = c.location;
                 }
                 if o.dead.is_none() {
@@ -1839,6 +1986,10 @@ fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
     let location = c.location.map(|i| {
         let mut p = party(i, ents, text, span);
         p.code = ents[i].code.clone();
+        if let Some((name, code)) = &ents[i].place_as {
+            p.name = Some(name.clone());
+            p.code = code.clone();
+        }
         p
     });
     EventOut {

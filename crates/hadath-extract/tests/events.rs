@@ -452,3 +452,93 @@ fn user_triggers_extend_the_lexicon() {
     });
     assert!(bad.is_err());
 }
+
+// ------------------------------------------------------------------ dates and places of clauses
+
+#[test]
+fn a_month_after_dates_the_earlier_happening() {
+    // "The visit comes a month after the bloodiest fighting between X and Y since their 2016
+    // war": the fighting is a month before the visit (the publication), not in 2016.
+    let out = run(
+        "وتأتي الزيارة بعد شهر من أعنف اشتباكات بين الهند وباكستان منذ حربهما في عام 2016.",
+        Some("2024-03-15"),
+    );
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("the fighting");
+    assert_eq!(e.date.as_deref(), Some("2024-02"), "{e:?}");
+    // Three days before: a day, counted from a date in the sentence.
+    let out = run(
+        "وفي 20 مارس 2023، قبل ثلاثة أيام من قصف مدينة حمص، التقى وزير الخارجية الأردني نظيره السوري.",
+        None,
+    );
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("the shelling");
+    assert_eq!(e.date.as_deref(), Some("2023-03-23"), "{e:?}");
+}
+
+#[test]
+fn a_date_in_a_relative_clause_about_another_noun_is_not_the_triggers() {
+    // "The talks will focus on carrying out the agreements that were reached last year": the
+    // talks are not last year's.
+    let out = run(
+        "وقالت الخارجية المصرية إن المحادثات مع السودان ستركز على تنفيذ الاتفاقات التي تم التوصل إليها العام الماضي.",
+        Some("2024-03-15"),
+    );
+    for e in out.events.iter().filter(|e| e.kind == "CONSULT") {
+        assert_ne!(e.date.as_deref(), Some("2023"), "{e:?}");
+    }
+}
+
+#[test]
+fn where_talks_happened_not_what_they_were_about() {
+    let e = expect(
+        "CONSULT",
+        "عقدت إثيوبيا ومصر جولة جديدة من المحادثات حول السودان في القاهرة يوم الأحد.",
+        &["ETH", "EGY"],
+    );
+    let place = e.location.expect("a place");
+    assert_eq!(place.name.as_deref(), Some("Cairo"), "{place:?}");
+}
+
+#[test]
+fn a_capital_standing_for_an_institution_is_the_city_as_a_place() {
+    // بروكسل is matched as the EU; as where a meeting was held it is Brussels.
+    let e = expect(
+        "CONSULT",
+        "التقى وزير الخارجية المغربي نظيره الموريتاني في بروكسل يوم الاثنين.",
+        &["MAR", "MRT"],
+    );
+    let place = e.location.expect("a place");
+    assert_eq!(place.name.as_deref(), Some("Brussels"), "{place:?}");
+    assert_eq!(place.code.as_deref(), Some("BEL"));
+}
+
+#[test]
+fn a_meeting_planned_is_not_the_meeting_held() {
+    let out = run(
+        "التقى الرئيس التونسي نظيره الجزائري في الجزائر يوم الأحد.\nوأعلن الرئيسان أنهما يعتزمان عقد اجتماع جديد في تونس في مايو المقبل.",
+        Some("2024-03-17"),
+    );
+    let consult: Vec<_> = out.events.iter().filter(|e| e.kind == "CONSULT").collect();
+    assert_eq!(consult.len(), 2, "{consult:#?}");
+    assert!(consult.iter().any(|e| e.modality == "future"));
+    assert!(consult
+        .iter()
+        .any(|e| e.modality == "asserted" && e.date.as_deref() == Some("2024-03-17")));
+}
+
+#[test]
+fn a_subject_between_the_words_of_a_phrase() {
+    // verb-subject-object: عرضت قطر استضافة
+    expect(
+        "AGREE",
+        "وعرضت قطر استضافة جولة جديدة من المفاوضات.",
+        &["QAT"],
+    );
+}

@@ -673,6 +673,31 @@ impl Lexicon {
     }
 
     /// The term of the person named `name` that covers `date`.
+    /// Every entry listed under exactly `name` (folded as keys are), in every layer: the other
+    /// readings of a word the matcher resolved one way. بروكسل is matched as the EU (a metonym)
+    /// and is also the city of Brussels, which is what a place phrase (في بروكسل) means.
+    ///
+    /// ```
+    /// let lx = hadath_lexicon::Lexicon::embedded();
+    /// let readings = lx.lookup("بروكسل");
+    /// assert!(readings.iter().any(|e| e.name == "Brussels"));
+    /// ```
+    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+        let key = hadath_text::fold_key(name);
+        let mut out: Vec<&Entry> = Vec::new();
+        for l in self.layers() {
+            let Some(v) = l.keys.get(&key) else { continue };
+            for p in Layer::postings(&l.post, v) {
+                if let Some(e) = self.entry(EntryId(p >> 8)) {
+                    if !out.iter().any(|x| x.id == e.id) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     pub(crate) fn term_at(&self, name: &str, date: Date) -> Option<&Entry> {
         self.terms
             .get(name)?

@@ -123,6 +123,54 @@ pub fn resolve_relative_to(timex: &Timex, anchor: Date) -> Option<String> {
     Some(r)
 }
 
+/// The date a duration before (`back`) or after a dated value lies on, at the precision the
+/// duration allows: "a month before 2022-10-31" is `2022-09`, "three days after 2022-09-13" is
+/// `2022-09-16`, "two years before 2022-10" is `2020`. `value` is a TIMEX3 date value (`YYYY`,
+/// `YYYY-MM` or `YYYY-MM-DD`, anything after the day ignored); `duration` is `P<n>Y`, `P<n>M`,
+/// `P<n>W` or `P<n>D` with a whole `n`. None for anything else, or when the value is too coarse
+/// for the duration (days from a bare year).
+///
+/// ```
+/// assert_eq!(hadath_time::shift_date("2022-10-31", "P1M", true).as_deref(), Some("2022-09"));
+/// assert_eq!(hadath_time::shift_date("2022-09-13", "P3D", false).as_deref(), Some("2022-09-16"));
+/// assert_eq!(hadath_time::shift_date("2022", "P3D", true), None);
+/// ```
+pub fn shift_date(value: &str, duration: &str, back: bool) -> Option<String> {
+    let d = duration.strip_prefix('P')?;
+    let (n, unit) = d.split_at(d.len().checked_sub(1)?);
+    let n: i64 = n.parse().ok().filter(|&n| n > 0 && n < 10_000)?;
+    let n = if back { -n } else { n };
+    let num = |r: std::ops::Range<usize>| -> Option<i64> { value.get(r)?.parse().ok() };
+    let y = num(0..4)?;
+    let m = if value.len() >= 7 && value.as_bytes()[4] == b'-' {
+        num(5..7)
+    } else {
+        None
+    };
+    let day = if m.is_some() && value.len() >= 10 && value.as_bytes()[7] == b'-' {
+        num(8..10)
+    } else {
+        None
+    };
+    match (unit, m, day) {
+        ("Y", _, _) => Some(format!("{:04}", y + n)),
+        ("M", Some(m), _) => {
+            let k = y * 12 + (m - 1) + n;
+            Some(format!(
+                "{:04}-{:02}",
+                k.div_euclid(12),
+                k.rem_euclid(12) + 1
+            ))
+        }
+        ("W" | "D", Some(m), Some(day)) => {
+            let days = if unit == "W" { n * 7 } else { n };
+            let date = cal::date_of(cal::days_from_civil(y as i32, m as u32, day as u32) + days)?;
+            Some(date.to_string())
+        }
+        _ => None,
+    }
+}
+
 /// Convert a tabular (arithmetic) Hijri date to the Gregorian calendar. The tabular calendar can
 /// differ from Umm al-Qura or a local moon sighting by a day or two.
 pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Result<Date, TimeError> {

@@ -779,3 +779,33 @@ fn spans_are_source_bytes() {
     assert_eq!(&s[t[0].source.clone()], "١٧ أيلــول ٢٠٢٣");
     assert_eq!(t[0].value.as_deref(), Some("2023-09-17"));
 }
+
+#[test]
+fn dates_shifted_by_a_duration() {
+    use hadath_time::shift_date;
+    assert_eq!(
+        shift_date("2023-01-15", "P1M", true).as_deref(),
+        Some("2022-12")
+    );
+    assert_eq!(
+        shift_date("2023-11", "P3M", false).as_deref(),
+        Some("2024-02")
+    );
+    assert_eq!(
+        shift_date("2024-03-01", "P1D", true).as_deref(),
+        Some("2024-02-29")
+    );
+    assert_eq!(
+        shift_date("2022-10-31", "P2W", true).as_deref(),
+        Some("2022-10-17")
+    );
+    assert_eq!(
+        shift_date("2022-10-31TEV", "P1D", false).as_deref(),
+        Some("2022-11-01")
+    );
+    assert_eq!(shift_date("2022-10", "P2Y", true).as_deref(), Some("2020"));
+    // Too coarse, or not a whole duration.
+    assert_eq!(shift_date("2022-10", "P5D", true), None);
+    assert_eq!(shift_date("2022-10-31", "PXD", true), None);
+    assert_eq!(shift_date("2022-10-31", "PT3H", true), None);
+}
