@@ -17,6 +17,7 @@
 //! ```
 
 mod corpus;
+mod doc;
 mod features;
 mod hash;
 mod lists;
@@ -26,8 +27,8 @@ mod train;
 
 pub use corpus::{conll_split, read_conll, spans_from_bio, ConllSentence, Counts, Example, Part};
 pub use features::FEATURE_SET;
-pub use model::NerModel;
-pub use train::{train, TrainConfig};
+pub use model::{DocSentence, NerModel};
+pub use train::{train, train_domains, TrainConfig};
 
 use std::ops::Range;
 
