@@ -8,15 +8,23 @@
 //! ```
 //! With a second argument, that model file is used instead of the embedded one. A model trained
 //! with gazetteer features is given `hadath_lexicon::Lexicon::gazetteer_flags`.
+//!
+//! With `--doc`, the lines are read as the consecutive sentences of one document and tagged
+//! with `NerModel::tag_document` (document consistency over the model's window of nearby
+//! lines); without it, every line is tagged alone.
 
-use hadath_ner::{NerKind, NerModel};
+use hadath_ner::{DocSentence, NerKind, NerModel, NerSpan};
 use hadath_text::{tokenize, CharIndex, Folded};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufWriter, Write};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let input = args.first().expect("usage: ner_jsonl IN.jsonl [MODEL.bin]");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let doc_mode = args.iter().any(|a| a == "--doc");
+    args.retain(|a| a != "--doc");
+    let input = args
+        .first()
+        .expect("usage: ner_jsonl IN.jsonl [MODEL.bin] [--doc]");
     let owned;
     let model: &NerModel = match args.get(1) {
         Some(p) => {
@@ -31,18 +39,37 @@ fn main() {
     let gaz = |w: &str| lexicon.gazetteer_flags(w);
     let f = std::io::BufReader::new(std::fs::File::open(input).expect("open input"));
     let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut docs = Vec::new();
     for line in f.lines() {
         let line = line.expect("read line");
         if line.trim().is_empty() {
             continue;
         }
         let doc: Value = serde_json::from_str(&line).expect("JSON line");
-        let text = doc["text"].as_str().unwrap_or("");
-        let folded = Folded::new(text);
+        let text = doc["text"].as_str().unwrap_or("").to_string();
+        let folded = Folded::new(&text);
         let tokens = tokenize(&folded);
+        docs.push((doc, text, folded, tokens));
+    }
+    let spans: Vec<Vec<NerSpan>> = if doc_mode {
+        let sents: Vec<DocSentence> = docs
+            .iter()
+            .map(|(_, text, folded, tokens)| DocSentence {
+                text,
+                folded,
+                tokens,
+            })
+            .collect();
+        model.tag_document(&sents, Some(&gaz))
+    } else {
+        docs.iter()
+            .map(|(_, text, folded, tokens)| model.tag_with(text, folded, tokens, &gaz))
+            .collect()
+    };
+    for ((doc, text, _, _), spans) in docs.iter().zip(spans) {
+        let text = text.as_str();
         let ix = CharIndex::new(text);
-        let entities: Vec<Value> = model
-            .tag_with(text, &folded, &tokens, &gaz)
+        let entities: Vec<Value> = spans
             .into_iter()
             .filter_map(|s| {
                 let ty = match s.kind {

@@ -1,13 +1,16 @@
 //! CPU-time throughput of `NerModel::tag` alone (no gazetteer) over the bench text (1,000
 //! SaudiNewsNet articles), independent of other load on the machine:
-//! `cargo run --release -p hadath-ner --example speed [-- PASSES]`.
+//! `cargo run --release -p hadath-ner --example speed [-- PASSES] [--doc]`. With `--doc`, each
+//! article is tagged with `NerModel::tag_document` (its sentences together) instead.
 
-use hadath_ner::NerModel;
+use hadath_ner::{DocSentence, NerModel};
 use hadath_testdata::cpu_seconds;
 use hadath_text::{tokenize, Folded, TokenKind};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let doc_mode = args.iter().any(|a| a == "--doc");
+    args.retain(|a| a != "--doc");
     let passes: usize = args.first().and_then(|p| p.parse().ok()).unwrap_or(5);
     let Some(docs) = hadath_testdata::first_articles(1000) else {
         eprintln!("../shared/arabic-data/saudinewsnet is absent");
@@ -38,8 +41,24 @@ fn main() {
     let mut n = 0;
     let mut run = || {
         for (d, (f, t, cs)) in docs.iter().zip(&prepared) {
-            for c in cs {
-                n += model.tag(d, f, &t[c.clone()]).len();
+            if doc_mode {
+                let sents: Vec<DocSentence> = cs
+                    .iter()
+                    .map(|c| DocSentence {
+                        text: d,
+                        folded: f,
+                        tokens: &t[c.clone()],
+                    })
+                    .collect();
+                n += model
+                    .tag_document(&sents, None)
+                    .iter()
+                    .map(Vec::len)
+                    .sum::<usize>();
+            } else {
+                for c in cs {
+                    n += model.tag(d, f, &t[c.clone()]).len();
+                }
             }
         }
     };

@@ -10,8 +10,8 @@
 //! `--prune X` override the defaults.
 
 use hadath_ner::{
-    conll_split, read_conll, train, ConllSentence, Counts, Example, Gazetteer, NerKind, NerModel,
-    Part, TrainConfig,
+    conll_split, read_conll, train_domains, ConllSentence, Counts, DocSentence, Example, Gazetteer,
+    NerKind, NerModel, Part, TrainConfig,
 };
 use std::time::Instant;
 
@@ -36,6 +36,27 @@ fn main() {
                 extra.push(args[i].clone());
             }
             "--errors" => errors = true,
+            "--no-domain-copies" => cfg.domain_copies = false,
+            "--doc" => {
+                i += 1;
+                cfg.doc_window = args[i].parse().expect("--doc WINDOW");
+            }
+            "--seed" => {
+                i += 1;
+                cfg.seed = args[i].parse().expect("--seed N");
+            }
+            "--doc-epochs" => {
+                i += 1;
+                cfg.doc_epochs = args[i].parse().expect("--doc-epochs N");
+            }
+            "--doc-bags" => {
+                i += 1;
+                cfg.doc_bags = args[i].parse().expect("--doc-bags N");
+            }
+            "--doc-folds" => {
+                i += 1;
+                cfg.doc_folds = args[i].parse().expect("--doc-folds N");
+            }
             "--cv" => {
                 i += 1;
                 cv = args[i].parse().expect("--cv K");
@@ -101,6 +122,7 @@ fn main() {
     };
     let dev = dev || cv > 1;
     let mut counts = Counts::default();
+    let mut counts_doc = Counts::default();
     let mut bytes = Vec::new();
     let mut n_dev = 0;
     for (train_sents, dev_sents) in &folds {
@@ -133,17 +155,18 @@ fn main() {
                 }
             })
             .collect();
-        for path in &extra {
-            let t = std::fs::read_to_string(path).expect("read extra corpus");
-            let s = read_conll(&t);
+        let mut domains = vec![0u8; examples.len()];
+        for (d, path) in extra.iter().enumerate() {
+            let s = read_extra(path);
             eprintln!("extra {path}: {} sentences", s.len());
             examples.extend(s.iter().map(|s| Example::from_conll(s)));
+            domains.resize(examples.len(), d as u8 + 1);
         }
         let info = format!(
         "hadath-ner averaged perceptron. Trained on ANERcorp (Benajiba, Rosso & Benedi Ruiz 2007; CC BY-SA 4.0 in CAMeL Lab's release), \
          train split of score.py (sentences holding the first 5/6 of the words{}: {} sentences, {} words). \
                   Command: cargo run --release -p hadath-ner --example train -- {}. \
-         epochs={} seed={:#x} min_count={} prune={} dropout={} bags={} o_penalty={} memory_folds={}{}",
+         epochs={} seed={:#x} min_count={} prune={} dropout={} bags={} o_penalty={} memory_folds={} domain_copies={} doc_window={} doc_epochs={} doc_folds={} doc_bags={}{}{}",
                 if dev { ", less the last 10% held out as dev" } else { "" },
         train_sents.len(),
         words,
@@ -159,13 +182,19 @@ fn main() {
                 cfg.bags,
                 cfg.o_penalty,
         cfg.memory_folds,
+        cfg.domain_copies,
+        cfg.doc_window,
+        cfg.doc_epochs,
+        cfg.doc_folds,
+        cfg.doc_bags,
+        if extra.is_empty() { "" } else { EXTRA_ATTRIBUTION },
         if use_gaz { " gazetteer=hadath-lexicon (run with NerModel::tag_with)" } else { "" }
     );
         let t0 = Instant::now();
         let lexicon = hadath_lexicon::Lexicon::embedded();
         let gaz_fn = |w: &str| lexicon.gazetteer_flags(w);
         let gaz: Option<&dyn Gazetteer> = if use_gaz { Some(&gaz_fn) } else { None };
-        let model = train(&examples, &cfg, gaz, info, |e, m| {
+        let model = train_domains(&examples, &domains, &cfg, gaz, info, |e, m| {
             eprintln!("epoch {e}: {m} token mistakes ({:.1?})", t0.elapsed())
         });
         eprintln!(
@@ -177,6 +206,20 @@ fn main() {
         if !dev_sents.is_empty() {
             n_dev += dev_sents.len();
             let model = NerModel::from_bytes(&bytes).expect("reload");
+            if model.doc_window().is_some() {
+                let exs: Vec<Example> = dev_sents.iter().map(|s| Example::from_conll(s)).collect();
+                let doc: Vec<DocSentence> = exs
+                    .iter()
+                    .map(|e| DocSentence {
+                        text: &e.text,
+                        folded: &e.folded,
+                        tokens: &e.tokens,
+                    })
+                    .collect();
+                for (e, spans) in exs.iter().zip(model.tag_document(&doc, gaz)) {
+                    counts_doc.add(&e.gold, &e.to_corpus_spans(&spans));
+                }
+            }
             for s in dev_sents {
                 let ex = Example::from_conll(s);
                 let spans = match gaz {
@@ -236,9 +279,47 @@ fn main() {
             let (p, r, f) = counts.prf(Some(k));
             println!("  {:4} P {:.4} R {:.4} F1 {:.4}", k.as_str(), p, r, f);
         }
+        if cfg.doc_window > 0 {
+            let (p, r, f) = counts_doc.prf(None);
+            println!(
+                "dev, tag_document (window {}): P {:.4} R {:.4} F1 {:.4}",
+                cfg.doc_window, p, r, f
+            );
+            for k in NerKind::ALL {
+                let (p, r, f) = counts_doc.prf(Some(k));
+                println!("  {:4} P {:.4} R {:.4} F1 {:.4}", k.as_str(), p, r, f);
+            }
+        }
     }
     if let Some(out) = pos.get(1) {
         std::fs::write(out, &bytes).expect("write model");
         eprintln!("wrote {out}");
     }
+}
+
+/// Attribution of the extra training data (AQMAR is the only one documented in docs/ner.md).
+const EXTRA_ATTRIBUTION: &str = " extra training data: AQMAR Arabic Wikipedia NER corpus \
+     (Mohit, Schneider, Bhowmick, Oflazer & Smith, EACL 2012; CC BY-SA 3.0), PER -> PERS, MIS* -> MISC";
+
+/// An extra CoNLL corpus: one file, or every `.txt` file of a directory (sorted by name,
+/// `SOURCE.txt` and `README*` skipped), sentences split as in ANERcorp.
+fn read_extra(path: &str) -> Vec<ConllSentence> {
+    let p = std::path::Path::new(path);
+    let mut files = Vec::new();
+    if p.is_dir() {
+        for e in std::fs::read_dir(p).expect("read extra directory") {
+            let f = e.expect("directory entry").path();
+            let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.ends_with(".txt") && name != "SOURCE.txt" && !name.starts_with("README") {
+                files.push(f);
+            }
+        }
+        files.sort();
+    } else {
+        files.push(p.to_path_buf());
+    }
+    files
+        .iter()
+        .flat_map(|f| read_conll(&std::fs::read_to_string(f).expect("read extra corpus")))
+        .collect()
 }

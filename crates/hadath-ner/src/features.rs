@@ -10,14 +10,14 @@
 //! neighbours, their pairs, and a foreign-surname ending class.
 
 use crate::hash::{combine, combine2, hash_bytes, pair_hash};
-use crate::lists::{list_flags, suffix_class, L_TOPIC};
+use crate::lists::{list_flags, suffix_class, L_LOC_HEAD, L_ORG_HEAD, L_TOPIC};
 use crate::memory::NameMemory;
 use crate::Gazetteer;
 use hadath_text::{Folded, Token, TokenKind};
 
 /// Names the feature templates below; stored in the model header so that a model trained with
 /// other templates is refused at load time. Bump it whenever a template changes.
-pub const FEATURE_SET: &str = "hadath-ner/features-v6";
+pub const FEATURE_SET: &str = "hadath-ner/features-v7";
 
 // Template ids.
 const T_BIAS: u64 = 1;
@@ -61,12 +61,16 @@ const T_TOPIC_WORD: u64 = 230;
 const T_TOPIC_SHAPE: u64 = 231;
 const T_TOPIC_LIST: u64 = 232;
 const T_TOPIC_GAZ: u64 = 233;
+const T_DOC: u64 = 250; // + 0 code, + 1 code × shape, + 2 code × list bits, + 3/4 code of the -1/+1 token
+const T_CHAIN: u64 = 240; // + 0 kind × distance × definiteness, + 1 × shape
 
 const NGRAMS: bool = false;
 const LISTS: bool = true;
 const LIST_PAIRS: bool = true;
 const TOPIC: bool = false;
 const GAZ_PAIRS: bool = false;
+const CHAIN: bool = true;
+const CHAIN_MAX: usize = 6;
 
 /// Topic bits of a sentence: the union of its tokens' sports and business cue bits.
 #[inline]
@@ -115,6 +119,9 @@ pub(crate) struct TokInfo {
     pub(crate) lists: u16,
     /// Foreign-surname ending class (0: none).
     pub(crate) sfx: u8,
+    /// What an organisation or place chain reads (see [`chain_features`]): 0 not an Arabic
+    /// word, 1 with the article, 2 with لل, 3 another Arabic word.
+    pub(crate) def: u8,
 }
 
 /// Hashed features of one sentence: token `i` owns `feats[starts[i]..starts[i + 1]]`.
@@ -123,6 +130,9 @@ pub struct FeatureBuf {
     pub feats: Vec<u64>,
     pub starts: Vec<u32>,
     infos: Vec<TokInfo>,
+    /// With document codes: where token `i`'s document features start (they run to the end
+    /// of its features).
+    pub(crate) doc_starts: Vec<u32>,
 }
 
 impl FeatureBuf {
@@ -132,6 +142,11 @@ impl FeatureBuf {
 
     pub fn token(&self, i: usize) -> &[u64] {
         &self.feats[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The document keys of the tokens (see [`doc_key`]).
+    pub(crate) fn doc_keys(&self) -> Vec<u64> {
+        self.infos.iter().map(doc_key).collect()
     }
 }
 
@@ -445,6 +460,18 @@ pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind, mem: Option<&NameMemory>
     } else {
         (0, 0, 0)
     };
+    let def = if kind != TokenKind::Arabic {
+        0
+    } else if article {
+        1
+    } else if ["لل", "ولل", "فلل"]
+        .iter()
+        .any(|p| w.len() > p.len() + 2 && w.starts_with(p))
+    {
+        2
+    } else {
+        3
+    };
     TokInfo {
         word,
         stem,
@@ -455,6 +482,7 @@ pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind, mem: Option<&NameMemory>
         seen_stem,
         lists,
         sfx,
+        def,
     }
 }
 
@@ -472,6 +500,7 @@ pub(crate) fn pad_info(off: isize) -> TokInfo {
         seen_stem: 0,
         lists: 0,
         sfx: 0,
+        def: 0,
     }
 }
 
@@ -659,6 +688,70 @@ pub(crate) fn list_pair_features(
     }
 }
 
+/// Organisation and place chains: a word that follows an organisation or place head noun
+/// (`org-heads.txt`, `loc-heads.txt`) through a run of definite words (with ال or لل, or the
+/// head's bare genitive right after it) gets the head's kind × its distance (1–4+) × what the
+/// word is (definite, لل, other) and × its shape. So the 4th word of المنظمة العالمية للملكية
+/// الفكرية still knows that it follows an organisation head.
+#[inline]
+pub(crate) fn chain_features(i: usize, infos: &[TokInfo], feats: &mut Vec<u64>) {
+    if !CHAIN {
+        return;
+    }
+    let me = &infos[i];
+    if me.def == 0 || me.lists & (L_ORG_HEAD | L_LOC_HEAD) != 0 {
+        return;
+    }
+    let mut j = i;
+    while j > 0 && i - j < CHAIN_MAX {
+        j -= 1;
+        let o = &infos[j];
+        if o.lists & (L_ORG_HEAD | L_LOC_HEAD) != 0 {
+            let head = if o.lists & L_ORG_HEAD != 0 { 1 } else { 2 };
+            let v = head * 8 + (i - j).min(4) as u64;
+            feats.push(combine2(T_CHAIN, v, me.def as u64));
+            feats.push(combine2(T_CHAIN + 1, v, me.shape));
+            return;
+        }
+        let construct = o.def == 3 && j > 0 && infos[j - 1].lists & (L_ORG_HEAD | L_LOC_HEAD) != 0;
+        if !(o.def == 1 || o.def == 2 || construct) {
+            return;
+        }
+    }
+}
+
+/// The key under which a token is counted for document consistency (`crate::doc`): its stem,
+/// for words of two characters or more; 0 for the rest.
+#[inline]
+pub(crate) fn doc_key(info: &TokInfo) -> u64 {
+    let kind = info.shape >> 6;
+    let long = (info.shape >> 1) & 31 >= 1;
+    if matches!(kind, 1 | 2 | 4) && long {
+        info.stem | 1
+    } else {
+        0
+    }
+}
+
+/// Document-consistency features of token `i` from the document codes of its sentence.
+#[inline]
+pub(crate) fn doc_features(i: usize, codes: &[u8], me: &TokInfo, feats: &mut Vec<u64>) {
+    let c = codes[i];
+    if c != 0 {
+        feats.push(combine(T_DOC, c as u64));
+        feats.push(combine2(T_DOC + 1, c as u64, me.shape));
+        if me.lists != 0 {
+            feats.push(combine2(T_DOC + 2, c as u64, me.lists as u64));
+        }
+    }
+    if i > 0 && codes[i - 1] != 0 {
+        feats.push(combine(T_DOC + 3, codes[i - 1] as u64));
+    }
+    if i + 1 < codes.len() && codes[i + 1] != 0 {
+        feats.push(combine(T_DOC + 4, codes[i + 1] as u64));
+    }
+}
+
 /// Sentence-start and sentence-end features of position `i` of `n`.
 #[inline]
 pub(crate) fn position_features(i: usize, n: usize, me: &TokInfo, feats: &mut Vec<u64>) {
@@ -676,11 +769,13 @@ pub(crate) fn extract(
     tokens: &[Token],
     gaz: Option<&dyn Gazetteer>,
     mem: Option<&NameMemory>,
+    doc: Option<&[u8]>,
     buf: &mut FeatureBuf,
 ) {
     buf.feats.clear();
     buf.starts.clear();
     buf.infos.clear();
+    buf.doc_starts.clear();
     let text = folded.text();
     for t in tokens {
         buf.infos
@@ -709,7 +804,13 @@ pub(crate) fn extract(
             }
         }
         pair_features(i, n, &buf.infos, &mut feats);
+        chain_features(i, &buf.infos, &mut feats);
         topic_features(topic, &buf.infos[i], &mut feats);
+        // Last, so that training can hide them: they run from `doc_starts[i]` to the end.
+        if let Some(codes) = doc {
+            buf.doc_starts.push(feats.len() as u32);
+            doc_features(i, codes, &buf.infos[i], &mut feats);
+        }
     }
     buf.starts.push(feats.len() as u32);
     buf.feats = feats;
@@ -743,7 +844,7 @@ mod tests {
         let f = Folded::new("قال الرئيس ( أوباما ) في واشنطن 2009");
         let toks = hadath_text::tokenize(&f);
         let mut buf = FeatureBuf::default();
-        extract(&f, &toks, None, None, &mut buf);
+        extract(&f, &toks, None, None, None, &mut buf);
         assert_eq!(buf.len(), toks.len());
         for i in 0..buf.len() {
             assert!(buf.token(i).len() > 8);

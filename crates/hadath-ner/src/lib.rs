@@ -4,7 +4,9 @@
 //! A first-order averaged structured perceptron over BIO tags (PERS, LOC, ORG, MISC) with hashed
 //! word, clitic-stem, affix, shape, context and trigger features, decoded with Viterbi under BIO
 //! constraints. The model, trained on the ANERcorp train split (Benajiba, Rosso & Benedí Ruiz
-//! 2007; CC BY-SA 4.0 in CAMeL Lab's release), is embedded in the crate: see `docs/ner.md`.
+//! 2007; CC BY-SA 4.0 in CAMeL Lab's release) and on AQMAR (Mohit et al. 2012; CC BY-SA 3.0)
+//! with domain adaptation, is embedded in the crate: see `docs/ner.md`.
+//! [`NerModel::tag_document`] adds document consistency over the sentences of an article.
 //!
 //! ```
 //! use hadath_ner::{NerKind, NerModel};
@@ -17,6 +19,7 @@
 //! ```
 
 mod corpus;
+mod doc;
 mod features;
 mod hash;
 mod lists;
@@ -26,8 +29,8 @@ mod train;
 
 pub use corpus::{conll_split, read_conll, spans_from_bio, ConllSentence, Counts, Example, Part};
 pub use features::FEATURE_SET;
-pub use model::NerModel;
-pub use train::{train, TrainConfig};
+pub use model::{DocSentence, NerModel};
+pub use train::{train, train_domains, TrainConfig};
 
 use std::ops::Range;
 

@@ -6,11 +6,12 @@
 //! f32 weight scale, (NT+1)×NT f32 transitions (last row: sentence start), u32 feature count, then
 //! per feature sorted by key: LEB128 key delta, u16 mask of non-zero tags, one i16 per set bit.
 
+use crate::doc::doc_codes;
 use crate::features::{
-    extract, gaz_features, gaz_flags, gaz_neighbour_features, list_pair_features,
-    neighbour_features, own_features, pad_info, position_features, sentence_topic, tok_info_no_gaz,
-    topic_features, FeatureBuf, TokInfo, CTX, CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM,
-    T_BI_RIGHT, T_CTX_BI,
+    chain_features, doc_features, doc_key, extract, gaz_features, gaz_flags,
+    gaz_neighbour_features, list_pair_features, neighbour_features, own_features, pad_info,
+    position_features, sentence_topic, tok_info_no_gaz, topic_features, FeatureBuf, TokInfo, CTX,
+    CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT, T_CTX_BI,
 };
 use crate::hash::hash_bytes;
 use crate::hash::pair_hash;
@@ -24,6 +25,17 @@ use std::sync::OnceLock;
 const MAGIC: &[u8; 4] = b"HDNR";
 const VERSION: u32 = 2;
 pub(crate) const FLAG_GAZETTEER: u32 = 1;
+/// The model has document-consistency features; bits 8–15 of the flags hold its window.
+pub(crate) const FLAG_DOC: u32 = 2;
+
+/// One sentence of a document for [`NerModel::tag_document`]: `tokens` are that sentence's
+/// tokens of `folded`, the fold of `text` (several sentences may share one text).
+#[derive(Debug, Clone, Copy)]
+pub struct DocSentence<'a> {
+    pub text: &'a str,
+    pub folded: &'a Folded,
+    pub tokens: &'a [Token],
+}
 
 static EMBEDDED: &[u8] = include_bytes!("../../../data/models/ner-anercorp.bin");
 static EMBEDDED_GAZ: &[u8] = include_bytes!("../../../data/models/ner-anercorp-gaz.bin");
@@ -87,6 +99,8 @@ struct Scratch {
     cache_model: u64,
     keys: Vec<(u64, usize)>,
     acc: Vec<[i32; NT]>,
+    /// The token of each feature in `feats` (per-token features of a whole sentence).
+    feat_tok: Vec<u32>,
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -133,7 +147,7 @@ impl NerModel {
 
     /// The embedded model trained with gazetteer features from the knowledge base
     /// (`data/models/ner-anercorp-gaz.bin`): run it with [`NerModel::tag_with`] and
-    /// `hadath_lexicon::Lexicon::gazetteer_flags` (0.6 F1 better on the ANERcorp test split, 1.2 in
+    /// `hadath_lexicon::Lexicon::gazetteer_flags` (2.3 F1 better on the ANERcorp test split, 0.9 in
     /// cross-validation on train).
     pub fn embedded_gazetteer() -> &'static NerModel {
         static M: OnceLock<NerModel> = OnceLock::new();
@@ -156,6 +170,110 @@ impl NerModel {
     /// True when the model was trained with gazetteer features (use [`NerModel::tag_with`]).
     pub fn uses_gazetteer(&self) -> bool {
         self.flags & FLAG_GAZETTEER != 0
+    }
+
+    /// The window (in sentences either side) of the document-consistency features, when the
+    /// model has them (see [`NerModel::tag_document`]).
+    pub fn doc_window(&self) -> Option<usize> {
+        (self.flags & FLAG_DOC != 0).then_some((self.flags >> 8) as usize & 0xff)
+    }
+
+    /// Tag the sentences of one document, in order, with document consistency: a first pass
+    /// tags each sentence alone (as [`NerModel::tag`] does), then each sentence is tagged again
+    /// knowing how the first pass tagged the same words in the nearby sentences (see
+    /// `docs/ner.md`). Returns the spans of each sentence. A model without document features
+    /// tags each sentence alone. `gaz` is used when [`NerModel::uses_gazetteer`].
+    pub fn tag_document(
+        &self,
+        sentences: &[DocSentence<'_>],
+        gaz: Option<&dyn Gazetteer>,
+    ) -> Vec<Vec<NerSpan>> {
+        let gaz = if self.uses_gazetteer() { gaz } else { None };
+        let Some(window) = self.doc_window() else {
+            return sentences
+                .iter()
+                .map(|s| self.tag_impl(s.text, s.folded, s.tokens, gaz))
+                .collect();
+        };
+        SCRATCH.with(|sc| {
+            let mut sc = sc.borrow_mut();
+            let sc = &mut *sc;
+            let ems = self.doc_emissions(sentences, gaz, window, sc);
+            let mut out = Vec::with_capacity(sentences.len());
+            for (s, em) in sentences.iter().zip(&ems) {
+                viterbi(em, &self.trans, &mut sc.back, &mut sc.tags);
+                out.push(spans_of(&sc.tags, em, s.tokens));
+            }
+            out
+        })
+    }
+
+    /// Second-pass emission scores of the sentences of a document: the first pass (the cached
+    /// emissions of [`NerModel::tag`]) gives tags, the tags give document codes, and the
+    /// codes' features are added to the first-pass scores.
+    fn doc_emissions(
+        &self,
+        sentences: &[DocSentence<'_>],
+        gaz: Option<&dyn Gazetteer>,
+        window: usize,
+        sc: &mut Scratch,
+    ) -> Vec<Vec<[f32; NT]>> {
+        let n = sentences.len();
+        let (mut accs, mut tags, mut keys, mut infos) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for s in sentences {
+            if s.tokens.is_empty() {
+                accs.push(Vec::new());
+                tags.push(Vec::new());
+                keys.push(Vec::new());
+                infos.push(Vec::new());
+                continue;
+            }
+            self.fast_emissions(s.folded, s.tokens, gaz, sc);
+            viterbi(&sc.em, &self.trans, &mut sc.back, &mut sc.tags);
+            accs.push(sc.acc.clone());
+            tags.push(sc.tags.clone());
+            keys.push(sc.infos.iter().map(doc_key).collect::<Vec<_>>());
+            infos.push(sc.infos.clone());
+        }
+        let codes = doc_codes(&keys, &tags, window);
+        let mut feats = std::mem::take(&mut sc.feats);
+        let ems = accs
+            .iter_mut()
+            .enumerate()
+            .map(|(k, acc)| {
+                for (i, a) in acc.iter_mut().enumerate() {
+                    feats.clear();
+                    doc_features(i, &codes[k], &infos[k][i], &mut feats);
+                    self.sum_into(&feats, a);
+                }
+                acc.iter()
+                    .map(|a| a.map(|x| x as f32 * self.scale))
+                    .collect()
+            })
+            .collect();
+        sc.feats = feats;
+        ems
+    }
+
+    /// First-pass tags (no document codes), document keys and emission scores of one sentence
+    /// (training).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn first_pass(
+        &self,
+        folded: &Folded,
+        tokens: &[Token],
+        gaz: Option<&dyn Gazetteer>,
+    ) -> (Vec<u8>, Vec<u64>, Vec<[f32; NT]>) {
+        let mut s = Scratch::default();
+        extract(folded, tokens, gaz, self.memory.as_ref(), None, &mut s.buf);
+        self.emissions(&s.buf, &mut s.em);
+        viterbi(&s.em, &self.trans, &mut s.back, &mut s.tags);
+        (s.tags, s.buf.doc_keys(), s.em)
     }
 
     /// Tag one sentence: `tokens` are that sentence's tokens of `folded` (the fold of `text`).
@@ -217,6 +335,7 @@ impl NerModel {
             tokens,
             if self.uses_gazetteer() { gaz } else { None },
             self.memory.as_ref(),
+            None,
             &mut s.buf,
         );
         self.emissions(&s.buf, &mut s.em);
@@ -324,6 +443,8 @@ impl NerModel {
         }
         s.em.clear();
         s.acc.clear();
+        s.feats.clear();
+        s.feat_tok.clear();
         let topic = sentence_topic(&s.infos);
         for i in 0..n {
             let mut acc = s.words[i].own;
@@ -339,7 +460,7 @@ impl NerModel {
                 }
             }
             let mut feats = std::mem::take(&mut s.feats);
-            feats.clear();
+            let from = feats.len();
             position_features(i, n, &s.infos[i], &mut feats);
             {
                 let prev = if i == 0 { pad_info(-1) } else { s.infos[i - 1] };
@@ -351,6 +472,7 @@ impl NerModel {
                 list_pair_features(&prev, &s.infos[i], &next, &mut feats);
             }
             topic_features(topic, &s.infos[i], &mut feats);
+            chain_features(i, &s.infos, &mut feats);
             if gaz.is_some() {
                 gaz_features(&s.infos[i], &mut feats);
                 for (k, &off) in CTX.iter().enumerate() {
@@ -360,9 +482,16 @@ impl NerModel {
                     }
                 }
             }
-            self.sum_into(&feats, &mut acc);
+            // Prefetch now, add up once the whole sentence is collected.
+            for &h in &feats[from..] {
+                self.prefetch_key(h);
+            }
+            s.feat_tok.resize(feats.len(), i as u32);
             s.feats = feats;
             s.acc.push(acc);
+        }
+        for (&h, &i) in s.feats.iter().zip(&s.feat_tok) {
+            self.add_at(h, &mut s.acc[i as usize]);
         }
         // Pair features, one adjacent pair at a time: the templates over one pair share a home
         // slot in the table, so each pair costs about one cache miss.
@@ -701,12 +830,74 @@ mod tests {
                 for _ in 0..2 {
                     m.fast_emissions(&f, &toks[range.clone()], g, &mut s);
                     let mut buf = FeatureBuf::default();
-                    extract(&f, &toks[range.clone()], g, m.memory.as_ref(), &mut buf);
+                    extract(
+                        &f,
+                        &toks[range.clone()],
+                        g,
+                        m.memory.as_ref(),
+                        None,
+                        &mut buf,
+                    );
                     let mut em = Vec::new();
                     m.emissions(&buf, &mut em);
                     assert_eq!(em, s.em);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn document_emissions_equal_plain_ones() {
+        let m = NerModel::embedded_gazetteer();
+        let window = m
+            .doc_window()
+            .expect("the embedded models have document features");
+        let texts = [
+            "وقالت منظمة الويبو في جنيف إن الاجتماع سيعقد غدا .",
+            "وأضاف المدير العام للويبو فرانسيس غري أن الدول العربية ستشارك .",
+            "ورحب غري بالاتفاق الذي وقعته الويبو .",
+            "",
+        ];
+        let folded: Vec<Folded> = texts.iter().map(|t| Folded::new(t)).collect();
+        let tokens: Vec<Vec<Token>> = folded.iter().map(hadath_text::tokenize).collect();
+        let sents: Vec<DocSentence> = (0..texts.len())
+            .map(|k| DocSentence {
+                text: texts[k],
+                folded: &folded[k],
+                tokens: &tokens[k],
+            })
+            .collect();
+        let gaz = |w: &str| if w == "جنيف" { 2u8 } else { 0 };
+        for g in [None, Some(&gaz as &dyn Gazetteer)] {
+            let mut sc = Scratch::default();
+            let ems = m.doc_emissions(&sents, g, window, &mut sc);
+            // The same by the slow path: tags and keys of every sentence alone, codes, then
+            // every feature with the codes summed.
+            let (mut tags, mut keys) = (Vec::new(), Vec::new());
+            for k in 0..texts.len() {
+                let (t, ky, _) = m.first_pass(&folded[k], &tokens[k], g);
+                tags.push(t);
+                keys.push(ky);
+            }
+            let codes = doc_codes(&keys, &tags, window);
+            assert!(codes.iter().flatten().any(|&c| c != 0), "{codes:?}");
+            for k in 0..texts.len() {
+                let mut buf = FeatureBuf::default();
+                extract(
+                    &folded[k],
+                    &tokens[k],
+                    g,
+                    m.memory.as_ref(),
+                    Some(&codes[k]),
+                    &mut buf,
+                );
+                let mut em = Vec::new();
+                m.emissions(&buf, &mut em);
+                assert_eq!(em, ems[k]);
+            }
+            let spans = m.tag_document(&sents, g);
+            assert_eq!(spans.len(), texts.len());
+            assert!(spans[3].is_empty());
         }
     }
 

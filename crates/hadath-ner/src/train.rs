@@ -3,9 +3,11 @@
 //! weights averaged). Deterministic: fixed seeds shuffle the sentences each epoch.
 
 use crate::corpus::Example;
+use crate::doc::doc_codes;
 use crate::features::{extract, FeatureBuf};
+use crate::hash::combine;
 use crate::memory::NameMemory;
-use crate::model::{key_of, NerModel, FLAG_GAZETTEER};
+use crate::model::{key_of, NerModel, FLAG_DOC, FLAG_GAZETTEER};
 use crate::{viterbi, Gazetteer, NT};
 use std::collections::HashMap;
 
@@ -28,6 +30,20 @@ pub struct TrainConfig {
     /// Subtracted from the score of every O tag after training (folded into the transitions):
     /// trades precision for recall, tuned on the dev split.
     pub o_penalty: f32,
+    /// "Frustratingly easy" domain adaptation (Daumé 2007), one-sided: every feature of an
+    /// example from another domain (domain id ≠ 0) also fires as a copy private to that domain.
+    /// The copies soak up that domain's conventions and are left out of the model, which keeps
+    /// only the shared weights (so tagging costs nothing more).
+    pub domain_copies: bool,
+    /// Document-consistency features (`crate::doc`) over this many sentences either side
+    /// (0: off).
+    pub doc_window: usize,
+    /// Jackknife folds for the first-pass tags that the document codes are computed from.
+    pub doc_folds: usize,
+    /// Bags of each jackknife model.
+    pub doc_bags: usize,
+    /// Epochs of the document-feature perceptron.
+    pub doc_epochs: usize,
 }
 
 impl Default for TrainConfig {
@@ -41,6 +57,11 @@ impl Default for TrainConfig {
             bags: 4,
             o_penalty: 4.0,
             memory_folds: 0,
+            domain_copies: true,
+            doc_window: 0,
+            doc_folds: 5,
+            doc_bags: 2,
+            doc_epochs: 2,
         }
     }
 }
@@ -50,6 +71,9 @@ struct Prepared {
     starts: Vec<u32>,
     gold: Vec<u8>,
 }
+
+/// Salt of the private domain copies of features.
+const DOMAIN_SALT: u64 = 0xD0_3A1E_5EED;
 
 type Trans = [[f32; NT]; NT + 1];
 
@@ -61,10 +85,25 @@ pub fn train(
     cfg: &TrainConfig,
     gaz: Option<&dyn Gazetteer>,
     info: String,
+    progress: impl FnMut(usize, usize),
+) -> NerModel {
+    train_domains(examples, &[], cfg, gaz, info, progress)
+}
+
+/// [`train`] with a domain id per example (`domains[i]`, 0 when absent: the target domain,
+/// ANERcorp). See [`TrainConfig::domain_copies`].
+pub fn train_domains(
+    examples: &[Example],
+    domains: &[u8],
+    cfg: &TrainConfig,
+    gaz: Option<&dyn Gazetteer>,
+    info: String,
     mut progress: impl FnMut(usize, usize),
 ) -> NerModel {
     let mut index: HashMap<u32, u32> = HashMap::new();
     let mut counts: Vec<u32> = Vec::new();
+    // Feature ids that are private domain copies (never stored in the model).
+    let mut private: Vec<bool> = Vec::new();
     let mut buf = FeatureBuf::default();
     let mut data = Vec::with_capacity(examples.len());
     // Name memory, jackknifed over contiguous folds (articles stay within a fold).
@@ -93,24 +132,36 @@ pub fn train(
             &ex.tokens,
             gaz,
             fold_mem.get(fold_of(i)),
+            None,
             &mut buf,
         );
-        let feats = buf
-            .feats
-            .iter()
-            .map(|&h| {
-                let n = index.len() as u32;
-                let id = *index.entry(key_of(h)).or_insert(n);
-                if id == n {
-                    counts.push(0);
+        let domain = domains.get(i).copied().unwrap_or(0);
+        let copies = cfg.domain_copies && domain != 0;
+        let mut feats = Vec::with_capacity(buf.feats.len() * if copies { 2 } else { 1 });
+        let mut starts = Vec::with_capacity(buf.starts.len());
+        let mut intern = |h: u64, is_private: bool| {
+            let n = index.len() as u32;
+            let id = *index.entry(key_of(h)).or_insert(n);
+            if id == n {
+                counts.push(0);
+                private.push(is_private);
+            }
+            counts[id as usize] += 1;
+            id
+        };
+        for t in 0..buf.len() {
+            starts.push(feats.len() as u32);
+            for &h in buf.token(t) {
+                feats.push(intern(h, false));
+                if copies {
+                    feats.push(intern(combine(DOMAIN_SALT ^ h, domain as u64), true));
                 }
-                counts[id as usize] += 1;
-                id
-            })
-            .collect();
+            }
+        }
+        starts.push(feats.len() as u32);
         data.push(Prepared {
             feats,
-            starts: buf.starts.clone(),
+            starts,
             gold: ex.tags.clone(),
         });
     }
@@ -143,7 +194,7 @@ pub fn train(
     }
     let mut weights = Vec::with_capacity(nf);
     for id in 0..nf {
-        if counts[id] < cfg.min_count {
+        if counts[id] < cfg.min_count || private[id] {
             continue;
         }
         let row = sum_w[id].map(|x| if x.abs() < cfg.prune { 0.0 } else { x });
@@ -154,7 +205,13 @@ pub fn train(
     for row in sum_t.iter_mut() {
         row[0] -= cfg.o_penalty;
     }
-    let flags = if gaz.is_some() { FLAG_GAZETTEER } else { 0 };
+    if cfg.doc_window > 0 {
+        weights.extend(doc_layer(examples, domains, cfg, gaz, &sum_t));
+    }
+    let mut flags = if gaz.is_some() { FLAG_GAZETTEER } else { 0 };
+    if cfg.doc_window > 0 {
+        flags |= FLAG_DOC | (cfg.doc_window.min(255) as u32) << 8;
+    }
     let memory = if folds > 0 {
         Some(NameMemory::build(examples))
     } else {
@@ -257,4 +314,127 @@ fn train_once(
     let trans =
         std::array::from_fn(|p| std::array::from_fn(|t| (tw[p][t] as f64 - tacc[p][t] / c) as f32));
     (avg, trans)
+}
+
+/// The document-consistency layer (`crate::doc`), stacked on the sentence model: weights of
+/// the document features only, learned on top of fixed sentence scores. Every fold of
+/// `cfg.doc_folds` contiguous folds is tagged by a sentence model trained on the other folds;
+/// its tags give the document codes, and its emission scores are the fixed part. The
+/// perceptron then learns what the codes add (with `trans`, the sentence model's transitions).
+/// [`NerModel::tag`] never reads these features, so it tags exactly as the sentence model.
+fn doc_layer(
+    examples: &[Example],
+    domains: &[u8],
+    cfg: &TrainConfig,
+    gaz: Option<&dyn Gazetteer>,
+    trans: &Trans,
+) -> Vec<(u32, [f32; NT])> {
+    let k = cfg.doc_folds.max(2);
+    let n = examples.len();
+    let sub_cfg = TrainConfig {
+        doc_window: 0,
+        bags: cfg.doc_bags.max(1),
+        ..cfg.clone()
+    };
+    let mut tags = vec![Vec::new(); n];
+    let mut keys = vec![Vec::new(); n];
+    let mut ems: Vec<Vec<[f32; NT]>> = vec![Vec::new(); n];
+    for f in 0..k {
+        let (a, b) = (f * n / k, (f + 1) * n / k);
+        let mut sub: Vec<Example> = examples[..a].to_vec();
+        sub.extend_from_slice(&examples[b..]);
+        let d = |i: usize| domains.get(i).copied().unwrap_or(0);
+        let sub_dom: Vec<u8> = (0..a).chain(b..n).map(d).collect();
+        let m = train_domains(&sub, &sub_dom, &sub_cfg, gaz, String::new(), |_, _| {});
+        for i in a..b {
+            let (t, ky, em) = m.first_pass(&examples[i].folded, &examples[i].tokens, gaz);
+            tags[i] = t;
+            keys[i] = ky;
+            ems[i] = em;
+        }
+    }
+    let codes = doc_codes(&keys, &tags, cfg.doc_window);
+    // The document features of every token, as ids.
+    let mut index: HashMap<u32, u32> = HashMap::new();
+    let mut buf = FeatureBuf::default();
+    let mut data: Vec<(usize, Prepared)> = Vec::new();
+    for (i, ex) in examples.iter().enumerate() {
+        if codes[i].iter().all(|&c| c == 0) {
+            continue;
+        }
+        extract(&ex.folded, &ex.tokens, gaz, None, Some(&codes[i]), &mut buf);
+        let mut feats = Vec::new();
+        let mut starts = Vec::new();
+        for t in 0..buf.len() {
+            starts.push(feats.len() as u32);
+            let own = buf.token(t);
+            let from = (buf.doc_starts[t] - buf.starts[t]) as usize;
+            for &h in &own[from..] {
+                let nid = index.len() as u32;
+                feats.push(*index.entry(key_of(h)).or_insert(nid));
+            }
+        }
+        starts.push(feats.len() as u32);
+        let gold = ex.tags.clone();
+        data.push((
+            i,
+            Prepared {
+                feats,
+                starts,
+                gold,
+            },
+        ));
+    }
+    let nf = index.len();
+    let mut w = vec![[0f32; NT]; nf];
+    let mut acc = vec![[0f64; NT]; nf];
+    let mut c = 1f64;
+    let mut rng = cfg.seed | 1;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let (mut back, mut pred, mut em) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..cfg.doc_epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &o in &order {
+            let (ei, d) = &data[o];
+            em.clear();
+            for (t, base) in ems[*ei].iter().enumerate() {
+                let mut e = *base;
+                for &f in &d.feats[d.starts[t] as usize..d.starts[t + 1] as usize] {
+                    for (x, y) in e.iter_mut().zip(&w[f as usize]) {
+                        *x += y;
+                    }
+                }
+                em.push(e);
+            }
+            viterbi(&em, trans, &mut back, &mut pred);
+            for (t, &p) in pred.iter().enumerate() {
+                let (g, p) = (d.gold[t] as usize, p as usize);
+                if g != p {
+                    for &f in &d.feats[d.starts[t] as usize..d.starts[t + 1] as usize] {
+                        let f = f as usize;
+                        w[f][g] += 1.0;
+                        w[f][p] -= 1.0;
+                        acc[f][g] += c;
+                        acc[f][p] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+    }
+    let mut out = Vec::with_capacity(nf);
+    for (&key, &id) in &index {
+        let id = id as usize;
+        let row: [f32; NT] = std::array::from_fn(|t| (w[id][t] as f64 - acc[id][t] / c) as f32);
+        if row.iter().any(|&x| x.abs() >= cfg.prune.min(0.5)) {
+            out.push((key, row));
+        }
+    }
+    out.sort_unstable_by_key(|e| e.0);
+    out
 }

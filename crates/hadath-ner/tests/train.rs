@@ -1,6 +1,6 @@
 //! Training learns: a tiny synthetic corpus whose names follow cue words, tested on unseen names.
 
-use hadath_ner::{read_conll, train, Counts, Example, NerKind, TrainConfig};
+use hadath_ner::{read_conll, train, train_domains, Counts, Example, NerKind, TrainConfig};
 
 const FIRST: &[&str] = &[
     "زاهر",
@@ -125,4 +125,40 @@ fn untrained_model_finds_nothing_and_training_is_deterministic() {
     assert_eq!(z.n_features(), 0);
     let e = &ex[0];
     assert!(z.tag(&e.text, &e.folded, &e.tokens).is_empty());
+}
+
+#[test]
+fn domain_copies_keep_another_corpus_from_overriding_the_target_conventions() {
+    // The target corpus tags the towns LOC; a larger second corpus (domain 1) tags the same
+    // kind of town ORG. With domain copies, the second corpus's convention goes to its private
+    // copies, and the model (shared weights only) follows the target corpus.
+    let target = read_conll(&corpus(60, 0));
+    let other_text = corpus(240, 3).replace("B-LOC", "B-ORG");
+    let other = read_conll(&other_text);
+    let test_s = read_conll(&corpus(60, 7));
+    let mut examples: Vec<Example> = target.iter().map(|s| Example::from_conll(s)).collect();
+    let mut domains = vec![0u8; examples.len()];
+    examples.extend(other.iter().map(|s| Example::from_conll(s)));
+    domains.resize(examples.len(), 1);
+    let loc_f1 = |copies: bool| {
+        let cfg = TrainConfig {
+            epochs: 8,
+            prune: 0.0,
+            domain_copies: copies,
+            ..TrainConfig::default()
+        };
+        let model = train_domains(&examples, &domains, &cfg, None, String::new(), |_, _| {});
+        let mut counts = Counts::default();
+        for s in &test_s {
+            let ex = Example::from_conll(s);
+            let spans = model.tag(&ex.text, &ex.folded, &ex.tokens);
+            counts.add(&ex.gold, &ex.to_corpus_spans(&spans));
+        }
+        counts.prf(Some(NerKind::Loc)).2
+    };
+    let with = loc_f1(true);
+    let without = loc_f1(false);
+    eprintln!("LOC F1 with domain copies {with:.3}, without {without:.3}");
+    assert!(with > 0.9, "LOC F1 with domain copies {with}");
+    assert!(without < with, "without copies {without}, with {with}");
 }
