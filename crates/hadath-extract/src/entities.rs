@@ -2,7 +2,7 @@
 //! that the knowledge base did not cover, deduplicated, in text order.
 
 use hadath_lexicon::{EntityKind, Lexicon, MatchHow};
-use hadath_ner::{NerKind, NerModel};
+use hadath_ner::{DocSentence, NerKind, NerModel};
 use hadath_text::Analysis;
 use jiff::civil::Date;
 use std::ops::Range;
@@ -127,17 +127,28 @@ pub(crate) fn find(
         });
     }
     if ner {
-        let model = NerModel::embedded();
+        // The gazetteer model, with the knowledge base's word flags as its gazetteer, over the
+        // whole document: its second pass reads how a name was tagged in nearby sentences.
+        let model = NerModel::embedded_gazetteer();
+        let gaz = |w: &str| lex.gazetteer_flags(w);
+        let sentences: Vec<DocSentence<'_>> = analysis
+            .sentences()
+            .iter()
+            .filter(|s| s.boilerplate.is_none())
+            .map(|s| DocSentence {
+                text,
+                folded,
+                tokens: analysis.sentence_tokens(s),
+            })
+            .filter(|s| s.tokens.len() >= 2)
+            .collect();
         let mut extra = Vec::new();
-        for s in analysis.sentences() {
-            if s.boilerplate.is_some() {
-                continue;
-            }
-            let toks = analysis.sentence_tokens(s);
-            if toks.len() < 2 {
-                continue;
-            }
-            for sp in model.tag(text, folded, toks) {
+        for sp in model
+            .tag_document(&sentences, Some(&gaz))
+            .into_iter()
+            .flatten()
+        {
+            {
                 if sp.kind == NerKind::Misc {
                     continue;
                 }
