@@ -216,14 +216,17 @@ impl Starts {
             for r in rs.iter() {
                 // The reading (or it without a pronoun suffix) must be a key's first word.
                 let stem = &w[r.plen..];
-                buf.clear();
-                if r.article {
+                let cand: &str = if r.article {
+                    buf.clear();
                     buf.push_str("ال");
-                }
-                buf.push_str(stem);
+                    buf.push_str(stem);
+                    buf
+                } else {
+                    stem
+                };
                 // Suffix readings of a one-token match.
-                for n in suffix_lens(buf) {
-                    if let Some(&(addr, o)) = layer.first.get(&buf[..buf.len() - n]) {
+                for n in suffix_lens(cand) {
+                    if let Some(&(addr, o)) = layer.first.get(&cand[..cand.len() - n]) {
                         let node = fst.node(addr);
                         if node.is_final() {
                             seeds.push(Seed {
@@ -237,7 +240,7 @@ impl Starts {
                     }
                 }
                 // The reading itself: the fst state after it comes from the first-word table.
-                let Some(&(addr, o)) = layer.first.get(buf.as_str()) else {
+                let Some(&(addr, o)) = layer.first.get(cand) else {
                     continue;
                 };
                 let node = fst.node(addr);
