@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Attached pronoun suffixes, longest first.
 const SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
@@ -785,132 +786,6 @@ fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<I
     })
 }
 
-/// Words that never start an unknown person's name after a title.
-const NOT_NAME: &[&str] = &[
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اعلن",
-    "اعلنت",
-    "اشار",
-    "اشارت",
-    "اوضح",
-    "اوضحت",
-    "دعا",
-    "دعت",
-    "يقول",
-    "تقول",
-    "يري",
-    "تري",
-    "وصف",
-    "وصفت",
-    "اعتبر",
-    "اعتبرت",
-    "بحث",
-    "بحثت",
-    "التقي",
-    "استقبل",
-    "استقبلت",
-    "زار",
-    "زارت",
-    "شدد",
-    "شددت",
-    "اضاف",
-    "اضافت",
-    "ان",
-    "انه",
-    "انها",
-    "الذي",
-    "التي",
-    "في",
-    "من",
-    "علي",
-    "الي",
-    "عن",
-    "مع",
-    "خلال",
-    "لدي",
-    "بعد",
-    "قبل",
-    "امس",
-    "اليوم",
-    "هو",
-    "هي",
-    "كان",
-    "كانت",
-    "سابق",
-    "السابق",
-    "سابقا",
-    "الحالي",
-    "الجديد",
-    "نفسه",
-    "يوم",
-    "حيث",
-    "كما",
-    "لكن",
-    "او",
-    "ثم",
-    "وقال",
-    "واكد",
-    "واضاف",
-    "واعلن",
-    "اعرب",
-    "ابلغ",
-    "اجري",
-    "اجرت",
-    "وقع",
-    "وقعت",
-    "هاتف",
-    "يزور",
-    "تزور",
-    "سيزور",
-    "يجري",
-    "ناقش",
-    "ناقشت",
-    "رد",
-    "ردت",
-    "حذر",
-    "حذرت",
-    "طالب",
-    "طالبت",
-    "رحب",
-    "رحبت",
-    "نفي",
-    "نفت",
-    "ذكر",
-    "ذكرت",
-    "عبر",
-    "عبرت",
-    "جدد",
-    "جددت",
-    "لم",
-    "لن",
-    "قد",
-    "ما",
-    "لا",
-    "هذا",
-    "هذه",
-    "بشان",
-    "حول",
-    "الي",
-    "نحو",
-    "وزير",
-    "رئيس",
-    "مبعوث",
-    "ممثل",
-    "سفير",
-    "عام",
-    "بين",
-    "الخاص",
-    "العام",
-    "الاسبق",
-    "المستقيل",
-    "المكلف",
-    "بالوكاله",
-    "المنتخب",
-];
-
 /// The state or IGO named inside a title's own words.
 fn inner_code(lx: &Lexicon, ctx: &mut Ctx<'_>, it: &Item, date: Option<Date>) -> Option<String> {
     for t in it.first + 1..it.last {
@@ -932,15 +807,133 @@ fn inner_code(lx: &Lexicon, ctx: &mut Ctx<'_>, it: &Item, date: Option<Date>) ->
     None
 }
 
-fn name_like(w: &str) -> bool {
+/// Word classes of `data/kb/not-names.tsv` (bits).
+mod not_name {
+    pub const FUNCTION: u8 = 1;
+    pub const VERB: u8 = 2;
+    pub const NOUN: u8 = 4;
+    pub const MONTH: u8 = 8;
+    pub const NISBA: u8 = 16;
+}
+
+/// Folded word → its classes in `data/kb/not-names.tsv`.
+static NOT_NAMES: LazyLock<HashMap<String, u8>> =
+    LazyLock::new(|| parse_not_names(include_str!("../../../data/kb/not-names.tsv")));
+
+fn parse_not_names(tsv: &str) -> HashMap<String, u8> {
+    let mut m = HashMap::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let Some((class, words)) = line.split_once('\t') else {
+            continue;
+        };
+        let bit = match class {
+            "function" => not_name::FUNCTION,
+            "verb" => not_name::VERB,
+            "noun" => not_name::NOUN,
+            "month" => not_name::MONTH,
+            "nisba" => not_name::NISBA,
+            _ => continue,
+        };
+        for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            *m.entry(hadath_text::fold(w)).or_insert(0) |= bit;
+        }
+    }
+    m
+}
+
+/// Pronoun suffixes a listed function word, verb or noun may carry (folded): third person only,
+/// so that given names such as منى (من + ي) stay names.
+const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];
+
+/// Endings of an inflected nisba (folded ة is ه).
+const NISBA_ENDINGS: &[&str] = &["", "ه", "ين", "ون", "ان", "تان", "تين", "ات"];
+
+/// True when folded word `w` is a listed word that is no name (see `data/kb/not-names.tsv`):
+/// itself, or behind proclitics and before a pronoun as its class allows.
+fn listed_not_name(w: &str) -> bool {
+    use not_name::*;
+    let m = &*NOT_NAMES;
+    let class = |s: &str| m.get(s).copied().unwrap_or(0);
+    // Readings without a suffix: the bare word first, then each proclitic split.
+    for r in hadath_text::segmentations(w)
+        .iter()
+        .filter(|r| r.suffix.is_empty())
+    {
+        let (p, rest) = (r.prefix, r.stem);
+        let allowed = if r.article {
+            // Behind a clitic with the article (للشؤون، والوفد): nouns and nisbas only; the
+            // bare article is refused by shape already.
+            NOUN | NISBA
+        } else if matches!(p, "" | "و" | "س" | "وس") {
+            // Verbs only bare, behind و or the future س: ف + verb would read فيصل as ف + يصل.
+            FUNCTION | VERB | NOUN | MONTH | NISBA
+        } else {
+            FUNCTION | NOUN | MONTH | NISBA
+        };
+        // A two-letter function word behind a clitic other than و is too often a piece of a
+        // foreign name (فان بوهيمن = ف + ان، لي باو = ب + او): those forms are listed whole.
+        let short = rest.chars().nth(2).is_none();
+        let allowed = if short && !p.is_empty() && p != "و" {
+            allowed & !FUNCTION
+        } else {
+            allowed
+        };
+        if class(rest) & allowed != 0 {
+            return true;
+        }
+        // Before a pronoun suffix (عليه، استقبله; رسالته: ة is written ت before it).
+        for sfx in PRONOUNS {
+            if let Some(stem) = rest.strip_suffix(sfx) {
+                let keep = allowed & (FUNCTION | VERB | NOUN);
+                if stem.chars().nth(1).is_some() && class(stem) & keep != 0 {
+                    return true;
+                }
+                if let Some(t) = stem.strip_suffix('ت') {
+                    let mut with_ta = String::with_capacity(stem.len());
+                    with_ta.push_str(t);
+                    with_ta.push('ه');
+                    if class(&with_ta) & keep & NOUN != 0 {
+                        return true;
+                    }
+                }
+            }
+        }
+        // An inflected nisba (دولية، دبلوماسيين).
+        for end in NISBA_ENDINGS {
+            if let Some(stem) = rest.strip_suffix(end) {
+                if stem.chars().nth(2).is_some() && class(stem) & allowed & NISBA != 0 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// True when token `j` may be (part of) an unknown person's name after a title.
+fn name_like(ctx: &Ctx<'_>, j: usize) -> bool {
+    let w = ctx.tok(j);
+    // Tanween (اجتماعاً، هاتفياً، قراراً): an indefinite noun or adverb; names carry none.
+    let src = &ctx.text[ctx.tokens[j].source.clone()];
+    if src.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
+        return false;
+    }
     // ب/ل + a word in ة (folded ه) is a prepositional phrase (بمناسبة، لزيارة), not a name.
     if (w.starts_with('ب') || w.starts_with('ل')) && w.ends_with('ه') && w.chars().count() >= 5 {
         return false;
     }
+    // A clitic before the article (للشؤون، بالتصدي، والمرشح) makes a common noun. A stem of two
+    // letters is let through: foreign names read the same way (والتر، بالمر، كالفن).
+    if hadath_text::segmentations(w)
+        .iter()
+        .any(|r| r.article && r.prefix != "ال" && r.stem.chars().nth(2).is_some())
+    {
+        return false;
+    }
     w.chars().count() >= 2
         && !w.starts_with("ال")
-        && !NOT_NAME.contains(&w)
         && !crate::compile::is_stopword(w)
+        && !listed_not_name(w)
 }
 
 pub(crate) fn find(
@@ -1075,7 +1068,7 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
                 && (free || town)
                 && tokens[j].kind == TokenKind::Arabic
                 && (j == name_start || ctx.adjacent(j))
-                && name_like(ctx.tok(j));
+                && name_like(&ctx, j);
             if !ok {
                 break;
             }
@@ -1240,4 +1233,63 @@ fn partial_names(
         out.retain(|m| !drop.contains(&m.source) || m.kind == EntityKind::Person);
     }
     out.extend(add);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of the stop-word file has a known class and words.
+    #[test]
+    fn not_names_file_rows_are_read() {
+        let tsv = include_str!("../../../data/kb/not-names.tsv");
+        let mut lines = tsv.lines().filter(|l| !l.starts_with('#'));
+        assert_eq!(lines.next(), Some("class\twords_ar"));
+        for l in lines.filter(|l| !l.trim().is_empty()) {
+            let (class, words) = l.split_once('\t').expect("two columns");
+            assert!(
+                ["function", "verb", "noun", "month", "nisba"].contains(&class),
+                "unknown class {class:?}"
+            );
+            assert!(words.split('|').all(|w| !w.trim().is_empty()), "{l}");
+        }
+        assert!(NOT_NAMES.len() > 300);
+    }
+
+    #[test]
+    fn listed_words_and_their_clitic_forms() {
+        let listed = |w: &str| listed_not_name(&hadath_text::fold(w));
+        for w in [
+            "وفي",
+            "وذلك",
+            "بأن",
+            "لأنه",
+            "عليه",
+            "وهنا",
+            "سيزور",
+            "استقبله",
+            "رسالته",
+            "للشؤون",
+            "بذكرى",
+            "أيار",
+            "دولية",
+            "دبلوماسيين",
+            "والإقليمي",
+        ] {
+            assert!(listed(w), "{w}");
+        }
+        for w in [
+            "فيصل",
+            "فان",
+            "باو",
+            "منى",
+            "والتر",
+            "ذكير",
+            "خسنوف",
+            "لي",
+            "بن",
+        ] {
+            assert!(!listed(w), "{w}");
+        }
+    }
 }
