@@ -338,28 +338,31 @@ impl std::hash::Hasher for Fx {
 }
 
 /// A map from words behind a Bloom filter: most words of a text are in no key, and the filter
-/// (16 KiB, two probes, in cache) turns nearly all of them away without touching the map.
+/// (about a byte per word, two bits in one 64-bit block: one memory access, in cache) turns nearly
+/// all of them away without touching the map.
 pub(crate) struct BloomMap<V> {
     map: HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fx>>,
+    /// Blocks of the filter (a power of two of them).
     bloom: Vec<u64>,
 }
 
-impl<V> Default for BloomMap<V> {
-    fn default() -> Self {
-        BloomMap {
-            map: HashMap::default(),
-            bloom: vec![0; (BLOOM_BITS / 64) as usize],
-        }
-    }
-}
-
-/// Bits of a [`BloomMap`] filter (a power of two).
-const BLOOM_BITS: u64 = 1 << 17;
-
 impl<V> BloomMap<V> {
-    /// The two filter bits of a word.
+    /// The filter from the words.
+    fn new(words: impl IntoIterator<Item = (Box<str>, V)>) -> Self {
+        let map: HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fx>> =
+            words.into_iter().collect();
+        let blocks = (map.len() / 8 + 1).next_power_of_two().max(16);
+        let mut bloom = vec![0u64; blocks];
+        for w in map.keys() {
+            let (i, bits) = Self::probe(w, blocks);
+            bloom[i] |= bits;
+        }
+        BloomMap { map, bloom }
+    }
+
+    /// The block and the two bits of a word.
     #[inline]
-    fn probes(w: &str) -> (u64, u64) {
+    fn probe(w: &str, blocks: usize) -> (usize, u64) {
         use std::hash::Hasher;
         let mut h = Fx::default();
         h.write(w.as_bytes());
@@ -368,25 +371,14 @@ impl<V> BloomMap<V> {
         x ^= x >> 33;
         x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
         x ^= x >> 33;
-        (x & (BLOOM_BITS - 1), (x >> 32) & (BLOOM_BITS - 1))
-    }
-
-    fn insert(&mut self, w: &str, v: V) {
-        let (a, b) = Self::probes(w);
-        self.bloom[(a / 64) as usize] |= 1 << (a % 64);
-        self.bloom[(b / 64) as usize] |= 1 << (b % 64);
-        self.map.insert(w.into(), v);
+        let block = (x >> 12) as usize & (blocks - 1);
+        (block, (1 << (x & 63)) | (1 << ((x >> 6) & 63)))
     }
 
     #[inline]
     pub(crate) fn get(&self, w: &str) -> Option<&V> {
-        let (a, b) = Self::probes(w);
-        let bit = |i: u64| {
-            self.bloom
-                .get((i / 64) as usize)
-                .is_some_and(|x| x & (1 << (i % 64)) != 0)
-        };
-        if !(bit(a) && bit(b)) {
+        let (i, bits) = Self::probe(w, self.bloom.len());
+        if self.bloom[i] & bits != bits {
             return None;
         }
         self.map.get(w)
@@ -405,22 +397,22 @@ pub(crate) type FirstWords = BloomMap<(usize, u64)>;
 /// asks for every token).
 fn word_map(m: &fst::Map<Cow<'static, [u8]>>) -> BloomMap<u8> {
     use fst::Streamer;
-    let mut out = BloomMap::default();
+    let mut words = Vec::with_capacity(m.len());
     let mut st = m.stream();
     while let Some((k, v)) = st.next() {
-        out.insert(std::str::from_utf8(k).unwrap_or(""), v as u8);
+        words.push((std::str::from_utf8(k).unwrap_or("").into(), v as u8));
     }
-    out
+    BloomMap::new(words)
 }
 
 fn first_words(m: &fst::Map<Cow<'static, [u8]>>) -> FirstWords {
     use fst::Streamer;
-    let mut set = FirstWords::default();
+    let mut words: HashMap<Box<str>, (usize, u64)> = HashMap::new();
     let mut st = m.stream();
     while let Some((k, _)) = st.next() {
         let k = std::str::from_utf8(k).unwrap_or("");
         let w = k.split([' ', '\u{1}']).next().unwrap_or(k);
-        if !set.map.contains_key(w) {
+        if !words.contains_key(w) {
             let f = m.as_fst();
             let mut node = f.root();
             let mut out = fst::raw::Output::zero();
@@ -430,10 +422,10 @@ fn first_words(m: &fst::Map<Cow<'static, [u8]>>) -> FirstWords {
                 out = out.cat(t.out);
                 node = f.node(t.addr);
             }
-            set.insert(w, (node.addr(), out.value()));
+            words.insert(w.into(), (node.addr(), out.value()));
         }
     }
-    set
+    BloomMap::new(words)
 }
 
 type KeyMap = fst::Map<Cow<'static, [u8]>>;
@@ -489,10 +481,11 @@ impl Layer {
         };
         let (keys_map, post) = mk(keys)?;
         let (loose_map, lpost) = mk(loose)?;
-        let mut word_flags = BloomMap::default();
-        for (w, f) in compile::word_flags(keys, entries, base) {
-            word_flags.insert(&w, f);
-        }
+        let word_flags = BloomMap::new(
+            compile::word_flags(keys, entries, base)
+                .into_iter()
+                .map(|(w, f)| (w.into_boxed_str(), f)),
+        );
         Ok(Layer {
             first: first_words(&keys_map),
             lfirst: first_words(&loose_map),
@@ -702,7 +695,13 @@ impl Lexicon {
 
     /// Gazetteer bits ([`flags`]) of one folded word, for NER features.
     pub fn gazetteer_flags(&self, folded_word: &str) -> u8 {
-        let mut f = self.base.layer.word_flags.get(folded_word).copied().unwrap_or(0);
+        let mut f = self
+            .base
+            .layer
+            .word_flags
+            .get(folded_word)
+            .copied()
+            .unwrap_or(0);
         if let Some(u) = &self.user {
             f |= u.word_flags.get(folded_word).copied().unwrap_or(0);
         }
