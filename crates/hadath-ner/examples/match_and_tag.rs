@@ -5,13 +5,13 @@
 //!
 //! Over the first SaudiNewsNet articles (2,972 by default, the first day file; real news text),
 //! each document is run through the text layer once (`hadath_text::Analysis`: folding, tokens,
-//! sentences, boilerplate). Then, as `hadath-extract` does, `Lexicon::find_mentions` runs over
-//! the whole document and the tagger over each sentence that is not boilerplate and has two
+//! sentences, boilerplate). Then, in the order of `hadath-extract`, `Lexicon::find_mentions` runs
+//! over the whole document and the tagger over each sentence that is not boilerplate and has two
 //! tokens or more; the tagger is the gazetteer model (`NerModel::embedded_gazetteer().tag_with`
 //! with `Lexicon::gazetteer_flags`). Prints MB of source text per CPU second of this thread
 //! (`/proc/thread-self/stat`) for: matching + tagging over the prepared text; the same with the
 //! text layer included; each of the two alone; and matching + the plain model
-//! (`NerModel::embedded().tag`, no gazetteer).
+//! (`NerModel::embedded().tag`, no gazetteer, which `hadath-extract` runs today).
 
 use hadath_lexicon::Lexicon;
 use hadath_ner::NerModel;
