@@ -322,8 +322,13 @@ impl std::hash::Hasher for Fx {
             let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The last 1–7 bytes in one step, with their count so that trailing zeros count.
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            b[7] = rest.len() as u8;
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
         }
     }
     #[inline]
@@ -332,17 +337,82 @@ impl std::hash::Hasher for Fx {
     }
 }
 
+/// A map from words behind a Bloom filter: most words of a text are in no key, and the filter
+/// (about a byte per word, two bits in one 64-bit block: one memory access, in cache) turns nearly
+/// all of them away without touching the map.
+pub(crate) struct BloomMap<V> {
+    map: HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fx>>,
+    /// Blocks of the filter (a power of two of them).
+    bloom: Vec<u64>,
+}
+
+impl<V> BloomMap<V> {
+    /// The filter from the words.
+    fn new(words: impl IntoIterator<Item = (Box<str>, V)>) -> Self {
+        let map: HashMap<Box<str>, V, std::hash::BuildHasherDefault<Fx>> =
+            words.into_iter().collect();
+        let blocks = (map.len() / 8 + 1).next_power_of_two().max(16);
+        let mut bloom = vec![0u64; blocks];
+        for w in map.keys() {
+            let (i, bits) = Self::probe(w, blocks);
+            bloom[i] |= bits;
+        }
+        BloomMap { map, bloom }
+    }
+
+    /// The block and the two bits of a word.
+    #[inline]
+    fn probe(w: &str, blocks: usize) -> (usize, u64) {
+        use std::hash::Hasher;
+        let mut h = Fx::default();
+        h.write(w.as_bytes());
+        // A finaliser (from MurmurHash3) spreads Fx's bits over the whole word.
+        let mut x = h.finish() ^ w.len() as u64;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        let block = (x >> 12) as usize & (blocks - 1);
+        (block, (1 << (x & 63)) | (1 << ((x >> 6) & 63)))
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let (i, bits) = Self::probe(w, self.bloom.len());
+        if self.bloom[i] & bits != bits {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    #[inline]
+    pub(crate) fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
 /// First word of the keys → the fst state (node address, output) after it.
-pub(crate) type FirstWords = HashMap<Box<str>, (usize, u64), std::hash::BuildHasherDefault<Fx>>;
+pub(crate) type FirstWords = BloomMap<(usize, u64)>;
+
+/// The gazetteer flags of every word of the keys (the `words` fst as a filtered hash map: NER
+/// asks for every token).
+fn word_map(m: &fst::Map<Cow<'static, [u8]>>) -> BloomMap<u8> {
+    use fst::Streamer;
+    let mut words = Vec::with_capacity(m.len());
+    let mut st = m.stream();
+    while let Some((k, v)) = st.next() {
+        words.push((std::str::from_utf8(k).unwrap_or("").into(), v as u8));
+    }
+    BloomMap::new(words)
+}
 
 fn first_words(m: &fst::Map<Cow<'static, [u8]>>) -> FirstWords {
     use fst::Streamer;
-    let mut set = FirstWords::default();
+    let mut words: HashMap<Box<str>, (usize, u64)> = HashMap::new();
     let mut st = m.stream();
     while let Some((k, _)) = st.next() {
         let k = std::str::from_utf8(k).unwrap_or("");
         let w = k.split([' ', '\u{1}']).next().unwrap_or(k);
-        if !set.contains_key(w) {
+        if !words.contains_key(w) {
             let f = m.as_fst();
             let mut node = f.root();
             let mut out = fst::raw::Output::zero();
@@ -352,10 +422,10 @@ fn first_words(m: &fst::Map<Cow<'static, [u8]>>) -> FirstWords {
                 out = out.cat(t.out);
                 node = f.node(t.addr);
             }
-            set.insert(w.into(), (node.addr(), out.value()));
+            words.insert(w.into(), (node.addr(), out.value()));
         }
     }
-    set
+    BloomMap::new(words)
 }
 
 type KeyMap = fst::Map<Cow<'static, [u8]>>;
@@ -369,7 +439,8 @@ pub(crate) struct Layer {
     pub(crate) post: Cow<'static, [u8]>,
     pub(crate) loose: fst::Map<Cow<'static, [u8]>>,
     pub(crate) lpost: Cow<'static, [u8]>,
-    pub(crate) words: fst::Map<Cow<'static, [u8]>>,
+    /// Gazetteer flags of every key word.
+    pub(crate) word_flags: BloomMap<u8>,
 }
 
 impl Layer {
@@ -377,14 +448,15 @@ impl Layer {
         let m = |b: &'static [u8]| fst::Map::new(Cow::Borrowed(b)).expect("embedded fst");
         let keys = m(include_bytes!(concat!(env!("OUT_DIR"), "/keys.fst")));
         let loose = m(include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst")));
+        let words = m(include_bytes!(concat!(env!("OUT_DIR"), "/words.fst")));
         Layer {
             first: first_words(&keys),
             lfirst: first_words(&loose),
+            word_flags: word_map(&words),
             keys,
             post: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/keys.post"))),
             loose,
             lpost: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/loose.post"))),
-            words: m(include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"))),
         }
     }
 
@@ -409,23 +481,19 @@ impl Layer {
         };
         let (keys_map, post) = mk(keys)?;
         let (loose_map, lpost) = mk(loose)?;
-        let mut b = fst::MapBuilder::memory();
-        for (w, f) in compile::word_flags(keys, entries, base) {
-            b.insert(w, f as u64)
-                .map_err(|e| Error::Index(e.to_string()))?;
-        }
-        let words = fst::Map::new(Cow::Owned(
-            b.into_inner().map_err(|e| Error::Index(e.to_string()))?,
-        ))
-        .map_err(|e| Error::Index(e.to_string()))?;
+        let word_flags = BloomMap::new(
+            compile::word_flags(keys, entries, base)
+                .into_iter()
+                .map(|(w, f)| (w.into_boxed_str(), f)),
+        );
         Ok(Layer {
             first: first_words(&keys_map),
             lfirst: first_words(&loose_map),
+            word_flags,
             keys: keys_map,
             post,
             loose: loose_map,
             lpost,
-            words,
         })
     }
 
@@ -627,9 +695,15 @@ impl Lexicon {
 
     /// Gazetteer bits ([`flags`]) of one folded word, for NER features.
     pub fn gazetteer_flags(&self, folded_word: &str) -> u8 {
-        let mut f = self.base.layer.words.get(folded_word).unwrap_or(0) as u8;
+        let mut f = self
+            .base
+            .layer
+            .word_flags
+            .get(folded_word)
+            .copied()
+            .unwrap_or(0);
         if let Some(u) = &self.user {
-            f |= u.words.get(folded_word).unwrap_or(0) as u8;
+            f |= u.word_flags.get(folded_word).copied().unwrap_or(0);
         }
         f
     }
@@ -712,3 +786,47 @@ impl Lexicon {
 }
 
 pub(crate) use how as key_how;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filtered map gives every word of the gazetteer fst its flags, and nothing else.
+    #[test]
+    fn word_flags_agree_with_the_fst() {
+        use fst::Streamer;
+        let words = fst::Map::new(Cow::Borrowed(
+            &include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"))[..],
+        ))
+        .unwrap();
+        let lx = Lexicon::embedded();
+        let mut st = words.stream();
+        let mut n = 0;
+        while let Some((k, v)) = st.next() {
+            let w = std::str::from_utf8(k).unwrap();
+            assert_eq!(lx.gazetteer_flags(w), v as u8, "{w}");
+            n += 1;
+        }
+        assert_eq!(n, lx.base.layer.word_flags.map.len());
+        assert!(n > 1000);
+        // Words in no key, and near misses of key words.
+        for w in ["قال", "كتب", "موسكوا", "موسك", "", "x"] {
+            assert_eq!(words.get(w), None);
+            assert_eq!(lx.gazetteer_flags(w), 0, "{w}");
+        }
+    }
+
+    /// Every first word of a key is found behind the filter, with the fst state after it.
+    #[test]
+    fn first_words_pass_the_filter() {
+        let l = &Lexicon::embedded().base.layer;
+        for first in [&l.first, &l.lfirst] {
+            assert!(first.map.len() > 500);
+            for (w, v) in &first.map {
+                assert_eq!(first.get(w), Some(v), "{w}");
+            }
+        }
+        assert!(l.first.get("موسكو").is_some());
+        assert!(l.first.get("قال").is_none());
+    }
+}

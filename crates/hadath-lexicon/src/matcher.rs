@@ -6,8 +6,10 @@ use crate::{key_how, EntityKind, Entry, EntryId, Fx, Layer, Lexicon, MatchHow, M
 use fst::raw::{Fst, Node, Output};
 use hadath_text::{Folded, Token, TokenKind};
 use jiff::civil::Date;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Attached pronoun suffixes, longest first.
 const SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
@@ -108,30 +110,233 @@ impl Hit {
     }
 }
 
+/// Where a key can start in one word type: everything about a token that does not depend on its
+/// neighbours, computed once per word type in a document.
+struct WordInfo {
+    /// Exact starts in [`Starts::seeds`], in the order the matcher tries them (layer, reading,
+    /// suffixes then the reading itself), so that ties between hits resolve as before.
+    seeds: Range<u32>,
+    /// Loose starts in [`Starts::loose`], in layer and reading order.
+    loose: Range<u32>,
+    /// Byte lengths of the proclitics of the readings without the article (the bare word first):
+    /// the surnames of partial names are looked up behind these.
+    plain: [u8; 16],
+    nplain: u8,
+}
+
+impl WordInfo {
+    fn dead(&self) -> bool {
+        self.seeds.is_empty() && self.loose.is_empty()
+    }
+
+    fn plain(&self) -> &[u8] {
+        &self.plain[..self.nplain as usize]
+    }
+}
+
+/// One way an exact key starts in a word.
+#[derive(Clone, Copy)]
+struct Seed {
+    layer: u8,
+    /// Proclitic bytes skipped.
+    plen: u8,
+    /// Pronoun suffix bytes stripped: a one-token hit only. 0 = the reading itself.
+    sfx: u8,
+    /// The key ends here: its fst value.
+    fin: Option<u64>,
+    /// The key may go on over following words: the fst state (address, output) after the word.
+    ext: Option<(usize, u64)>,
+}
+
+/// One way a loose key starts in a word (no article, no suffix).
+#[derive(Clone, Copy)]
+struct LooseSeed {
+    layer: u8,
+    plen: u8,
+    /// The one-word loose hit, verified against the spelling.
+    one: Option<u64>,
+    /// The fst state after the skeleton, when a space may follow it.
+    ext: Option<(usize, u64)>,
+}
+
+/// The word types of one document and where keys start in them.
+#[derive(Default)]
+struct Starts {
+    infos: Vec<WordInfo>,
+    seeds: Vec<Seed>,
+    loose: Vec<LooseSeed>,
+}
+
+/// Marks a token that is not a word in [`Ctx::ids`].
+const NO_WORD: u32 = u32::MAX;
+
+fn is_word_kind(k: TokenKind) -> bool {
+    matches!(k, TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed)
+}
+
+impl Starts {
+    /// The word types of `tokens` and the info index of every token (`NO_WORD` for
+    /// punctuation, numbers …).
+    fn of(lx: &Lexicon, ft: &str, tokens: &[Token]) -> (Starts, Vec<u32>) {
+        let mut st = Starts::default();
+        let mut index: HashMap<&str, u32, BuildHasherDefault<Fx>> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 2, BuildHasherDefault::default());
+        let mut rs = Vec::with_capacity(16);
+        let mut buf = String::new();
+        let mut ids = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if !is_word_kind(t.kind) {
+                ids.push(NO_WORD);
+                continue;
+            }
+            let w = &ft[t.folded.clone()];
+            let n = st.infos.len() as u32;
+            let id = *index.entry(w).or_insert(n);
+            if id == n {
+                let info = st.word_info(lx, w, &mut rs, &mut buf);
+                st.infos.push(info);
+            }
+            ids.push(id);
+        }
+        (st, ids)
+    }
+
+    /// The context-free part of matching at a word: which readings start a key, exact or loose.
+    fn word_info(
+        &mut self,
+        lx: &Lexicon,
+        w: &str,
+        rs: &mut Vec<Reading>,
+        buf: &mut String,
+    ) -> WordInfo {
+        readings(w, rs);
+        let seeds = &mut self.seeds;
+        let s0 = seeds.len() as u32;
+        for (li, layer) in lx.layers().enumerate() {
+            let fst = layer.keys.as_fst();
+            for r in rs.iter() {
+                // The reading (or it without a pronoun suffix) must be a key's first word.
+                let stem = &w[r.plen..];
+                let cand: &str = if r.article {
+                    buf.clear();
+                    buf.push_str("ال");
+                    buf.push_str(stem);
+                    buf
+                } else {
+                    stem
+                };
+                // Suffix readings of a one-token match.
+                for n in suffix_lens(cand) {
+                    if let Some(&(addr, o)) = layer.first.get(&cand[..cand.len() - n]) {
+                        let node = fst.node(addr);
+                        if node.is_final() {
+                            seeds.push(Seed {
+                                layer: li as u8,
+                                plen: r.plen as u8,
+                                sfx: n as u8,
+                                fin: Some(Output::new(o).cat(node.final_output()).value()),
+                                ext: None,
+                            });
+                        }
+                    }
+                }
+                // The reading itself: the fst state after it comes from the first-word table.
+                let Some(&(addr, o)) = layer.first.get(cand) else {
+                    continue;
+                };
+                let node = fst.node(addr);
+                let fin = node
+                    .is_final()
+                    .then(|| Output::new(o).cat(node.final_output()).value());
+                let ext = node.find_input(b' ').map(|_| (addr, o));
+                if fin.is_some() || ext.is_some() {
+                    seeds.push(Seed {
+                        layer: li as u8,
+                        plen: r.plen as u8,
+                        sfx: 0,
+                        fin,
+                        ext,
+                    });
+                }
+            }
+        }
+        // Loose starts. Words with the article (also behind a clitic: بالجري) are Arabic words:
+        // their skeletons collide with names (الامن / ألمانيا, بالجري / بلغاريا).
+        let s1 = seeds.len() as u32;
+        let loose = &mut self.loose;
+        let l0 = loose.len() as u32;
+        if !rs.iter().any(|r| r.article) {
+            for (li, layer) in lx.layers().enumerate() {
+                for r in rs.iter() {
+                    let stem = &w[r.plen..];
+                    if stem.chars().count() < 5 || stem.starts_with("ال") {
+                        continue;
+                    }
+                    buf.clear();
+                    skeleton_word(stem, buf);
+                    if !layer.lfirst.contains_key(buf.as_str()) {
+                        continue;
+                    }
+                    let fst = layer.loose.as_fst();
+                    let Some((node, out)) = feed(fst, fst.root(), Output::zero(), buf.as_bytes())
+                    else {
+                        continue;
+                    };
+                    let one = verified(fst, node, out, stem);
+                    let ext = node.find_input(b' ').map(|_| (node.addr(), out.value()));
+                    if one.is_some() || ext.is_some() {
+                        loose.push(LooseSeed {
+                            layer: li as u8,
+                            plen: r.plen as u8,
+                            one,
+                            ext,
+                        });
+                    }
+                }
+            }
+        }
+        let mut plain = [0u8; 16];
+        let mut nplain = 0;
+        for r in rs.iter().filter(|r| !r.article) {
+            if nplain < plain.len() {
+                plain[nplain] = r.plen as u8;
+                nplain += 1;
+            }
+        }
+        WordInfo {
+            seeds: s0..s1,
+            loose: l0..loose.len() as u32,
+            plain,
+            nplain: nplain as u8,
+        }
+    }
+}
+
 struct Ctx<'a> {
     lx: &'a Lexicon,
     text: &'a str,
     folded: &'a Folded,
     tokens: &'a [Token],
     ft: &'a str,
+    /// Per token: its word type's entry in `infos`, or `NO_WORD`.
+    ids: &'a [u32],
+    starts: &'a Starts,
     /// Loose skeleton of each token (computed lazily).
     skel: Vec<Option<String>>,
-    buf: String,
-    readings: Vec<Reading>,
-    /// Set when some reading of the token passed the first-word filter.
-    live: bool,
 }
 
-impl Ctx<'_> {
-    fn tok(&self, i: usize) -> &str {
+impl<'a> Ctx<'a> {
+    fn tok(&self, i: usize) -> &'a str {
         &self.ft[self.tokens[i].folded.clone()]
     }
 
     fn is_word(&self, i: usize) -> bool {
-        matches!(
-            self.tokens[i].kind,
-            TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed
-        )
+        is_word_kind(self.tokens[i].kind)
+    }
+
+    fn info(&self, i: usize) -> Option<&'a WordInfo> {
+        let st: &'a Starts = self.starts;
+        st.infos.get(self.ids[i] as usize)
     }
 
     /// Tokens j and j-1 are adjacent (only spaces between them).
@@ -164,58 +369,98 @@ impl Ctx<'_> {
 
     /// Best exact hit starting at token `i`.
     fn exact_at(&mut self, i: usize, best: &mut Option<Hit>) {
-        let ft: &str = self.ft;
-        let w = &ft[self.tokens[i].folded.clone()];
-        let mut rs = std::mem::take(&mut self.readings);
-        let mut buf = std::mem::take(&mut self.buf);
-        readings(w, &mut rs);
-        for (li, layer) in self.lx.layers().enumerate() {
-            let fst = layer.keys.as_fst();
-            for r in &rs {
-                // Filter: the reading (or it without a pronoun suffix) must be a key's first word.
-                let stem = &w[r.plen..];
-                buf.clear();
-                if r.article {
-                    buf.push_str("ال");
-                }
-                buf.push_str(stem);
-                let start = self.tokens[i].folded.start + r.plen;
-                let clitic = r.plen > 0;
-                // Suffix readings of a one-token match.
-                let tm = self.ta_marbuta(i);
-                for n in suffix_lens(&buf) {
-                    if let Some(&(addr, o)) = layer.first.get(&buf[..buf.len() - n]) {
-                        self.live = true;
-                        if tm && n == 2 {
-                            continue;
-                        }
-                        let node = fst.node(addr);
-                        if node.is_final() {
-                            let h = Hit {
-                                first: i,
-                                last: i + 1,
-                                fspan: (start, start + stem.len() - n),
-                                layer: li,
-                                loose: false,
-                                value: Output::new(o).cat(node.final_output()).value(),
-                                clitic: true,
-                            };
-                            consider(best, h);
-                        }
-                    }
-                }
-                // The reading itself: the fst state after it comes from the first-word table.
-                let Some(&(addr, o)) = layer.first.get(buf.as_str()) else {
+        let Some(info) = self.info(i) else {
+            return;
+        };
+        let tf = self.tokens[i].folded.clone();
+        // Computed on first need: only a ه suffix asks.
+        let mut tm: Option<bool> = None;
+        let st: &'a Starts = self.starts;
+        let seeds = &st.seeds[info.seeds.start as usize..info.seeds.end as usize];
+        for s in seeds {
+            let li = s.layer as usize;
+            let start = tf.start + s.plen as usize;
+            if s.sfx > 0 {
+                if s.sfx == 2 && *tm.get_or_insert_with(|| self.ta_marbuta(i)) {
                     continue;
-                };
-                self.live = true;
-                let mut node = fst.node(addr);
-                let mut out = Output::new(o);
-                if node.is_final() {
+                }
+                if let Some(value) = s.fin {
                     let h = Hit {
                         first: i,
                         last: i + 1,
-                        fspan: (start, self.tokens[i].folded.end),
+                        fspan: (start, tf.end - s.sfx as usize),
+                        layer: li,
+                        loose: false,
+                        value,
+                        clitic: true,
+                    };
+                    consider(best, h);
+                }
+                continue;
+            }
+            let clitic = s.plen > 0;
+            if let Some(value) = s.fin {
+                let h = Hit {
+                    first: i,
+                    last: i + 1,
+                    fspan: (start, tf.end),
+                    layer: li,
+                    loose: false,
+                    value,
+                    clitic,
+                };
+                consider(best, h);
+            }
+            let Some((addr, o)) = s.ext else {
+                continue;
+            };
+            let Some(layer) = self.lx.layers().nth(li) else {
+                continue;
+            };
+            let fst = layer.keys.as_fst();
+            let mut node = fst.node(addr);
+            let mut out = Output::new(o);
+            // Extend over following words.
+            let mut j = i + 1;
+            while j < self.tokens.len() && j < i + MAX_TOKENS && self.is_word(j) && self.adjacent(j)
+            {
+                let Some((n1, o1)) = feed(fst, node, out, b" ") else {
+                    break;
+                };
+                let tj = self.tok(j);
+                // Every suffix ends in ا، م or ه; only ه can be a folded ta marbuta.
+                let tm = tj.ends_with('ه') && self.ta_marbuta(j);
+                for sfx in SUFFIXES.iter().filter(|s| !(tm && s.len() == 2)) {
+                    if let Some(s) = tj.strip_suffix(*sfx) {
+                        if s.chars().count() >= 3 {
+                            if let Some((n, o)) = feed(fst, n1, o1, s.as_bytes()) {
+                                if n.is_final() {
+                                    let tf = &self.tokens[j].folded;
+                                    let h = Hit {
+                                        first: i,
+                                        last: j + 1,
+                                        fspan: (start, tf.start + s.len()),
+                                        layer: li,
+                                        loose: false,
+                                        value: o.cat(n.final_output()).value(),
+                                        clitic: true,
+                                    };
+                                    consider(best, h);
+                                }
+                            }
+                        }
+                    }
+                }
+                let Some((n2, o2)) = feed(fst, n1, o1, tj.as_bytes()) else {
+                    break;
+                };
+                node = n2;
+                out = o2;
+                if node.is_final() {
+                    let h = Hit {
+                        first: i,
+                        last: j + 1,
+                        fspan: (start, self.tokens[j].folded.end),
                         layer: li,
                         loose: false,
                         value: out.cat(node.final_output()).value(),
@@ -223,62 +468,9 @@ impl Ctx<'_> {
                     };
                     consider(best, h);
                 }
-                // Extend over following words.
-                let mut j = i + 1;
-                while j < self.tokens.len()
-                    && j < i + MAX_TOKENS
-                    && self.is_word(j)
-                    && self.adjacent(j)
-                {
-                    let Some((n1, o1)) = feed(fst, node, out, b" ") else {
-                        break;
-                    };
-                    let tj = self.tok(j);
-                    let tm = self.ta_marbuta(j);
-                    for sfx in SUFFIXES.iter().filter(|s| !(tm && s.len() == 2)) {
-                        if let Some(s) = tj.strip_suffix(*sfx) {
-                            if s.chars().count() >= 3 {
-                                if let Some((n, o)) = feed(fst, n1, o1, s.as_bytes()) {
-                                    if n.is_final() {
-                                        let tf = &self.tokens[j].folded;
-                                        let h = Hit {
-                                            first: i,
-                                            last: j + 1,
-                                            fspan: (start, tf.start + s.len()),
-                                            layer: li,
-                                            loose: false,
-                                            value: o.cat(n.final_output()).value(),
-                                            clitic: true,
-                                        };
-                                        consider(best, h);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    let Some((n2, o2)) = feed(fst, n1, o1, tj.as_bytes()) else {
-                        break;
-                    };
-                    node = n2;
-                    out = o2;
-                    if node.is_final() {
-                        let h = Hit {
-                            first: i,
-                            last: j + 1,
-                            fspan: (start, self.tokens[j].folded.end),
-                            layer: li,
-                            loose: false,
-                            value: out.cat(node.final_output()).value(),
-                            clitic,
-                        };
-                        consider(best, h);
-                    }
-                    j += 1;
-                }
+                j += 1;
             }
         }
-        self.readings = rs;
-        self.buf = buf;
     }
 
     /// Best loose (skeleton) hit starting at token `i`: no article readings, no suffixes.
@@ -286,92 +478,74 @@ impl Ctx<'_> {
         if self.tokens[i].kind != TokenKind::Arabic {
             return;
         }
-        let ft: &str = self.ft;
-        let w = &ft[self.tokens[i].folded.clone()];
-        let mut rs = std::mem::take(&mut self.readings);
-        readings(w, &mut rs);
-        let mut buf = std::mem::take(&mut self.buf);
-        let nlayers = self.lx.layers().count();
-        for li in 0..nlayers {
-            // Words with the article (also behind a clitic: بالجري) are Arabic words: their
-            // skeletons collide with names (الامن / ألمانيا, بالجري / بلغاريا).
-            if rs.iter().any(|r| r.article) {
-                continue;
+        let Some(info) = self.info(i) else {
+            return;
+        };
+        let w = self.tok(i);
+        let tf = self.tokens[i].folded.clone();
+        let st: &'a Starts = self.starts;
+        let loose = &st.loose[info.loose.start as usize..info.loose.end as usize];
+        for ls in loose {
+            let li = ls.layer as usize;
+            let start = tf.start + ls.plen as usize;
+            let clitic = ls.plen > 0;
+            if let Some(value) = ls.one {
+                consider(
+                    best,
+                    Hit {
+                        first: i,
+                        last: i + 1,
+                        fspan: (start, tf.end),
+                        layer: li,
+                        loose: true,
+                        value,
+                        clitic,
+                    },
+                );
             }
-            for r in rs.iter() {
-                let stem = &w[r.plen..];
-                if stem.chars().count() < 5 || stem.starts_with("ال") {
-                    continue;
-                }
-                buf.clear();
-                skeleton_word(stem, &mut buf);
-                let layer: &Layer = self.lx.layers().nth(li).expect("layer");
-                if !layer.lfirst.contains_key(buf.as_str()) {
-                    continue;
-                }
-                self.live = true;
-                let fst = layer.loose.as_fst();
-                let Some((mut node, mut out)) =
-                    feed(fst, fst.root(), Output::zero(), buf.as_bytes())
-                else {
-                    continue;
+            let Some((addr, o)) = ls.ext else {
+                continue;
+            };
+            let Some(layer) = self.lx.layers().nth(li) else {
+                continue;
+            };
+            let fst = layer.loose.as_fst();
+            let mut node = fst.node(addr);
+            let mut out = Output::new(o);
+            let mut surface = w[ls.plen as usize..].to_string();
+            let mut j = i + 1;
+            while j < self.tokens.len() && j < i + MAX_TOKENS && self.is_word(j) && self.adjacent(j)
+            {
+                let Some((n1, o1)) = feed(fst, node, out, b" ") else {
+                    break;
                 };
-                let start = self.tokens[i].folded.start + r.plen;
-                let mut surface = stem.to_string();
+                let sk = self.skel(j).to_string();
+                let Some((n2, o2)) = feed(fst, n1, o1, sk.as_bytes()) else {
+                    break;
+                };
+                node = n2;
+                out = o2;
+                surface.push(' ');
+                surface.push_str(self.tok(j));
                 if let Some(value) = verified(fst, node, out, &surface) {
                     consider(
                         best,
                         Hit {
                             first: i,
-                            last: i + 1,
-                            fspan: (start, self.tokens[i].folded.end),
+                            last: j + 1,
+                            fspan: (start, self.tokens[j].folded.end),
                             layer: li,
                             loose: true,
                             value,
-                            clitic: r.plen > 0,
+                            clitic,
                         },
                     );
                 }
-                let mut j = i + 1;
-                while j < self.tokens.len()
-                    && j < i + MAX_TOKENS
-                    && self.is_word(j)
-                    && self.adjacent(j)
-                {
-                    let Some((n1, o1)) = feed(fst, node, out, b" ") else {
-                        break;
-                    };
-                    let sk = self.skel(j).to_string();
-                    let Some((n2, o2)) = feed(fst, n1, o1, sk.as_bytes()) else {
-                        break;
-                    };
-                    node = n2;
-                    out = o2;
-                    surface.push(' ');
-                    surface.push_str(self.tok(j));
-                    if let Some(value) = verified(fst, node, out, &surface) {
-                        consider(
-                            best,
-                            Hit {
-                                first: i,
-                                last: j + 1,
-                                fspan: (start, self.tokens[j].folded.end),
-                                layer: li,
-                                loose: true,
-                                value,
-                                clitic: r.plen > 0,
-                            },
-                        );
-                    }
-                    j += 1;
-                }
+                j += 1;
             }
         }
-        self.buf = buf;
-        self.readings = rs;
     }
 }
-
 /// Loose keys are stored as `skeleton \x01 original`. After the skeleton, enumerate the originals
 /// and keep the first whose spelling is within reach of the surface: per word at most one vowel
 /// letter inserted, deleted or swapped (ا و ي), and only in words of six letters or more.
@@ -612,132 +786,6 @@ fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<I
     })
 }
 
-/// Words that never start an unknown person's name after a title.
-const NOT_NAME: &[&str] = &[
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اعلن",
-    "اعلنت",
-    "اشار",
-    "اشارت",
-    "اوضح",
-    "اوضحت",
-    "دعا",
-    "دعت",
-    "يقول",
-    "تقول",
-    "يري",
-    "تري",
-    "وصف",
-    "وصفت",
-    "اعتبر",
-    "اعتبرت",
-    "بحث",
-    "بحثت",
-    "التقي",
-    "استقبل",
-    "استقبلت",
-    "زار",
-    "زارت",
-    "شدد",
-    "شددت",
-    "اضاف",
-    "اضافت",
-    "ان",
-    "انه",
-    "انها",
-    "الذي",
-    "التي",
-    "في",
-    "من",
-    "علي",
-    "الي",
-    "عن",
-    "مع",
-    "خلال",
-    "لدي",
-    "بعد",
-    "قبل",
-    "امس",
-    "اليوم",
-    "هو",
-    "هي",
-    "كان",
-    "كانت",
-    "سابق",
-    "السابق",
-    "سابقا",
-    "الحالي",
-    "الجديد",
-    "نفسه",
-    "يوم",
-    "حيث",
-    "كما",
-    "لكن",
-    "او",
-    "ثم",
-    "وقال",
-    "واكد",
-    "واضاف",
-    "واعلن",
-    "اعرب",
-    "ابلغ",
-    "اجري",
-    "اجرت",
-    "وقع",
-    "وقعت",
-    "هاتف",
-    "يزور",
-    "تزور",
-    "سيزور",
-    "يجري",
-    "ناقش",
-    "ناقشت",
-    "رد",
-    "ردت",
-    "حذر",
-    "حذرت",
-    "طالب",
-    "طالبت",
-    "رحب",
-    "رحبت",
-    "نفي",
-    "نفت",
-    "ذكر",
-    "ذكرت",
-    "عبر",
-    "عبرت",
-    "جدد",
-    "جددت",
-    "لم",
-    "لن",
-    "قد",
-    "ما",
-    "لا",
-    "هذا",
-    "هذه",
-    "بشان",
-    "حول",
-    "الي",
-    "نحو",
-    "وزير",
-    "رئيس",
-    "مبعوث",
-    "ممثل",
-    "سفير",
-    "عام",
-    "بين",
-    "الخاص",
-    "العام",
-    "الاسبق",
-    "المستقيل",
-    "المكلف",
-    "بالوكاله",
-    "المنتخب",
-];
-
 /// The state or IGO named inside a title's own words.
 fn inner_code(lx: &Lexicon, ctx: &mut Ctx<'_>, it: &Item, date: Option<Date>) -> Option<String> {
     for t in it.first + 1..it.last {
@@ -759,52 +807,167 @@ fn inner_code(lx: &Lexicon, ctx: &mut Ctx<'_>, it: &Item, date: Option<Date>) ->
     None
 }
 
-fn name_like(w: &str) -> bool {
+/// Word classes of `data/kb/not-names.tsv` (bits).
+mod not_name {
+    pub const FUNCTION: u8 = 1;
+    pub const VERB: u8 = 2;
+    pub const NOUN: u8 = 4;
+    pub const MONTH: u8 = 8;
+    pub const NISBA: u8 = 16;
+}
+
+/// Folded word → its classes in `data/kb/not-names.tsv`.
+static NOT_NAMES: LazyLock<HashMap<String, u8>> =
+    LazyLock::new(|| parse_not_names(include_str!("../../../data/kb/not-names.tsv")));
+
+fn parse_not_names(tsv: &str) -> HashMap<String, u8> {
+    let mut m = HashMap::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let Some((class, words)) = line.split_once('\t') else {
+            continue;
+        };
+        let bit = match class {
+            "function" => not_name::FUNCTION,
+            "verb" => not_name::VERB,
+            "noun" => not_name::NOUN,
+            "month" => not_name::MONTH,
+            "nisba" => not_name::NISBA,
+            _ => continue,
+        };
+        for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            *m.entry(hadath_text::fold(w)).or_insert(0) |= bit;
+        }
+    }
+    m
+}
+
+/// Pronoun suffixes a listed function word, verb or noun may carry (folded): third person only,
+/// so that given names such as منى (من + ي) stay names.
+const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];
+
+/// Endings of an inflected nisba (folded ة is ه).
+const NISBA_ENDINGS: &[&str] = &["", "ه", "ين", "ون", "ان", "تان", "تين", "ات"];
+
+/// True when folded word `w` is a listed word that is no name (see `data/kb/not-names.tsv`):
+/// itself, or behind proclitics and before a pronoun as its class allows.
+fn listed_not_name(w: &str) -> bool {
+    use not_name::*;
+    let m = &*NOT_NAMES;
+    let class = |s: &str| m.get(s).copied().unwrap_or(0);
+    // Readings without a suffix: the bare word first, then each proclitic split.
+    for r in hadath_text::segmentations(w)
+        .iter()
+        .filter(|r| r.suffix.is_empty())
+    {
+        let (p, rest) = (r.prefix, r.stem);
+        let allowed = if r.article {
+            // Behind a clitic with the article (للشؤون، والوفد): nouns and nisbas only; the
+            // bare article is refused by shape already.
+            NOUN | NISBA
+        } else if matches!(p, "" | "و" | "س" | "وس") {
+            // Verbs only bare, behind و or the future س: ف + verb would read فيصل as ف + يصل.
+            FUNCTION | VERB | NOUN | MONTH | NISBA
+        } else {
+            FUNCTION | NOUN | MONTH | NISBA
+        };
+        // A two-letter function word behind a clitic other than و is too often a piece of a
+        // foreign name (فان بوهيمن = ف + ان، لي باو = ب + او): those forms are listed whole.
+        let short = rest.chars().nth(2).is_none();
+        let allowed = if short && !p.is_empty() && p != "و" {
+            allowed & !FUNCTION
+        } else {
+            allowed
+        };
+        if class(rest) & allowed != 0 {
+            return true;
+        }
+        // Before a pronoun suffix (عليه، استقبله; رسالته: ة is written ت before it).
+        for sfx in PRONOUNS {
+            if let Some(stem) = rest.strip_suffix(sfx) {
+                let keep = allowed & (FUNCTION | VERB | NOUN);
+                if stem.chars().nth(1).is_some() && class(stem) & keep != 0 {
+                    return true;
+                }
+                if let Some(t) = stem.strip_suffix('ت') {
+                    let mut with_ta = String::with_capacity(stem.len());
+                    with_ta.push_str(t);
+                    with_ta.push('ه');
+                    if class(&with_ta) & keep & NOUN != 0 {
+                        return true;
+                    }
+                }
+            }
+        }
+        // An inflected nisba (دولية، دبلوماسيين).
+        for end in NISBA_ENDINGS {
+            if let Some(stem) = rest.strip_suffix(end) {
+                if stem.chars().nth(2).is_some() && class(stem) & allowed & NISBA != 0 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// True when token `j` may be (part of) an unknown person's name after a title.
+fn name_like(ctx: &Ctx<'_>, j: usize) -> bool {
+    let w = ctx.tok(j);
+    // Tanween (اجتماعاً، هاتفياً، قراراً): an indefinite noun or adverb; names carry none.
+    let src = &ctx.text[ctx.tokens[j].source.clone()];
+    if src.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
+        return false;
+    }
     // ب/ل + a word in ة (folded ه) is a prepositional phrase (بمناسبة، لزيارة), not a name.
     if (w.starts_with('ب') || w.starts_with('ل')) && w.ends_with('ه') && w.chars().count() >= 5 {
         return false;
     }
+    // A clitic before the article (للشؤون، بالتصدي، والمرشح) makes a common noun. A stem of two
+    // letters is let through: foreign names read the same way (والتر، بالمر، كالفن).
+    if hadath_text::segmentations(w)
+        .iter()
+        .any(|r| r.article && r.prefix != "ال" && r.stem.chars().nth(2).is_some())
+    {
+        return false;
+    }
     w.chars().count() >= 2
         && !w.starts_with("ال")
-        && !NOT_NAME.contains(&w)
         && !crate::compile::is_stopword(w)
+        && !listed_not_name(w)
 }
 
 pub(crate) fn find(
     lx: &Lexicon,
-    _text: &str,
+    text: &str,
     folded: &Folded,
     tokens: &[Token],
     date: Option<Date>,
 ) -> Vec<Mention> {
-    let mut ctx = Ctx {
+    let (starts, ids) = Starts::of(lx, folded.text(), tokens);
+    let ctx = Ctx {
         lx,
-        text: _text,
+        text,
         folded,
         tokens,
         ft: folded.text(),
+        ids: &ids,
+        starts: &starts,
         skel: Vec::new(),
-        buf: String::new(),
-        readings: Vec::with_capacity(24),
-        live: false,
     };
-    // Words none of whose readings starts a key, exact or loose (context-free, so memoised).
-    let mut dead: HashSet<&str, BuildHasherDefault<Fx>> =
-        HashSet::with_capacity_and_hasher(tokens.len() / 2, BuildHasherDefault::default());
+    find_in(ctx, date)
+}
+
+fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
+    let (lx, tokens, folded, text) = (ctx.lx, ctx.tokens, ctx.folded, ctx.text);
     // 1. Greedy left-to-right longest match.
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !ctx.is_word(i) {
+        // Words none of whose readings starts a key, exact or loose.
+        if ctx.info(i).is_none_or(WordInfo::dead) {
             i += 1;
             continue;
         }
-        let w: &str = &ctx.ft[tokens[i].folded.clone()];
-        if dead.contains(w) {
-            i += 1;
-            continue;
-        }
-        ctx.live = false;
         let mut best: Option<Hit> = None;
         ctx.exact_at(i, &mut best);
         if best.as_ref().is_none_or(|b| b.last - b.first == 1) {
@@ -823,9 +986,6 @@ pub(crate) fn find(
                     }
                 }
             }
-        }
-        if !ctx.live {
-            dead.insert(w);
         }
         match best.and_then(|h| to_item(lx, &ctx, &h, date)) {
             Some(mut it) => {
@@ -908,7 +1068,7 @@ pub(crate) fn find(
                 && (free || town)
                 && tokens[j].kind == TokenKind::Arabic
                 && (j == name_start || ctx.adjacent(j))
-                && name_like(ctx.tok(j));
+                && name_like(&ctx, j);
             if !ok {
                 break;
             }
@@ -923,7 +1083,7 @@ pub(crate) fn find(
             let m = Mention {
                 source,
                 kind: EntityKind::Person,
-                name: _text[folded.source_range(fs.0..fs.1)].to_string(),
+                name: text[folded.source_range(fs.0..fs.1)].to_string(),
                 code: Some(code),
                 office: Some(office),
                 how: MatchHow::Title,
@@ -1026,18 +1186,17 @@ fn partial_names(
         }
     }
     let mut drop = Vec::new();
-    let mut surnames: HashMap<String, Mention> = HashMap::new();
+    let mut surnames: HashMap<&str, &Mention, BuildHasherDefault<Fx>> = HashMap::default();
     let mut fi = 0;
-    let mut rs = Vec::new();
     let mut add = Vec::new();
     #[allow(clippy::needless_range_loop)]
     for t in 0..ctx.tokens.len() {
         while fi < fulls.len() && fulls[fi].1 <= t {
             let (a, b, m) = fulls[fi];
             if b - a >= 2 || m.how == MatchHow::Title {
-                let s = ctx.tok(b - 1).to_string();
-                if s.chars().count() >= 3 && !crate::compile::is_stopword(&s) {
-                    surnames.insert(s, m.clone());
+                let s = ctx.tok(b - 1);
+                if s.chars().count() >= 3 && !crate::compile::is_stopword(s) {
+                    surnames.insert(s, m);
                 }
             }
             fi += 1;
@@ -1048,17 +1207,20 @@ fn partial_names(
         {
             continue;
         }
-        let w = ctx.tok(t).to_string();
-        readings(&w, &mut rs);
-        for r in rs.iter().filter(|r| !r.article) {
-            if let Some(m) = surnames.get(&w[r.plen..]) {
+        let w = ctx.tok(t);
+        let Some(info) = ctx.info(t) else {
+            continue;
+        };
+        for &plen in info.plain() {
+            let plen = plen as usize;
+            if let Some(m) = surnames.get(&w[plen..]) {
                 let f = &ctx.tokens[t].folded;
-                let source = ctx.folded.source_range(f.start + r.plen..f.end);
+                let source = ctx.folded.source_range(f.start + plen..f.end);
                 add.push(Mention {
                     source,
                     how: MatchHow::Partial,
                     unnamed: false,
-                    ..m.clone()
+                    ..(*m).clone()
                 });
                 if let Some(Some(place)) = &covered[t] {
                     drop.push(place.clone());
@@ -1071,4 +1233,63 @@ fn partial_names(
         out.retain(|m| !drop.contains(&m.source) || m.kind == EntityKind::Person);
     }
     out.extend(add);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of the stop-word file has a known class and words.
+    #[test]
+    fn not_names_file_rows_are_read() {
+        let tsv = include_str!("../../../data/kb/not-names.tsv");
+        let mut lines = tsv.lines().filter(|l| !l.starts_with('#'));
+        assert_eq!(lines.next(), Some("class\twords_ar"));
+        for l in lines.filter(|l| !l.trim().is_empty()) {
+            let (class, words) = l.split_once('\t').expect("two columns");
+            assert!(
+                ["function", "verb", "noun", "month", "nisba"].contains(&class),
+                "unknown class {class:?}"
+            );
+            assert!(words.split('|').all(|w| !w.trim().is_empty()), "{l}");
+        }
+        assert!(NOT_NAMES.len() > 300);
+    }
+
+    #[test]
+    fn listed_words_and_their_clitic_forms() {
+        let listed = |w: &str| listed_not_name(&hadath_text::fold(w));
+        for w in [
+            "وفي",
+            "وذلك",
+            "بأن",
+            "لأنه",
+            "عليه",
+            "وهنا",
+            "سيزور",
+            "استقبله",
+            "رسالته",
+            "للشؤون",
+            "بذكرى",
+            "أيار",
+            "دولية",
+            "دبلوماسيين",
+            "والإقليمي",
+        ] {
+            assert!(listed(w), "{w}");
+        }
+        for w in [
+            "فيصل",
+            "فان",
+            "باو",
+            "منى",
+            "والتر",
+            "ذكير",
+            "خسنوف",
+            "لي",
+            "بن",
+        ] {
+            assert!(!listed(w), "{w}");
+        }
+    }
 }
