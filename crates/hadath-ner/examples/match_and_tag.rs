@@ -10,11 +10,12 @@
 //! tokens or more; the tagger is the gazetteer model (`NerModel::embedded_gazetteer().tag_with`
 //! with `Lexicon::gazetteer_flags`). Prints MB of source text per CPU second of this thread
 //! (`/proc/thread-self/stat`) for: matching + tagging over the prepared text; the same with the
-//! text layer included; each of the two alone; and matching + the plain model
-//! (`NerModel::embedded().tag`, no gazetteer, which `hadath-extract` runs today).
+//! text layer included; each of the two alone; and matching + the document mode
+//! (`tag_document` over the document's sentences, with the gazetteer: what `hadath-extract`
+//! runs).
 
 use hadath_lexicon::Lexicon;
-use hadath_ner::NerModel;
+use hadath_ner::{DocSentence, NerModel};
 use hadath_testdata::cpu_seconds;
 use hadath_text::Analysis;
 
@@ -22,7 +23,7 @@ use hadath_text::Analysis;
 #[derive(Clone, Copy)]
 enum Work {
     MatchAndTag,
-    MatchAndPlainTag,
+    MatchAndDocTag,
     MatchOnly,
     TagOnly,
 }
@@ -30,7 +31,6 @@ enum Work {
 fn pass(docs: &[String], prepared: &[Analysis], work: Work) -> usize {
     let lx = Lexicon::embedded();
     let gaz_model = NerModel::embedded_gazetteer();
-    let plain_model = NerModel::embedded();
     let gaz = |w: &str| lx.gazetteer_flags(w);
     let date = Some("2015-07-21".parse().expect("date"));
     let mut n = 0;
@@ -41,6 +41,25 @@ fn pass(docs: &[String], prepared: &[Analysis], work: Work) -> usize {
         if matches!(work, Work::MatchOnly) {
             continue;
         }
+        if matches!(work, Work::MatchAndDocTag) {
+            let sentences: Vec<DocSentence<'_>> = a
+                .sentences()
+                .iter()
+                .filter(|s| s.boilerplate.is_none())
+                .map(|s| DocSentence {
+                    text: d,
+                    folded: a.folded(),
+                    tokens: a.sentence_tokens(s),
+                })
+                .filter(|s| s.tokens.len() >= 2)
+                .collect();
+            n += gaz_model
+                .tag_document(&sentences, Some(&gaz))
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>();
+            continue;
+        }
         for s in a.sentences() {
             if s.boilerplate.is_some() {
                 continue;
@@ -49,10 +68,7 @@ fn pass(docs: &[String], prepared: &[Analysis], work: Work) -> usize {
             if toks.len() < 2 {
                 continue;
             }
-            n += match work {
-                Work::MatchAndPlainTag => plain_model.tag(d, a.folded(), toks).len(),
-                _ => gaz_model.tag_with(d, a.folded(), toks, &gaz).len(),
-            };
+            n += gaz_model.tag_with(d, a.folded(), toks, &gaz).len();
         }
     }
     n
@@ -70,7 +86,7 @@ fn main() {
     let prepared: Vec<Analysis> = docs.iter().map(|d| Analysis::new(d)).collect();
     // Warm the lazily built indexes and the tagger's word cache.
     pass(&docs, &prepared, Work::MatchAndTag);
-    pass(&docs, &prepared, Work::MatchAndPlainTag);
+    pass(&docs, &prepared, Work::MatchAndDocTag);
     let mb = (bytes * rounds) as f64 / 1e6;
     let timed = |work: Work| -> (f64, usize) {
         let t0 = cpu_seconds();
@@ -109,7 +125,7 @@ fn main() {
     report("find_mentions alone:", timed(Work::MatchOnly));
     report("tag_with alone:", timed(Work::TagOnly));
     report(
-        "find_mentions + tag (plain model):",
-        timed(Work::MatchAndPlainTag),
+        "find_mentions + tag_document (as extract):",
+        timed(Work::MatchAndDocTag),
     );
 }
