@@ -1104,9 +1104,15 @@ pub(crate) fn find(
                     cx.bare(t.toks.end),
                     "المذكور" | "المذكوره" | "نفسه" | "نفسها" | "ذاته" | "ذاتها"
                 );
+            // ستعقد المحادثات في سوتشي: a light verb with a definite noun and no parties of its
+            // own tells more of talks already reported
+            let noun_word = cx.bare(t.toks.end - 1);
             let definite = row.pos == Pos::Noun
-                && !t.extended
-                && (first_word.starts_with("ال") || first_word.starts_with("لل") || demonstrative);
+                && ((!t.extended
+                    && (first_word.starts_with("ال")
+                        || first_word.starts_with("لل")
+                        || demonstrative))
+                    || (t.extended && !any && noun_word.starts_with("ال")));
             if definite {
                 // parties of the noun phrase itself (الاجتماع بين X وY، الهجوم الإسرائيلي)
                 let local = ents_in.iter().any(|p| {
@@ -1128,7 +1134,7 @@ pub(crate) fn find(
                                 prev.date_source = "text";
                             }
                         }
-                        if prev.location.is_none() {
+                        if better_place(prev.location, c.location, ents) {
                             prev.location = c.location;
                         }
                         if prev.dead.is_none() {
@@ -1814,6 +1820,13 @@ fn same_happening(o: &Cand, c: &Cand, ents: &[Ent]) -> bool {
     oa.is_empty() || ca.is_empty() || oa.iter().any(|x| ca.contains(x))
 }
 
+/// Whether place `new` should replace place `old` of a happening: a place over none, a known
+/// place over one the knowledge base does not know.
+fn better_place(old: Option<usize>, new: Option<usize>, ents: &[Ent]) -> bool {
+    let known = |l: Option<usize>| l.is_some_and(|i| ents[i].code.is_some());
+    new.is_some() && (old.is_none() || (!known(old) && known(new)))
+}
+
 /// One event per happening: same type, compatible dates, participants overlapping.
 fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
@@ -1881,9 +1894,7 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
                         o.modality = c.modality;
                     }
                 }
-                // a known place over none or over one the knowledge base does not know
-                let known = |l: Option<usize>| l.is_some_and(|i| ents[i].code.is_some());
-                if o.location.is_none() || (!known(o.location) && known(c.location)) {
+                if better_place(o.location, c.location, ents) {
                     o.location = c.location;
                 }
                 if o.dead.is_none() {
