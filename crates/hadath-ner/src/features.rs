@@ -695,12 +695,23 @@ pub(crate) fn list_pair_features(
 /// الفكرية still knows that it follows an organisation head.
 #[inline]
 pub(crate) fn chain_features(i: usize, infos: &[TokInfo], feats: &mut Vec<u64>) {
+    if let Some(v) = chain_value(i, infos) {
+        let me = &infos[i];
+        feats.push(chain_def_feature(v, me.def));
+        feats.push(chain_shape_feature(v, me.shape));
+    }
+}
+
+/// The chain value of token `i` (the head's kind × the distance, `8..24`), when it follows an
+/// organisation or place head (see [`chain_features`]).
+#[inline]
+pub(crate) fn chain_value(i: usize, infos: &[TokInfo]) -> Option<u64> {
     if !CHAIN {
-        return;
+        return None;
     }
     let me = &infos[i];
     if me.def == 0 || me.lists & (L_ORG_HEAD | L_LOC_HEAD) != 0 {
-        return;
+        return None;
     }
     let mut j = i;
     while j > 0 && i - j < CHAIN_MAX {
@@ -708,16 +719,26 @@ pub(crate) fn chain_features(i: usize, infos: &[TokInfo], feats: &mut Vec<u64>) 
         let o = &infos[j];
         if o.lists & (L_ORG_HEAD | L_LOC_HEAD) != 0 {
             let head = if o.lists & L_ORG_HEAD != 0 { 1 } else { 2 };
-            let v = head * 8 + (i - j).min(4) as u64;
-            feats.push(combine2(T_CHAIN, v, me.def as u64));
-            feats.push(combine2(T_CHAIN + 1, v, me.shape));
-            return;
+            return Some(head * 8 + (i - j).min(4) as u64);
         }
         let construct = o.def == 3 && j > 0 && infos[j - 1].lists & (L_ORG_HEAD | L_LOC_HEAD) != 0;
         if !(o.def == 1 || o.def == 2 || construct) {
-            return;
+            return None;
         }
     }
+    None
+}
+
+/// The chain feature of value `v` × what the word is (definite, لل, other).
+#[inline]
+pub(crate) fn chain_def_feature(v: u64, def: u8) -> u64 {
+    combine2(T_CHAIN, v, def as u64)
+}
+
+/// The chain feature of value `v` × the word's shape.
+#[inline]
+pub(crate) fn chain_shape_feature(v: u64, shape: u64) -> u64 {
+    combine2(T_CHAIN + 1, v, shape)
 }
 
 /// The key under which a token is counted for document consistency (`crate::doc`): its stem,

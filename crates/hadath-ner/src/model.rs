@@ -8,10 +8,11 @@
 
 use crate::doc::doc_codes;
 use crate::features::{
-    chain_features, doc_features, doc_key, extract, gaz_features, gaz_flags,
-    gaz_neighbour_features, list_pair_features, neighbour_features, own_features, pad_info,
-    position_features, sentence_topic, tok_info_no_gaz, topic_features, FeatureBuf, TokInfo, CTX,
-    CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT, T_CTX_BI,
+    chain_def_feature, chain_shape_feature, chain_value, doc_features, doc_key, extract,
+    gaz_features, gaz_flags, gaz_neighbour_features, list_pair_features, neighbour_features,
+    own_features, pad_info, position_features, sentence_topic, tok_info_no_gaz, topic_features,
+    FeatureBuf, TokInfo, CTX, CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT,
+    T_CTX_BI,
 };
 use crate::hash::hash_bytes;
 use crate::hash::pair_hash;
@@ -63,6 +64,46 @@ pub struct NerModel {
     pad: [[i32; NT]; CTX_N],
     /// Words seen in names in the training data (see `memory.rs`).
     memory: Option<NameMemory>,
+    /// Summed weights of the per-token features over small value sets.
+    dense: Dense,
+    /// One bit per value of bits `1..1 + FILTER_BITS` of the keys: set when some key in the
+    /// table has them. A clear bit means the feature is absent, without touching the big table
+    /// (the templates over one word pair share these bits: see `hash::pair_hash`).
+    filter: Vec<u64>,
+}
+
+/// Size of [`NerModel::filter`]: 2^20 bits (128 KiB, which stays in the L2 cache).
+const FILTER_BITS: u32 = 20;
+
+#[inline(always)]
+fn filter_index(key: u32) -> usize {
+    (key >> 1) as usize & ((1 << FILTER_BITS) - 1)
+}
+
+/// Number of word shapes (`TokInfo::shape` of a token is below it: kind × 64 + length × 2 +
+/// article).
+const SHAPES: usize = 6 * 64;
+/// Gazetteer flag values with dense rows (the three bits of `GAZ_*`).
+const GAZ_VALUES: usize = 8;
+/// Chain values (`features::chain_value`) with dense rows: `8..8 + CHAIN_VALUES`.
+const CHAIN_VALUES: usize = 16;
+
+/// The summed weights of the per-token features whose values come from small sets, built when
+/// the model is loaded, so that tagging adds one row from a small hot table instead of looking
+/// up each feature in the big one. Integer sums: the scores are exactly those of the features
+/// looked up one by one.
+#[derive(Debug, Clone, Default)]
+struct Dense {
+    /// Sentence-start and sentence-end features by shape.
+    first: Vec<[i32; NT]>,
+    last: Vec<[i32; NT]>,
+    /// A token's own gazetteer features by flags × shape.
+    gaz_own: Vec<[i32; NT]>,
+    /// The gazetteer features of the token before (0) and after (1), by its flags.
+    gaz_ctx: [[[i32; NT]; GAZ_VALUES]; 2],
+    /// Chain features by (value − 8) × definiteness and (value − 8) × shape.
+    chain_def: Vec<[i32; NT]>,
+    chain_shape: Vec<[i32; NT]>,
 }
 
 const CTX_N: usize = 4;
@@ -73,7 +114,7 @@ struct Slot {
     key: u32,
     w: [i16; NT],
 }
-const CACHE_BITS: u32 = 16;
+const CACHE_BITS: u32 = 14;
 
 /// What one word type contributes, cached per thread: its facts, its weights at its own
 /// position and at each neighbouring offset (gazetteer features excluded: they are added per
@@ -84,6 +125,10 @@ struct WordEntry {
     info: TokInfo,
     own: [i32; NT],
     nb: [[i32; NT]; CTX_N],
+    /// The word's gazetteer flags, valid during the tagging call `gaz_gen` (a gazetteer is
+    /// fixed for one call, not from one call to the next).
+    gaz: u8,
+    gaz_gen: u64,
 }
 
 #[derive(Default)]
@@ -101,6 +146,23 @@ struct Scratch {
     acc: Vec<[i32; NT]>,
     /// The token of each feature in `feats` (per-token features of a whole sentence).
     feat_tok: Vec<u32>,
+    /// The number of the current tagging call (see [`WordEntry::gaz_gen`]); 0 is never one.
+    gen: u64,
+}
+
+impl Scratch {
+    /// Start a tagging call: the gazetteer flags cached by earlier calls are no longer valid.
+    fn next_gen(&mut self) -> u64 {
+        self.gen += 1;
+        self.gen
+    }
+}
+
+#[inline(always)]
+fn add_row(acc: &mut [i32; NT], row: &[i32; NT]) {
+    for t in 0..NT {
+        acc[t] += row[t];
+    }
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -198,7 +260,8 @@ impl NerModel {
         SCRATCH.with(|sc| {
             let mut sc = sc.borrow_mut();
             let sc = &mut *sc;
-            let ems = self.doc_emissions(sentences, gaz, window, sc);
+            let gen = sc.next_gen();
+            let ems = self.doc_emissions(sentences, gaz, window, gen, sc);
             let mut out = Vec::with_capacity(sentences.len());
             for (s, em) in sentences.iter().zip(&ems) {
                 viterbi(em, &self.trans, &mut sc.back, &mut sc.tags);
@@ -216,6 +279,7 @@ impl NerModel {
         sentences: &[DocSentence<'_>],
         gaz: Option<&dyn Gazetteer>,
         window: usize,
+        gen: u64,
         sc: &mut Scratch,
     ) -> Vec<Vec<[f32; NT]>> {
         let n = sentences.len();
@@ -233,7 +297,7 @@ impl NerModel {
                 infos.push(Vec::new());
                 continue;
             }
-            self.fast_emissions(s.folded, s.tokens, gaz, sc);
+            self.fast_emissions(s.folded, s.tokens, gaz, gen, sc);
             viterbi(&sc.em, &self.trans, &mut sc.back, &mut sc.tags);
             accs.push(sc.acc.clone());
             tags.push(sc.tags.clone());
@@ -311,10 +375,12 @@ impl NerModel {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
+            let gen = s.next_gen();
             self.fast_emissions(
                 folded,
                 tokens,
                 if self.uses_gazetteer() { gaz } else { None },
+                gen,
                 s,
             );
             viterbi(&s.em, &self.trans, &mut s.back, &mut s.tags);
@@ -389,7 +455,14 @@ impl NerModel {
             neighbour_features(k, &info, Some((w, kind)), feats);
             self.sum_into(feats, row);
         }
-        WordEntry { key, info, own, nb }
+        WordEntry {
+            key,
+            info,
+            own,
+            nb,
+            gaz: 0,
+            gaz_gen: 0,
+        }
     }
 
     /// Emission scores of one sentence, with per-word contributions cached per thread. Gives the
@@ -399,6 +472,7 @@ impl NerModel {
         folded: &Folded,
         tokens: &[Token],
         gaz: Option<&dyn Gazetteer>,
+        gen: u64,
         s: &mut Scratch,
     ) {
         if s.cache_model != self.id || s.cache.is_empty() {
@@ -407,6 +481,8 @@ impl NerModel {
                 info: TokInfo::default(),
                 own: [0; NT],
                 nb: [[0; NT]; CTX_N],
+                gaz: 0,
+                gaz_gen: 0,
             };
             s.cache.clear();
             s.cache.resize(1 << CACHE_BITS, empty);
@@ -427,18 +503,19 @@ impl NerModel {
         }
         for (t, &(key, slot)) in tokens.iter().zip(&s.keys) {
             let w = &text[t.folded.clone()];
-            let e = if s.cache[slot].key == key {
-                s.cache[slot]
-            } else {
-                let e = self.word_entry(key, w, t.kind, &mut s.feats);
-                s.cache[slot] = e;
-                e
-            };
+            let e = &mut s.cache[slot];
+            if e.key != key {
+                *e = self.word_entry(key, w, t.kind, &mut s.feats);
+            }
             let mut info = e.info;
             if gaz.is_some() {
-                info.gaz = gaz_flags(w, t.kind, gaz);
+                if e.gaz_gen != gen {
+                    e.gaz = gaz_flags(w, t.kind, gaz);
+                    e.gaz_gen = gen;
+                }
+                info.gaz = e.gaz;
             }
-            s.words.push(e);
+            s.words.push(*e);
             s.infos.push(info);
         }
         s.em.clear();
@@ -446,6 +523,7 @@ impl NerModel {
         s.feats.clear();
         s.feat_tok.clear();
         let topic = sentence_topic(&s.infos);
+        let d = &self.dense;
         for i in 0..n {
             let mut acc = s.words[i].own;
             for (k, &off) in CTX.iter().enumerate() {
@@ -455,13 +533,23 @@ impl NerModel {
                 } else {
                     &s.words[j as usize].nb[k]
                 };
-                for t in 0..NT {
-                    acc[t] += row[t];
-                }
+                add_row(&mut acc, row);
             }
+            let me = s.infos[i];
+            let sh = me.shape as usize;
+            let dense = sh < SHAPES;
             let mut feats = std::mem::take(&mut s.feats);
             let from = feats.len();
-            position_features(i, n, &s.infos[i], &mut feats);
+            if dense {
+                if i == 0 {
+                    add_row(&mut acc, &d.first[sh]);
+                }
+                if i + 1 == n {
+                    add_row(&mut acc, &d.last[sh]);
+                }
+            } else {
+                position_features(i, n, &me, &mut feats);
+            }
             {
                 let prev = if i == 0 { pad_info(-1) } else { s.infos[i - 1] };
                 let next = if i + 1 == n {
@@ -469,16 +557,40 @@ impl NerModel {
                 } else {
                     s.infos[i + 1]
                 };
-                list_pair_features(&prev, &s.infos[i], &next, &mut feats);
+                list_pair_features(&prev, &me, &next, &mut feats);
             }
-            topic_features(topic, &s.infos[i], &mut feats);
-            chain_features(i, &s.infos, &mut feats);
+            topic_features(topic, &me, &mut feats);
+            if let Some(v) = chain_value(i, &s.infos) {
+                let c = (v as usize).wrapping_sub(8);
+                if dense && c < CHAIN_VALUES {
+                    add_row(&mut acc, &d.chain_def[c * 4 + (me.def as usize & 3)]);
+                    add_row(&mut acc, &d.chain_shape[c * SHAPES + sh]);
+                } else {
+                    feats.push(chain_def_feature(v, me.def));
+                    feats.push(chain_shape_feature(v, me.shape));
+                }
+            }
             if gaz.is_some() {
-                gaz_features(&s.infos[i], &mut feats);
-                for (k, &off) in CTX.iter().enumerate() {
-                    let j = i as isize + off;
-                    if j >= 0 && (j as usize) < n {
-                        gaz_neighbour_features(k, &s.infos[j as usize], &mut feats);
+                let g = me.gaz as usize;
+                if g != 0 {
+                    if dense && g < GAZ_VALUES {
+                        add_row(&mut acc, &d.gaz_own[g * SHAPES + sh]);
+                    } else {
+                        gaz_features(&me, &mut feats);
+                    }
+                }
+                // The ±1 neighbours (the only offsets with gazetteer features).
+                for (side, k, j) in [(0, 1, i.wrapping_sub(1)), (1, 2, i + 1)] {
+                    if j < n {
+                        let o = &s.infos[j];
+                        let g = o.gaz as usize;
+                        if g != 0 {
+                            if g < GAZ_VALUES {
+                                add_row(&mut acc, &d.gaz_ctx[side][g]);
+                            } else {
+                                gaz_neighbour_features(k, o, &mut feats);
+                            }
+                        }
                     }
                 }
             }
@@ -548,14 +660,27 @@ impl NerModel {
         s.em.extend(s.acc.iter().map(|acc| acc.map(|x| x as f32 * self.scale)));
     }
 
+    /// False when no feature of the table can have hash `h` (see [`NerModel::filter`]).
+    #[inline(always)]
+    fn may_have(&self, h: u64) -> bool {
+        let i = filter_index(key_of(h));
+        self.filter[i >> 6] >> (i & 63) & 1 != 0
+    }
+
     #[inline]
     fn prefetch_key(&self, h: u64) {
+        if !self.may_have(h) {
+            return;
+        }
         let slot = (key_of(h) >> 1) as usize & self.mask;
         prefetch(&self.slots[slot], std::mem::size_of::<Slot>());
     }
 
     #[inline]
     fn add_at(&self, h: u64, acc: &mut [i32; NT]) {
+        if !self.may_have(h) {
+            return;
+        }
         if let Some(r) = self.lookup(h) {
             for t in 0..NT {
                 acc[t] += r[t] as i32;
@@ -645,7 +770,15 @@ impl NerModel {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             pad: [[0; NT]; CTX_N],
             memory: None,
+            dense: Dense::default(),
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
         };
+        for sl in &m.slots {
+            if sl.key != 0 {
+                let i = filter_index(sl.key);
+                m.filter[i >> 6] |= 1 << (i & 63);
+            }
+        }
         let mut feats = Vec::new();
         for (k, &off) in CTX.iter().enumerate() {
             feats.clear();
@@ -654,7 +787,62 @@ impl NerModel {
             m.sum_into(&feats, &mut row);
             m.pad[k] = row;
         }
+        m.dense = m.build_dense();
         m
+    }
+
+    /// The summed weights of the features of one synthetic token (see [`Dense`]).
+    fn dense_row(&self, f: impl FnOnce(&mut Vec<u64>)) -> [i32; NT] {
+        let mut feats = Vec::new();
+        f(&mut feats);
+        let mut row = [0i32; NT];
+        self.sum_into(&feats, &mut row);
+        row
+    }
+
+    fn build_dense(&self) -> Dense {
+        let info = |shape: usize, gaz: usize, def: u8| TokInfo {
+            shape: shape as u64,
+            gaz: gaz as u8,
+            def,
+            ..TokInfo::default()
+        };
+        let first = (0..SHAPES)
+            .map(|sh| self.dense_row(|f| position_features(0, 2, &info(sh, 0, 0), f)))
+            .collect();
+        let last = (0..SHAPES)
+            .map(|sh| self.dense_row(|f| position_features(1, 2, &info(sh, 0, 0), f)))
+            .collect();
+        let gaz_own = (0..GAZ_VALUES * SHAPES)
+            .map(|x| self.dense_row(|f| gaz_features(&info(x % SHAPES, x / SHAPES, 0), f)))
+            .collect();
+        let mut gaz_ctx = [[[0; NT]; GAZ_VALUES]; 2];
+        for (side, k) in [(0, 1), (1, 2)] {
+            debug_assert_eq!(CTX[k].abs(), 1);
+            for (g, row) in gaz_ctx[side].iter_mut().enumerate() {
+                *row = self.dense_row(|f| gaz_neighbour_features(k, &info(0, g, 0), f));
+            }
+        }
+        let chain_def = (0..CHAIN_VALUES * 4)
+            .map(|x| {
+                let v = (8 + x / 4) as u64;
+                self.dense_row(|f| f.push(chain_def_feature(v, (x % 4) as u8)))
+            })
+            .collect();
+        let chain_shape = (0..CHAIN_VALUES * SHAPES)
+            .map(|x| {
+                let v = (8 + x / SHAPES) as u64;
+                self.dense_row(|f| f.push(chain_shape_feature(v, (x % SHAPES) as u64)))
+            })
+            .collect();
+        Dense {
+            first,
+            last,
+            gaz_own,
+            gaz_ctx,
+            chain_def,
+            chain_shape,
+        }
     }
 
     /// Serialise (see the module docs for the format).
@@ -828,7 +1016,8 @@ mod tests {
                 let mut s = Scratch::default();
                 // Twice: a cold and a warm cache.
                 for _ in 0..2 {
-                    m.fast_emissions(&f, &toks[range.clone()], g, &mut s);
+                    let gen = s.next_gen();
+                    m.fast_emissions(&f, &toks[range.clone()], g, gen, &mut s);
                     let mut buf = FeatureBuf::default();
                     extract(
                         &f,
@@ -870,7 +1059,8 @@ mod tests {
         let gaz = |w: &str| if w == "جنيف" { 2u8 } else { 0 };
         for g in [None, Some(&gaz as &dyn Gazetteer)] {
             let mut sc = Scratch::default();
-            let ems = m.doc_emissions(&sents, g, window, &mut sc);
+            let gen = sc.next_gen();
+            let ems = m.doc_emissions(&sents, g, window, gen, &mut sc);
             // The same by the slow path: tags and keys of every sentence alone, codes, then
             // every feature with the codes summed.
             let (mut tags, mut keys) = (Vec::new(), Vec::new());
