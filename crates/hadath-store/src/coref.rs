@@ -30,14 +30,13 @@ pub const MIN_JACCARD: f64 = 0.5;
 /// Days two day-precise dates may differ by and still be one happening.
 pub const DAY_SLACK: i32 = 1;
 
-/// A stored mention, as coreference compares it.
+/// A mention, as coreference compares it (computed before the writer stores it).
 pub(crate) struct Mention {
-    pub event_key: i64,
     pub kind: String,
     pub modality: String,
     pub date: Option<DateRange>,
-    pub actors: Vec<Party>,
-    pub recipients: Vec<Party>,
+    /// The keys of its actors and recipients ([`codes`]).
+    pub codes: BTreeSet<String>,
     pub location: Option<Party>,
 }
 
@@ -49,7 +48,7 @@ fn party_key(p: &Party) -> Option<String> {
     })
 }
 
-fn codes<'a>(parties: impl IntoIterator<Item = &'a Party>) -> BTreeSet<String> {
+pub(crate) fn codes<'a>(parties: impl IntoIterator<Item = &'a Party>) -> BTreeSet<String> {
     parties.into_iter().filter_map(party_key).collect()
 }
 
@@ -63,13 +62,88 @@ fn modality_group(m: &str) -> u8 {
     }
 }
 
-/// A story event as candidates are compared against it.
+/// A story event as candidates are compared against it: the columns `modality`, `date`,
+/// `codes`, `location_name` and `location_code`, parsed.
 struct Candidate {
-    story_id: i64,
     modality: String,
     date: Option<DateRange>,
     codes: BTreeSet<String>,
     location: Option<Party>,
+}
+
+impl Candidate {
+    fn new(
+        modality: String,
+        date: Option<&str>,
+        codes: &str,
+        location_name: Option<String>,
+        location_code: Option<String>,
+    ) -> Candidate {
+        Candidate {
+            modality,
+            date: date.and_then(DateRange::parse),
+            codes: codes.split_whitespace().map(str::to_string).collect(),
+            location: (location_name.is_some() || location_code.is_some()).then(|| Party {
+                text: String::new(),
+                name: location_name,
+                code: location_code,
+            }),
+        }
+    }
+}
+
+/// The writer's memory of the story events' coreference columns, so that comparing a mention
+/// with its candidates reads only their ids from an index (no table rows, no parsing).
+///
+/// Entries are written with the rows they mirror and dropped with them. The whole cache is
+/// forgotten when another connection has committed since (SQLite's `PRAGMA data_version`,
+/// read at the start of each write transaction) and when a write transaction fails (its rows
+/// are rolled back), so it never answers for rows that are not in the store.
+#[derive(Default)]
+pub(crate) struct Cache {
+    data_version: Option<i64>,
+    stories: HashMap<i64, Candidate>,
+}
+
+impl Cache {
+    /// Call inside a write transaction, before using the cache.
+    pub(crate) fn validate(&mut self, tx: &Transaction) -> Result<()> {
+        let v: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        if self.data_version != Some(v) {
+            self.stories.clear();
+            self.data_version = Some(v);
+        }
+        Ok(())
+    }
+
+    /// Forget everything (after a failed transaction).
+    pub(crate) fn clear(&mut self) {
+        self.stories.clear();
+        self.data_version = None;
+    }
+
+    fn get(&mut self, tx: &Transaction, story_id: i64) -> Result<Option<&Candidate>> {
+        if !self.stories.contains_key(&story_id) {
+            let c = tx
+                .prepare_cached(
+                    "SELECT modality, date, codes, location_name, location_code
+                     FROM story_events WHERE story_id = ?1",
+                )?
+                .query_row([story_id], |r| {
+                    Ok(Candidate::new(
+                        r.get(0)?,
+                        r.get_ref(1)?.as_str_or_null()?,
+                        r.get_ref(2)?.as_str()?,
+                        r.get(3)?,
+                        r.get(4)?,
+                    ))
+                })
+                .optional()?;
+            let Some(c) = c else { return Ok(None) };
+            self.stories.insert(story_id, c);
+        }
+        Ok(self.stories.get(&story_id))
+    }
 }
 
 /// Why `m` is the same happening as `c`, with its participant score; `None` when it is not.
@@ -111,7 +185,7 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
         .location
         .as_ref()
         .is_some_and(|a| a.name.is_some() && c.location.as_ref().is_some_and(|b| a.name == b.name));
-    let mine = codes(m.actors.iter().chain(&m.recipients));
+    let mine = &m.codes;
     let shared: Vec<&str> = mine.intersection(&c.codes).map(String::as_str).collect();
     let union = mine.union(&c.codes).count();
     let j = shared.len() as f64 / union.max(1) as f64;
@@ -139,51 +213,34 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
     ))
 }
 
-/// Link a stored mention to a story event: the best compatible one, else a new one. Returns
-/// whether it joined an existing story.
-pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
+/// Link a stored mention (`event_key`) to a story event: the best compatible one, else a new
+/// one, whose fields (`new_story`, computed from the mention alone) are written as they are.
+/// Returns whether it joined an existing story.
+pub(crate) fn link(
+    tx: &Transaction,
+    cache: &mut Cache,
+    event_key: i64,
+    m: &Mention,
+    new_story: &StoryFields,
+) -> Result<bool> {
     let mut best: Option<(f64, i64, String)> = None;
     if let Some(d) = &m.date {
         // Candidate stories by type and date: for a day, the days within the slack and the
         // stories dated to its month; for a month, every story inside it; stories dated only
-        // to the year (and year-only mentions) must name the same place.
+        // to the year (and year-only mentions) must name the same place. The queries read
+        // only ids, from the indexes; the columns compared come from the cache.
         let place = m.location.as_ref().and_then(|l| l.name.as_deref());
-        const COLS: &str = "story_id, modality, date, codes, location_name, location_code";
-        let mut found: Vec<Candidate> = Vec::new();
+        let mut found: Vec<i64> = Vec::new();
         let mut run = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
             let mut st = tx.prepare_cached(sql)?;
-            let rows = st.query_map(p, |r| {
-                let lname: Option<String> = r.get(4)?;
-                let lcode: Option<String> = r.get(5)?;
-                Ok(Candidate {
-                    story_id: r.get(0)?,
-                    modality: r.get(1)?,
-                    date: r
-                        .get::<_, Option<String>>(2)?
-                        .as_deref()
-                        .and_then(DateRange::parse),
-                    codes: r
-                        .get_ref(3)?
-                        .as_str()?
-                        .split_whitespace()
-                        .map(str::to_string)
-                        .collect(),
-                    location: (lname.is_some() || lcode.is_some()).then(|| Party {
-                        text: String::new(),
-                        name: lname,
-                        code: lcode,
-                    }),
-                })
-            })?;
-            for c in rows {
-                found.push(c?);
+            let mut rows = st.query(p)?;
+            while let Some(r) = rows.next()? {
+                found.push(r.get(0)?);
             }
             Ok(())
         };
         // Ranges can hold many stories: let SQLite keep only those sharing a participant.
-        let mine: Vec<String> = codes(m.actors.iter().chain(&m.recipients))
-            .into_iter()
-            .collect();
+        let mine: Vec<&String> = m.codes.iter().collect();
         let share = match mine.len() {
             0 => " AND codes = ''".to_string(),
             n if n <= 8 => format!(
@@ -196,22 +253,19 @@ pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
             _ => String::new(),
         };
         let range = format!(
-            "SELECT {COLS} FROM story_events WHERE type = ?1 AND date BETWEEN ?2 AND ?3{share}"
+            "SELECT story_id FROM story_events WHERE type = ?1 AND date BETWEEN ?2 AND ?3{share}"
         );
         let code_params: Vec<&dyn rusqlite::ToSql> = if mine.len() <= 8 {
-            mine.iter().map(|c| c as &dyn rusqlite::ToSql).collect()
+            mine.iter().map(|c| *c as &dyn rusqlite::ToSql).collect()
         } else {
             Vec::new()
         };
 
-        let exact = format!("SELECT {COLS} FROM story_events WHERE type = ?1 AND date = ?2");
-        let placed = format!(
-            "SELECT {COLS} FROM story_events WHERE type = ?1 AND location_name = ?2 AND date = ?3"
-        );
-        let placed_range = format!(
-            "SELECT {COLS} FROM story_events
-             WHERE type = ?1 AND location_name = ?2 AND date BETWEEN ?3 AND ?4"
-        );
+        let exact = "SELECT story_id FROM story_events WHERE type = ?1 AND date = ?2";
+        let placed =
+            "SELECT story_id FROM story_events WHERE type = ?1 AND location_name = ?2 AND date = ?3";
+        let placed_range = "SELECT story_id FROM story_events
+             WHERE type = ?1 AND location_name = ?2 AND date BETWEEN ?3 AND ?4";
         let year = &d.value[..4];
         match d.precision {
             Precision::Day => {
@@ -228,9 +282,9 @@ pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
                 let mut p: Vec<&dyn rusqlite::ToSql> = vec![&m.kind, &lo, &hi];
                 p.extend(code_params.iter().copied());
                 run(&range, &p)?;
-                run(&exact, &[&m.kind, &&d.value[..7]])?;
+                run(exact, &[&m.kind, &&d.value[..7]])?;
                 if let Some(p) = place {
-                    run(&placed, &[&m.kind, &p, &year])?;
+                    run(placed, &[&m.kind, &p, &year])?;
                 }
             }
             Precision::Month => {
@@ -239,19 +293,22 @@ pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
                 p.extend(code_params.iter().copied());
                 run(&range, &p)?;
                 if let Some(p) = place {
-                    run(&placed, &[&m.kind, &p, &year])?;
+                    run(placed, &[&m.kind, &p, &year])?;
                 }
             }
             Precision::Year => {
                 if let Some(p) = place {
-                    run(&placed_range, &[&m.kind, &p, &year, &format!("{year}~")])?;
+                    run(placed_range, &[&m.kind, &p, &year, &format!("{year}~")])?;
                 }
             }
         }
-        for c in &found {
+        for id in found {
+            let Some(c) = cache.get(tx, id)? else {
+                continue;
+            };
             if let Some((score, why)) = compatible(m, c) {
                 if best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, c.story_id, why));
+                    best = Some((score, id, why));
                 }
             }
         }
@@ -261,18 +318,18 @@ pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
             "INSERT INTO story_members (event_key, story_id, score, reason)
              VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![m.event_key, story_id, score, reason])?;
+        .execute(params![event_key, story_id, score, reason])?;
         Ok(())
     };
     match best {
         Some((score, id, why)) => {
             member(id, Some(score), &why)?;
-            recompute(tx, id)?;
+            recompute(tx, cache, id)?;
             Ok(true)
         }
         None => {
             // A new story event of one report: its fields are the report's.
-            let id = write_story(tx, None, &m.kind, std::slice::from_ref(&row))?;
+            let id = write_story(tx, cache, None, &m.kind, new_story)?;
             let why = if m.date.is_none() {
                 "first report (undated: never merged across documents)"
             } else {
@@ -352,7 +409,7 @@ fn most_frequent<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<&'a str
 }
 
 /// Recompute a story event's fields from its members (or delete it when it has none left).
-pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
+pub(crate) fn recompute(tx: &Transaction, cache: &mut Cache, story_id: i64) -> Result<()> {
     let kind: Option<String> = tx
         .prepare_cached("SELECT type FROM story_events WHERE story_id = ?1")?
         .query_row([story_id], |r| r.get(0))
@@ -390,15 +447,44 @@ pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     if rows.is_empty() {
         tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
+        cache.stories.remove(&story_id);
         return Ok(());
     }
-    write_story(tx, Some(story_id), &kind, &rows)?;
+    write_story(
+        tx,
+        cache,
+        Some(story_id),
+        &kind,
+        &story_fields(&kind, &rows),
+    )?;
     Ok(())
 }
 
-/// Compute a story event's fields from its reports and write them: an update of `story_id`, or
-/// a new story event (whose id is returned).
-fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]) -> Result<i64> {
+/// A story event's columns, as computed from its reports.
+pub(crate) struct StoryFields {
+    mode: Option<String>,
+    modality: String,
+    date: Option<DateRange>,
+    location: Option<Party>,
+    actors: String,
+    recipients: String,
+    mediators: String,
+    participants: String,
+    dead: Option<i64>,
+    injured: Option<i64>,
+    arrested: Option<i64>,
+    n_sources: i64,
+    n_mentions: i64,
+    disagreements: String,
+    summary: String,
+    cameo: Option<&'static str>,
+    search: String,
+    codes: String,
+}
+
+/// Compute a story event's fields from its reports (a pure function of them: a new story's
+/// fields are computed before the writer needs them).
+pub(crate) fn story_fields(kind: &str, rows: &[Row]) -> StoryFields {
     let mut disagreements = Vec::new();
     // Record a field on which reports differ: every value with the documents giving it.
     let mut disagree = |field: &str, values: Vec<(String, &str)>| {
@@ -553,6 +639,40 @@ fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]
             .chain([summary.as_str(), join_names(&al).as_str()]),
     );
     let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    StoryFields {
+        codes: codes(actors.iter().chain(&recipients))
+            .into_iter()
+            .collect::<Vec<_>>()
+            .join(" "),
+        cameo: cameo_root(kind, mode.as_deref()),
+        mode,
+        modality,
+        date,
+        location,
+        actors: js(&actors),
+        recipients: js(&recipients),
+        mediators: js(&mediators),
+        participants,
+        dead,
+        injured,
+        arrested,
+        n_sources: n_sources as i64,
+        n_mentions: rows.len() as i64,
+        disagreements: serde_json::Value::Array(disagreements).to_string(),
+        summary,
+        search,
+    }
+}
+
+/// Write a story event's fields: an update of `story_id`, or a new story event (whose id is
+/// returned). The cache learns the row as written.
+fn write_story(
+    tx: &Transaction,
+    cache: &mut Cache,
+    story_id: Option<i64>,
+    kind: &str,
+    f: &StoryFields,
+) -> Result<i64> {
     let sql = if story_id.is_some() {
         "UPDATE story_events SET mode = ?2, modality = ?3, date = ?4, date_precision = ?5,
             date_first = ?6, date_last = ?7, location_name = ?8, location_code = ?9,
@@ -572,33 +692,44 @@ fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]
         Some(id) => id,
         None => &kind,
     };
+    let date = f.date.as_ref();
+    let location_name = f.location.as_ref().and_then(|l| l.name.clone());
+    let location_code = f.location.as_ref().and_then(|l| l.code.clone());
     tx.prepare_cached(sql)?.execute(params![
         key,
-        mode,
-        modality,
-        date.as_ref().map(|d| &d.value),
-        date.as_ref().map(|d| d.precision.as_str()),
-        date.as_ref().map(|d| d.first.to_string()),
-        date.as_ref().map(|d| d.last.to_string()),
-        location.as_ref().and_then(|l| l.name.clone()),
-        location.as_ref().and_then(|l| l.code.clone()),
-        js(&actors),
-        js(&recipients),
-        js(&mediators),
-        participants,
-        dead,
-        injured,
-        arrested,
-        n_sources as i64,
-        rows.len() as i64,
-        serde_json::Value::Array(disagreements).to_string(),
-        summary,
-        cameo_root(kind, mode.as_deref()),
-        search,
-        codes(actors.iter().chain(&recipients))
-            .into_iter()
-            .collect::<Vec<_>>()
-            .join(" "),
+        f.mode,
+        f.modality,
+        date.map(|d| &d.value),
+        date.map(|d| d.precision.as_str()),
+        date.map(|d| d.first.to_string()),
+        date.map(|d| d.last.to_string()),
+        location_name,
+        location_code,
+        f.actors,
+        f.recipients,
+        f.mediators,
+        f.participants,
+        f.dead,
+        f.injured,
+        f.arrested,
+        f.n_sources,
+        f.n_mentions,
+        f.disagreements,
+        f.summary,
+        f.cameo,
+        f.search,
+        f.codes,
     ])?;
-    Ok(story_id.unwrap_or_else(|| tx.last_insert_rowid()))
+    let id = story_id.unwrap_or_else(|| tx.last_insert_rowid());
+    cache.stories.insert(
+        id,
+        Candidate::new(
+            f.modality.clone(),
+            date.map(|d| d.value.as_str()),
+            &f.codes,
+            location_name,
+            location_code,
+        ),
+    );
+    Ok(id)
 }

@@ -36,7 +36,7 @@ mod search;
 mod summary;
 
 pub use dates::{DateRange, Precision};
-pub use ingest::{content_hash, Plan, Put};
+pub use ingest::{content_hash, Plan, Prepared, Put};
 pub use query::{Explanation, Filter, Member, Party, StoreStats, StoryEvent};
 pub use schema::{create_at_version, SCHEMA_VERSION};
 pub use search::{matches as search_matches, search_key, search_terms};
@@ -91,6 +91,8 @@ pub struct Store {
     path: PathBuf,
     migrated_from: Option<u32>,
     created: bool,
+    /// The writer's memory of story events for coreference (see `coref::Cache`).
+    cache: coref::Cache,
 }
 
 impl std::fmt::Debug for Store {
@@ -149,6 +151,7 @@ impl Store {
             path,
             migrated_from,
             created,
+            cache: coref::Cache::default(),
         })
     }
 
