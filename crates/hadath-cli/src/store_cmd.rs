@@ -124,6 +124,8 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
 
     std::thread::scope(|s| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Prepared, u64)>>(2);
+        let (bin, bin_rx) = std::sync::mpsc::channel::<Vec<(Prepared, u64)>>();
+        s.spawn(move || bin_rx.into_iter().for_each(drop));
         let writer = std::thread::Builder::new()
             .name("store-writer".into())
             .spawn_scoped(s, move || -> Result<Counts> {
@@ -155,7 +157,9 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
                     for chunk in pending[..whole].chunks(commit_every) {
                         store_some(chunk, &mut c)?;
                     }
-                    pending.drain(..whole);
+                    // Freeing the stored documents is left to another thread.
+                    let rest = pending.split_off(whole);
+                    bin.send(std::mem::replace(&mut pending, rest)).ok();
                 }
                 if !pending.is_empty() {
                     store_some(&pending, &mut c)?;

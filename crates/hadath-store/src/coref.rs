@@ -146,11 +146,15 @@ impl Cache {
     }
 }
 
-/// Why `m` is the same happening as `c`, with its participant score; `None` when it is not.
-fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
+/// Whether `m` is the same happening as `c`: its participant score, or `None` when it is not.
+/// (Cheap: [`why`] writes the reason, for the one candidate chosen.)
+fn compatible(m: &Mention, c: &Candidate) -> Option<f64> {
     let (Some(md), Some(cd)) = (&m.date, &c.date) else {
         return None;
     };
+    if !md.compatible(cd, DAY_SLACK) {
+        return None;
+    }
     let (g1, g2) = (modality_group(&m.modality), modality_group(&c.modality));
     let modality_ok = g1 == g2
         || ((g1, g2) == (0, 1) || (g1, g2) == (1, 0))
@@ -159,58 +163,67 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
     if !modality_ok {
         return None;
     }
-    if !md.compatible(cd, DAY_SLACK) {
-        return None;
+    match (&m.location, &c.location) {
+        // Different places, even in one country, are different happenings.
+        (Some(a), Some(b)) if !(a.name.is_some() && a.name == b.name) => return None,
+        (Some(_), Some(_)) => {}
+        // A date known only to the year is weak evidence: both reports must name the place.
+        _ if md.precision == Precision::Year || cd.precision == Precision::Year => return None,
+        _ => {}
     }
+    let same_place = same_place(m, c);
+    let (shared, union) = overlap(&m.codes, &c.codes);
+    let j = shared as f64 / union.max(1) as f64;
+    if m.codes.is_empty() && c.codes.is_empty() {
+        same_place.then_some(1.0)
+    } else if shared >= 2 && j >= MIN_JACCARD {
+        Some(j)
+    } else if shared == 1 && union == 1 && same_place {
+        Some(1.0)
+    } else {
+        None
+    }
+}
+
+fn same_place(m: &Mention, c: &Candidate) -> bool {
+    m.location
+        .as_ref()
+        .is_some_and(|a| a.name.is_some() && c.location.as_ref().is_some_and(|b| a.name == b.name))
+}
+
+/// The sizes of the intersection and the union of two sets of keys.
+fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (usize, usize) {
+    let shared = a.intersection(b).count();
+    (shared, a.len() + b.len() - shared)
+}
+
+/// Why `m`, [`compatible`] with `c` at `score`, is the same happening.
+fn why(m: &Mention, c: &Candidate, score: f64) -> String {
+    let (Some(md), Some(cd)) = (&m.date, &c.date) else {
+        return String::new();
+    };
     let date_why = if md.value == cd.value {
         format!("same date {}", md.value)
     } else {
         format!("dates {} and {} compatible", md.value, cd.value)
     };
     let place_why = match (&m.location, &c.location) {
-        (Some(a), Some(b)) => {
-            if a.name.is_some() && a.name == b.name {
-                format!("same place {}", a.label())
-            } else {
-                // Different places, even in one country, are different happenings.
-                return None;
-            }
-        }
-        // A date known only to the year is weak evidence: both reports must name the place.
-        _ if md.precision == Precision::Year || cd.precision == Precision::Year => return None,
+        (Some(a), Some(_)) => format!("same place {}", a.label()),
         (Some(a), None) | (None, Some(a)) => format!("place {} named by one side only", a.label()),
         (None, None) => "no place named".to_string(),
     };
-    let same_place = m
-        .location
-        .as_ref()
-        .is_some_and(|a| a.name.is_some() && c.location.as_ref().is_some_and(|b| a.name == b.name));
-    let mine = &m.codes;
-    let shared: Vec<&str> = mine.intersection(&c.codes).map(String::as_str).collect();
-    let union = mine.union(&c.codes).count();
-    let j = shared.len() as f64 / union.max(1) as f64;
-    let (score, part_why) = if mine.is_empty() && c.codes.is_empty() {
-        if !same_place {
-            return None;
-        }
-        (1.0, "no participants named; same place".to_string())
-    } else if shared.len() >= 2 && j >= MIN_JACCARD {
-        (
-            j,
-            format!("participants overlap {j:.2} (shared {})", shared.join(", ")),
-        )
-    } else if shared.len() == 1 && union == 1 && same_place {
-        (
-            1.0,
-            format!("the one participant {} and the place agree", shared[0]),
+    let shared: Vec<&str> = m.codes.intersection(&c.codes).map(String::as_str).collect();
+    let part_why = if m.codes.is_empty() && c.codes.is_empty() {
+        "no participants named; same place".to_string()
+    } else if shared.len() >= 2 {
+        format!(
+            "participants overlap {score:.2} (shared {})",
+            shared.join(", ")
         )
     } else {
-        return None;
+        format!("the one participant {} and the place agree", shared[0])
     };
-    Some((
-        score,
-        format!("same type {}; {date_why}; {part_why}; {place_why}", m.kind),
-    ))
+    format!("same type {}; {date_why}; {part_why}; {place_why}", m.kind)
 }
 
 /// Link a stored mention (`event_key`) to a story event: the best compatible one, else a new
@@ -302,14 +315,20 @@ pub(crate) fn link(
                 }
             }
         }
+        let mut chosen: Option<(f64, i64)> = None;
         for id in found {
             let Some(c) = cache.get(tx, id)? else {
                 continue;
             };
-            if let Some((score, why)) = compatible(m, c) {
-                if best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, id, why));
+            if let Some(score) = compatible(m, c) {
+                if chosen.is_none_or(|b| score > b.0) {
+                    chosen = Some((score, id));
                 }
+            }
+        }
+        if let Some((score, id)) = chosen {
+            if let Some(c) = cache.get(tx, id)? {
+                best = Some((score, id, why(m, c, score)));
             }
         }
     }
