@@ -252,34 +252,49 @@ pub(crate) fn link(
             }
             Ok(())
         };
-        // Ranges can hold many stories: let SQLite keep only those sharing a participant.
+        // Let SQLite keep only the stories that can share enough participants (read from the
+        // index; `instr` finds a superset of the shared keys): with one key of its own, a
+        // mention joins only a story of that one key; with several, one sharing two of them;
+        // with none, one with none.
         let mine: Vec<&String> = m.codes.iter().collect();
-        let share = match mine.len() {
+        let share = |first: usize| match mine.len() {
             0 => " AND codes = ''".to_string(),
+            1 => format!(" AND codes = ?{first}"),
             n if n <= 8 => format!(
-                " AND ({})",
+                " AND ({}) >= 2",
                 (0..n)
-                    .map(|i| format!("instr(codes, ?{}) > 0", i + 4))
+                    .map(|i| format!("(instr(codes, ?{}) > 0)", i + first))
                     .collect::<Vec<_>>()
-                    .join(" OR ")
+                    .join(" + ")
             ),
             _ => String::new(),
         };
-        let range = format!(
-            "SELECT story_id FROM story_events WHERE type = ?1 AND date BETWEEN ?2 AND ?3{share}"
-        );
         let code_params: Vec<&dyn rusqlite::ToSql> = if mine.len() <= 8 {
             mine.iter().map(|c| *c as &dyn rusqlite::ToSql).collect()
         } else {
             Vec::new()
         };
-
-        let exact = "SELECT story_id FROM story_events WHERE type = ?1 AND date = ?2";
-        let placed =
-            "SELECT story_id FROM story_events WHERE type = ?1 AND location_name = ?2 AND date = ?3";
-        let placed_range = "SELECT story_id FROM story_events
-             WHERE type = ?1 AND location_name = ?2 AND date BETWEEN ?3 AND ?4";
+        let range = format!(
+            "SELECT story_id FROM story_events WHERE type = ?1 AND date BETWEEN ?2 AND ?3{}",
+            share(4)
+        );
+        let exact = format!(
+            "SELECT story_id FROM story_events WHERE type = ?1 AND date = ?2{}",
+            share(3)
+        );
+        let placed = format!(
+            "SELECT story_id FROM story_events WHERE type = ?1 AND location_name = ?2
+             AND date = ?3{}",
+            share(4)
+        );
+        let placed_range = format!(
+            "SELECT story_id FROM story_events
+             WHERE type = ?1 AND location_name = ?2 AND date BETWEEN ?3 AND ?4{}",
+            share(5)
+        );
         let year = &d.value[..4];
+        let month = &d.value[..d.value.len().min(7)];
+        let year_end = format!("{year}~");
         match d.precision {
             Precision::Day => {
                 let lo = d
@@ -292,26 +307,22 @@ pub(crate) fn link(
                     .checked_add(jiff::Span::new().days(DAY_SLACK))
                     .unwrap_or(d.first)
                     .to_string();
-                let mut p: Vec<&dyn rusqlite::ToSql> = vec![&m.kind, &lo, &hi];
-                p.extend(code_params.iter().copied());
-                run(&range, &p)?;
-                run(exact, &[&m.kind, &&d.value[..7]])?;
-                if let Some(p) = place {
-                    run(placed, &[&m.kind, &p, &year])?;
+                run(&range, &with(&[&m.kind, &lo, &hi], &code_params))?;
+                run(&exact, &with(&[&m.kind, &month], &code_params))?;
+                if let Some(p) = &place {
+                    run(&placed, &with(&[&m.kind, p, &year], &code_params))?;
                 }
             }
             Precision::Month => {
                 let hi = format!("{}~", d.value);
-                let mut p: Vec<&dyn rusqlite::ToSql> = vec![&m.kind, &d.value, &hi];
-                p.extend(code_params.iter().copied());
-                run(&range, &p)?;
-                if let Some(p) = place {
-                    run(placed, &[&m.kind, &p, &year])?;
+                run(&range, &with(&[&m.kind, &d.value, &hi], &code_params))?;
+                if let Some(p) = &place {
+                    run(&placed, &with(&[&m.kind, p, &year], &code_params))?;
                 }
             }
             Precision::Year => {
-                if let Some(p) = place {
-                    run(placed_range, &[&m.kind, &p, &year, &format!("{year}~")])?;
+                if let Some(p) = &place {
+                    run(&placed_range, &with(&[&m.kind, p, &year, &year_end], &code_params))?;
                 }
             }
         }
@@ -358,6 +369,14 @@ pub(crate) fn link(
             Ok(false)
         }
     }
+}
+
+/// Query parameters: `head`, then `tail`.
+fn with<'a>(
+    head: &[&'a dyn rusqlite::ToSql],
+    tail: &[&'a dyn rusqlite::ToSql],
+) -> Vec<&'a dyn rusqlite::ToSql> {
+    head.iter().chain(tail).copied().collect()
 }
 
 /// A report as a story event's fields are computed from it.

@@ -130,6 +130,11 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // Storing a document runs some twenty distinct statements: keep them all prepared.
         conn.set_prepared_statement_cache_capacity(64);
+        // Plans that do not depend on bound values: SQLite (built with STAT4) otherwise
+        // re-prepares a cached statement whenever a range or `instr` parameter changes, which
+        // cost the ingest's coreference queries a re-parse on every run. The store keeps no
+        // statistics (no ANALYZE), so the plans are the same.
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         if path.as_os_str() != ":memory:" {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
                 .map_err(|source| Error::Open {
