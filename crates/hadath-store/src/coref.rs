@@ -103,6 +103,9 @@ impl Candidate {
 pub(crate) struct Cache {
     data_version: Option<i64>,
     stories: HashMap<i64, Candidate>,
+    /// The type and the reports (in `event_key` order) of the story events that reports
+    /// have joined, so that the next report to join one does not read them all back.
+    members: HashMap<i64, (String, Vec<Row>)>,
 }
 
 impl Cache {
@@ -111,6 +114,7 @@ impl Cache {
         let v: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
         if self.data_version != Some(v) {
             self.stories.clear();
+            self.members.clear();
             self.data_version = Some(v);
         }
         Ok(())
@@ -119,6 +123,7 @@ impl Cache {
     /// Forget everything (after a failed transaction).
     pub(crate) fn clear(&mut self) {
         self.stories.clear();
+        self.members.clear();
         self.data_version = None;
     }
 
@@ -234,6 +239,7 @@ pub(crate) fn link(
     cache: &mut Cache,
     event_key: i64,
     m: &Mention,
+    row: &Row,
     new_story: &StoryFields,
 ) -> Result<bool> {
     let mut best: Option<(f64, i64, String)> = None;
@@ -322,7 +328,10 @@ pub(crate) fn link(
             }
             Precision::Year => {
                 if let Some(p) = &place {
-                    run(&placed_range, &with(&[&m.kind, p, &year, &year_end], &code_params))?;
+                    run(
+                        &placed_range,
+                        &with(&[&m.kind, p, &year, &year_end], &code_params),
+                    )?;
                 }
             }
         }
@@ -354,7 +363,7 @@ pub(crate) fn link(
     match best {
         Some((score, id, why)) => {
             member(id, Some(score), &why)?;
-            recompute(tx, cache, id)?;
+            join(tx, cache, id, row)?;
             Ok(true)
         }
         None => {
@@ -380,6 +389,7 @@ fn with<'a>(
 }
 
 /// A report as a story event's fields are computed from it.
+#[derive(Clone)]
 pub(crate) struct Row {
     pub doc_id: String,
     pub mode: Option<String>,
@@ -448,11 +458,54 @@ fn most_frequent<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<&'a str
 
 /// Recompute a story event's fields from its members (or delete it when it has none left).
 pub(crate) fn recompute(tx: &Transaction, cache: &mut Cache, story_id: i64) -> Result<()> {
+    cache.members.remove(&story_id);
+    let Some((kind, rows)) = members(tx, story_id)? else {
+        return Ok(());
+    };
+    if rows.is_empty() {
+        tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
+        cache.stories.remove(&story_id);
+        return Ok(());
+    }
+    write_story(
+        tx,
+        cache,
+        Some(story_id),
+        &kind,
+        &story_fields(&kind, &rows),
+    )?;
+    Ok(())
+}
+
+/// Recompute a story event's fields after the report `row` (stored, the newest member) joined
+/// it: from the cached reports when the cache has them, else from the store.
+fn join(tx: &Transaction, cache: &mut Cache, story_id: i64, row: &Row) -> Result<()> {
+    let (kind, fields) = match cache.members.get_mut(&story_id) {
+        Some((kind, rows)) => {
+            rows.push(row.clone());
+            (kind.clone(), story_fields(kind, rows))
+        }
+        None => {
+            let Some((kind, rows)) = members(tx, story_id)? else {
+                return Ok(());
+            };
+            let fields = story_fields(&kind, &rows);
+            cache.members.insert(story_id, (kind.clone(), rows));
+            (kind, fields)
+        }
+    };
+    write_story(tx, cache, Some(story_id), &kind, &fields)?;
+    Ok(())
+}
+
+/// A story event's type and its reports in `event_key` order; `None` when there is no such
+/// story event.
+fn members(tx: &Transaction, story_id: i64) -> Result<Option<(String, Vec<Row>)>> {
     let kind: Option<String> = tx
         .prepare_cached("SELECT type FROM story_events WHERE story_id = ?1")?
         .query_row([story_id], |r| r.get(0))
         .optional()?;
-    let Some(kind) = kind else { return Ok(()) };
+    let Some(kind) = kind else { return Ok(None) };
     let mut st = tx.prepare_cached(
         "SELECT d.id, e.mode, e.modality, e.date, e.actors, e.recipients, e.mediators,
                 e.location, e.dead, e.injured, e.arrested, e.evidence_text
@@ -483,19 +536,7 @@ pub(crate) fn recompute(tx: &Transaction, cache: &mut Cache, story_id: i64) -> R
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    if rows.is_empty() {
-        tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
-        cache.stories.remove(&story_id);
-        return Ok(());
-    }
-    write_story(
-        tx,
-        cache,
-        Some(story_id),
-        &kind,
-        &story_fields(&kind, &rows),
-    )?;
-    Ok(())
+    Ok(Some((kind, rows)))
 }
 
 /// A story event's columns, as computed from its reports.

@@ -156,6 +156,8 @@ struct EventRows {
     arrested: Option<i64>,
     json: String,
     mention: Mention,
+    /// The report, as story events' fields are computed from it.
+    row: coref::Row,
     /// The story event it starts when it joins none.
     story: coref::StoryFields,
 }
@@ -214,6 +216,7 @@ impl Rows {
                     json: serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
                     mention,
                     story: coref::story_fields(&e.kind, std::slice::from_ref(&row)),
+                    row,
                 }
             })
             .collect();
@@ -450,7 +453,7 @@ fn insert(
                 st.execute(params![event_key, s.start as i64, s.end as i64, s.text])?;
             }
         }
-        if coref::link(tx, cache, event_key, &r.mention, &r.story)? {
+        if coref::link(tx, cache, event_key, &r.mention, &r.row, &r.story)? {
             put.merged += 1;
         } else {
             put.new_stories += 1;

@@ -134,7 +134,10 @@ impl Store {
         // re-prepares a cached statement whenever a range or `instr` parameter changes, which
         // cost the ingest's coreference queries a re-parse on every run. The store keeps no
         // statistics (no ANALYZE), so the plans are the same.
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         if path.as_os_str() != ":memory:" {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
                 .map_err(|source| Error::Open {
