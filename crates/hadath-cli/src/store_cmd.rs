@@ -67,7 +67,7 @@ pub struct IngestArgs {
     /// Documents per transaction. Each document is always stored whole or not at all; 1 commits
     /// after every document, more commits less often (faster; a crash loses at most the last
     /// uncommitted documents, which a re-run stores).
-    #[arg(long, value_name = "N", default_value_t = 128)]
+    #[arg(long, value_name = "N", default_value_t = 512)]
     commit_every: usize,
     #[command(flatten, next_help_heading = "User data (no recompiling)")]
     config: crate::config::ExtractorArgs,
