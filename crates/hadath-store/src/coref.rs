@@ -23,6 +23,7 @@ use crate::summary::{cameo_root, join_names, sentence, SummaryInput};
 use crate::Result;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::json;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Jaccard threshold on participant codes.
@@ -128,26 +129,26 @@ impl Cache {
     }
 
     fn get(&mut self, tx: &Transaction, story_id: i64) -> Result<Option<&Candidate>> {
-        if !self.stories.contains_key(&story_id) {
-            let c = tx
-                .prepare_cached(
-                    "SELECT modality, date, codes, location_name, location_code
-                     FROM story_events WHERE story_id = ?1",
-                )?
-                .query_row([story_id], |r| {
-                    Ok(Candidate::new(
-                        r.get(0)?,
-                        r.get_ref(1)?.as_str_or_null()?,
-                        r.get_ref(2)?.as_str()?,
-                        r.get(3)?,
-                        r.get(4)?,
-                    ))
-                })
-                .optional()?;
-            let Some(c) = c else { return Ok(None) };
-            self.stories.insert(story_id, c);
-        }
-        Ok(self.stories.get(&story_id))
+        let slot = match self.stories.entry(story_id) {
+            Entry::Occupied(e) => return Ok(Some(e.into_mut())),
+            Entry::Vacant(slot) => slot,
+        };
+        let c = tx
+            .prepare_cached(
+                "SELECT modality, date, codes, location_name, location_code
+                 FROM story_events WHERE story_id = ?1",
+            )?
+            .query_row([story_id], |r| {
+                Ok(Candidate::new(
+                    r.get(0)?,
+                    r.get_ref(1)?.as_str_or_null()?,
+                    r.get_ref(2)?.as_str()?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })
+            .optional()?;
+        Ok(c.map(|c| &*slot.insert(c)))
     }
 }
 
