@@ -21,6 +21,9 @@
 //! * [`Store::put`] stores one document and its extraction in **one transaction**, and merges
 //!   its events into story events in the same transaction: a crash at any point leaves either
 //!   the whole document or none of it.
+//! * [`Prepared`] computes everything a document's rows need (hash, JSON columns, the story
+//!   event it would start) on any thread; [`Store::put_prepared`] stores a batch of them in one
+//!   transaction, so the single writer mostly executes inserts and coreference lookups.
 //! * [`Store::timeline`] and [`Store::explain`] read the story; [`export`] writes it for analysts.
 //!
 //! The library reads and writes only the store itself; it takes documents and extractions as
