@@ -258,8 +258,8 @@ impl Store {
     /// events. A document already stored unchanged (or the same content under another id) is
     /// left alone; a changed one replaces its old extraction.
     pub fn put(&mut self, doc: &Document, out: &Output) -> Result<Put> {
-        let rows = Rows::new(doc, out);
-        self.write(|tx, cache| put_in(tx, cache, doc, out, &rows))
+        let hash = content_hash(doc);
+        self.write(|tx, cache| put_in(tx, cache, doc, out, &hash, None))
     }
 
     /// Store several documents in one transaction (faster: one commit for the lot). Each
@@ -272,8 +272,8 @@ impl Store {
         self.write(|tx, cache| {
             let mut puts = Vec::new();
             for (doc, out) in items {
-                let rows = Rows::new(doc, out);
-                puts.push(put_in(tx, cache, doc, out, &rows)?);
+                let hash = content_hash(doc);
+                puts.push(put_in(tx, cache, doc, out, &hash, None)?);
             }
             Ok(puts)
         })
@@ -288,7 +288,14 @@ impl Store {
         self.write(|tx, cache| {
             let mut puts = Vec::new();
             for p in items {
-                puts.push(put_in(tx, cache, &p.doc, &p.out, &p.rows)?);
+                puts.push(put_in(
+                    tx,
+                    cache,
+                    &p.doc,
+                    &p.out,
+                    &p.rows.hash,
+                    Some(&p.rows),
+                )?);
             }
             Ok(puts)
         })
@@ -301,14 +308,17 @@ impl Store {
     }
 }
 
+/// Store one document (`hash` is its [`content_hash`]); its rows are computed here, once the
+/// plan says it is to be stored, unless they were prepared.
 fn put_in(
     tx: &Transaction,
     cache: &mut coref::Cache,
     doc: &Document,
     out: &Output,
-    rows: &Rows,
+    hash: &str,
+    rows: Option<&Rows>,
 ) -> Result<Put> {
-    let plan = plan_in(tx, doc, &rows.hash)?;
+    let plan = plan_in(tx, doc, hash)?;
     let mut put = Put {
         plan: plan.clone(),
         events: 0,
@@ -322,6 +332,14 @@ fn put_in(
         }
         Plan::New => {}
     }
+    let computed;
+    let rows = match rows {
+        Some(r) => r,
+        None => {
+            computed = Rows::new(doc, out);
+            &computed
+        }
+    };
     insert(tx, cache, doc, out, rows, &mut put)?;
     Ok(put)
 }
