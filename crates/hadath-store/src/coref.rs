@@ -23,6 +23,7 @@ use crate::summary::{cameo_root, join_names, sentence, SummaryInput};
 use crate::Result;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::json;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Jaccard threshold on participant codes.
@@ -30,14 +31,13 @@ pub const MIN_JACCARD: f64 = 0.5;
 /// Days two day-precise dates may differ by and still be one happening.
 pub const DAY_SLACK: i32 = 1;
 
-/// A stored mention, as coreference compares it.
+/// A mention, as coreference compares it (computed before the writer stores it).
 pub(crate) struct Mention {
-    pub event_key: i64,
     pub kind: String,
     pub modality: String,
     pub date: Option<DateRange>,
-    pub actors: Vec<Party>,
-    pub recipients: Vec<Party>,
+    /// The keys of its actors and recipients ([`codes`]).
+    pub codes: BTreeSet<String>,
     pub location: Option<Party>,
 }
 
@@ -49,7 +49,7 @@ fn party_key(p: &Party) -> Option<String> {
     })
 }
 
-fn codes<'a>(parties: impl IntoIterator<Item = &'a Party>) -> BTreeSet<String> {
+pub(crate) fn codes<'a>(parties: impl IntoIterator<Item = &'a Party>) -> BTreeSet<String> {
     parties.into_iter().filter_map(party_key).collect()
 }
 
@@ -63,20 +63,104 @@ fn modality_group(m: &str) -> u8 {
     }
 }
 
-/// A story event as candidates are compared against it.
+/// A story event as candidates are compared against it: the columns `modality`, `date`,
+/// `codes`, `location_name` and `location_code`, parsed.
 struct Candidate {
-    story_id: i64,
     modality: String,
     date: Option<DateRange>,
     codes: BTreeSet<String>,
     location: Option<Party>,
 }
 
-/// Why `m` is the same happening as `c`, with its participant score; `None` when it is not.
-fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
+impl Candidate {
+    fn new(
+        modality: String,
+        date: Option<&str>,
+        codes: &str,
+        location_name: Option<String>,
+        location_code: Option<String>,
+    ) -> Candidate {
+        Candidate {
+            modality,
+            date: date.and_then(DateRange::parse),
+            codes: codes.split_whitespace().map(str::to_string).collect(),
+            location: (location_name.is_some() || location_code.is_some()).then(|| Party {
+                text: String::new(),
+                name: location_name,
+                code: location_code,
+            }),
+        }
+    }
+}
+
+/// The writer's memory of the story events' coreference columns, so that comparing a mention
+/// with its candidates reads only their ids from an index (no table rows, no parsing).
+///
+/// Entries are written with the rows they mirror and dropped with them. The whole cache is
+/// forgotten when another connection has committed since (SQLite's `PRAGMA data_version`,
+/// read at the start of each write transaction) and when a write transaction fails (its rows
+/// are rolled back), so it never answers for rows that are not in the store.
+#[derive(Default)]
+pub(crate) struct Cache {
+    data_version: Option<i64>,
+    stories: HashMap<i64, Candidate>,
+    /// The type and the reports (in `event_key` order) of the story events that reports
+    /// have joined, so that the next report to join one does not read them all back.
+    members: HashMap<i64, (String, Vec<Row>)>,
+}
+
+impl Cache {
+    /// Call inside a write transaction, before using the cache.
+    pub(crate) fn validate(&mut self, tx: &Transaction) -> Result<()> {
+        let v: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        if self.data_version != Some(v) {
+            self.stories.clear();
+            self.members.clear();
+            self.data_version = Some(v);
+        }
+        Ok(())
+    }
+
+    /// Forget everything (after a failed transaction).
+    pub(crate) fn clear(&mut self) {
+        self.stories.clear();
+        self.members.clear();
+        self.data_version = None;
+    }
+
+    fn get(&mut self, tx: &Transaction, story_id: i64) -> Result<Option<&Candidate>> {
+        let slot = match self.stories.entry(story_id) {
+            Entry::Occupied(e) => return Ok(Some(e.into_mut())),
+            Entry::Vacant(slot) => slot,
+        };
+        let c = tx
+            .prepare_cached(
+                "SELECT modality, date, codes, location_name, location_code
+                 FROM story_events WHERE story_id = ?1",
+            )?
+            .query_row([story_id], |r| {
+                Ok(Candidate::new(
+                    r.get(0)?,
+                    r.get_ref(1)?.as_str_or_null()?,
+                    r.get_ref(2)?.as_str()?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })
+            .optional()?;
+        Ok(c.map(|c| &*slot.insert(c)))
+    }
+}
+
+/// Whether `m` is the same happening as `c`: its participant score, or `None` when it is not.
+/// (Cheap: [`why`] writes the reason, for the one candidate chosen.)
+fn compatible(m: &Mention, c: &Candidate) -> Option<f64> {
     let (Some(md), Some(cd)) = (&m.date, &c.date) else {
         return None;
     };
+    if !md.compatible(cd, DAY_SLACK) {
+        return None;
+    }
     let (g1, g2) = (modality_group(&m.modality), modality_group(&c.modality));
     let modality_ok = g1 == g2
         || ((g1, g2) == (0, 1) || (g1, g2) == (1, 0))
@@ -85,134 +169,139 @@ fn compatible(m: &Mention, c: &Candidate) -> Option<(f64, String)> {
     if !modality_ok {
         return None;
     }
-    if !md.compatible(cd, DAY_SLACK) {
-        return None;
+    match (&m.location, &c.location) {
+        // Different places, even in one country, are different happenings.
+        (Some(a), Some(b)) if !(a.name.is_some() && a.name == b.name) => return None,
+        (Some(_), Some(_)) => {}
+        // A date known only to the year is weak evidence: both reports must name the place.
+        _ if md.precision == Precision::Year || cd.precision == Precision::Year => return None,
+        _ => {}
     }
+    let same_place = same_place(m, c);
+    let (shared, union) = overlap(&m.codes, &c.codes);
+    let j = shared as f64 / union.max(1) as f64;
+    if m.codes.is_empty() && c.codes.is_empty() {
+        same_place.then_some(1.0)
+    } else if shared >= 2 && j >= MIN_JACCARD {
+        Some(j)
+    } else if shared == 1 && union == 1 && same_place {
+        Some(1.0)
+    } else {
+        None
+    }
+}
+
+fn same_place(m: &Mention, c: &Candidate) -> bool {
+    m.location
+        .as_ref()
+        .is_some_and(|a| a.name.is_some() && c.location.as_ref().is_some_and(|b| a.name == b.name))
+}
+
+/// The sizes of the intersection and the union of two sets of keys.
+fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (usize, usize) {
+    let shared = a.intersection(b).count();
+    (shared, a.len() + b.len() - shared)
+}
+
+/// Why `m`, [`compatible`] with `c` at `score`, is the same happening.
+fn why(m: &Mention, c: &Candidate, score: f64) -> String {
+    let (Some(md), Some(cd)) = (&m.date, &c.date) else {
+        return String::new();
+    };
     let date_why = if md.value == cd.value {
         format!("same date {}", md.value)
     } else {
         format!("dates {} and {} compatible", md.value, cd.value)
     };
     let place_why = match (&m.location, &c.location) {
-        (Some(a), Some(b)) => {
-            if a.name.is_some() && a.name == b.name {
-                format!("same place {}", a.label())
-            } else {
-                // Different places, even in one country, are different happenings.
-                return None;
-            }
-        }
-        // A date known only to the year is weak evidence: both reports must name the place.
-        _ if md.precision == Precision::Year || cd.precision == Precision::Year => return None,
+        (Some(a), Some(_)) => format!("same place {}", a.label()),
         (Some(a), None) | (None, Some(a)) => format!("place {} named by one side only", a.label()),
         (None, None) => "no place named".to_string(),
     };
-    let same_place = m
-        .location
-        .as_ref()
-        .is_some_and(|a| a.name.is_some() && c.location.as_ref().is_some_and(|b| a.name == b.name));
-    let mine = codes(m.actors.iter().chain(&m.recipients));
-    let shared: Vec<&str> = mine.intersection(&c.codes).map(String::as_str).collect();
-    let union = mine.union(&c.codes).count();
-    let j = shared.len() as f64 / union.max(1) as f64;
-    let (score, part_why) = if mine.is_empty() && c.codes.is_empty() {
-        if !same_place {
-            return None;
-        }
-        (1.0, "no participants named; same place".to_string())
-    } else if shared.len() >= 2 && j >= MIN_JACCARD {
-        (
-            j,
-            format!("participants overlap {j:.2} (shared {})", shared.join(", ")),
-        )
-    } else if shared.len() == 1 && union == 1 && same_place {
-        (
-            1.0,
-            format!("the one participant {} and the place agree", shared[0]),
+    let shared: Vec<&str> = m.codes.intersection(&c.codes).map(String::as_str).collect();
+    let part_why = if m.codes.is_empty() && c.codes.is_empty() {
+        "no participants named; same place".to_string()
+    } else if shared.len() >= 2 {
+        format!(
+            "participants overlap {score:.2} (shared {})",
+            shared.join(", ")
         )
     } else {
-        return None;
+        format!("the one participant {} and the place agree", shared[0])
     };
-    Some((
-        score,
-        format!("same type {}; {date_why}; {part_why}; {place_why}", m.kind),
-    ))
+    format!("same type {}; {date_why}; {part_why}; {place_why}", m.kind)
 }
 
-/// Link a stored mention to a story event: the best compatible one, else a new one. Returns
-/// whether it joined an existing story.
-pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
+/// Link a stored mention (`event_key`) to a story event: the best compatible one, else a new
+/// one, whose fields (`new_story`, computed from the mention alone) are written as they are.
+/// Returns whether it joined an existing story.
+pub(crate) fn link(
+    tx: &Transaction,
+    cache: &mut Cache,
+    event_key: i64,
+    m: &Mention,
+    row: &Row,
+    new_story: &StoryFields,
+) -> Result<bool> {
     let mut best: Option<(f64, i64, String)> = None;
     if let Some(d) = &m.date {
         // Candidate stories by type and date: for a day, the days within the slack and the
         // stories dated to its month; for a month, every story inside it; stories dated only
-        // to the year (and year-only mentions) must name the same place.
+        // to the year (and year-only mentions) must name the same place. The queries read
+        // only ids, from the indexes; the columns compared come from the cache.
         let place = m.location.as_ref().and_then(|l| l.name.as_deref());
-        const COLS: &str = "story_id, modality, date, codes, location_name, location_code";
-        let mut found: Vec<Candidate> = Vec::new();
+        let mut found: Vec<i64> = Vec::new();
         let mut run = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
             let mut st = tx.prepare_cached(sql)?;
-            let rows = st.query_map(p, |r| {
-                let lname: Option<String> = r.get(4)?;
-                let lcode: Option<String> = r.get(5)?;
-                Ok(Candidate {
-                    story_id: r.get(0)?,
-                    modality: r.get(1)?,
-                    date: r
-                        .get::<_, Option<String>>(2)?
-                        .as_deref()
-                        .and_then(DateRange::parse),
-                    codes: r
-                        .get_ref(3)?
-                        .as_str()?
-                        .split_whitespace()
-                        .map(str::to_string)
-                        .collect(),
-                    location: (lname.is_some() || lcode.is_some()).then(|| Party {
-                        text: String::new(),
-                        name: lname,
-                        code: lcode,
-                    }),
-                })
-            })?;
-            for c in rows {
-                found.push(c?);
+            let mut rows = st.query(p)?;
+            while let Some(r) = rows.next()? {
+                found.push(r.get(0)?);
             }
             Ok(())
         };
-        // Ranges can hold many stories: let SQLite keep only those sharing a participant.
-        let mine: Vec<String> = codes(m.actors.iter().chain(&m.recipients))
-            .into_iter()
-            .collect();
-        let share = match mine.len() {
+        // Let SQLite keep only the stories that can share enough participants (read from the
+        // index; `instr` finds a superset of the shared keys): with one key of its own, a
+        // mention joins only a story of that one key; with several, one sharing two of them;
+        // with none, one with none.
+        let mine: Vec<&String> = m.codes.iter().collect();
+        let share = |first: usize| match mine.len() {
             0 => " AND codes = ''".to_string(),
+            1 => format!(" AND codes = ?{first}"),
             n if n <= 8 => format!(
-                " AND ({})",
+                " AND ({}) >= 2",
                 (0..n)
-                    .map(|i| format!("instr(codes, ?{}) > 0", i + 4))
+                    .map(|i| format!("(instr(codes, ?{}) > 0)", i + first))
                     .collect::<Vec<_>>()
-                    .join(" OR ")
+                    .join(" + ")
             ),
             _ => String::new(),
         };
-        let range = format!(
-            "SELECT {COLS} FROM story_events WHERE type = ?1 AND date BETWEEN ?2 AND ?3{share}"
-        );
         let code_params: Vec<&dyn rusqlite::ToSql> = if mine.len() <= 8 {
-            mine.iter().map(|c| c as &dyn rusqlite::ToSql).collect()
+            mine.iter().map(|c| *c as &dyn rusqlite::ToSql).collect()
         } else {
             Vec::new()
         };
-
-        let exact = format!("SELECT {COLS} FROM story_events WHERE type = ?1 AND date = ?2");
+        let range = format!(
+            "SELECT story_id FROM story_events WHERE type = ?1 AND date BETWEEN ?2 AND ?3{}",
+            share(4)
+        );
+        let exact = format!(
+            "SELECT story_id FROM story_events WHERE type = ?1 AND date = ?2{}",
+            share(3)
+        );
         let placed = format!(
-            "SELECT {COLS} FROM story_events WHERE type = ?1 AND location_name = ?2 AND date = ?3"
+            "SELECT story_id FROM story_events WHERE type = ?1 AND location_name = ?2
+             AND date = ?3{}",
+            share(4)
         );
         let placed_range = format!(
-            "SELECT {COLS} FROM story_events
-             WHERE type = ?1 AND location_name = ?2 AND date BETWEEN ?3 AND ?4"
+            "SELECT story_id FROM story_events
+             WHERE type = ?1 AND location_name = ?2 AND date BETWEEN ?3 AND ?4{}",
+            share(5)
         );
         let year = &d.value[..4];
+        let month = &d.value[..d.value.len().min(7)];
+        let year_end = format!("{year}~");
         match d.precision {
             Precision::Day => {
                 let lo = d
@@ -225,34 +314,42 @@ pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
                     .checked_add(jiff::Span::new().days(DAY_SLACK))
                     .unwrap_or(d.first)
                     .to_string();
-                let mut p: Vec<&dyn rusqlite::ToSql> = vec![&m.kind, &lo, &hi];
-                p.extend(code_params.iter().copied());
-                run(&range, &p)?;
-                run(&exact, &[&m.kind, &&d.value[..7]])?;
-                if let Some(p) = place {
-                    run(&placed, &[&m.kind, &p, &year])?;
+                run(&range, &with(&[&m.kind, &lo, &hi], &code_params))?;
+                run(&exact, &with(&[&m.kind, &month], &code_params))?;
+                if let Some(p) = &place {
+                    run(&placed, &with(&[&m.kind, p, &year], &code_params))?;
                 }
             }
             Precision::Month => {
                 let hi = format!("{}~", d.value);
-                let mut p: Vec<&dyn rusqlite::ToSql> = vec![&m.kind, &d.value, &hi];
-                p.extend(code_params.iter().copied());
-                run(&range, &p)?;
-                if let Some(p) = place {
-                    run(&placed, &[&m.kind, &p, &year])?;
+                run(&range, &with(&[&m.kind, &d.value, &hi], &code_params))?;
+                if let Some(p) = &place {
+                    run(&placed, &with(&[&m.kind, p, &year], &code_params))?;
                 }
             }
             Precision::Year => {
-                if let Some(p) = place {
-                    run(&placed_range, &[&m.kind, &p, &year, &format!("{year}~")])?;
+                if let Some(p) = &place {
+                    run(
+                        &placed_range,
+                        &with(&[&m.kind, p, &year, &year_end], &code_params),
+                    )?;
                 }
             }
         }
-        for c in &found {
-            if let Some((score, why)) = compatible(m, c) {
-                if best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, c.story_id, why));
+        let mut chosen: Option<(f64, i64)> = None;
+        for id in found {
+            let Some(c) = cache.get(tx, id)? else {
+                continue;
+            };
+            if let Some(score) = compatible(m, c) {
+                if chosen.is_none_or(|b| score > b.0) {
+                    chosen = Some((score, id));
                 }
+            }
+        }
+        if let Some((score, id)) = chosen {
+            if let Some(c) = cache.get(tx, id)? {
+                best = Some((score, id, why(m, c, score)));
             }
         }
     }
@@ -261,18 +358,18 @@ pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
             "INSERT INTO story_members (event_key, story_id, score, reason)
              VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![m.event_key, story_id, score, reason])?;
+        .execute(params![event_key, story_id, score, reason])?;
         Ok(())
     };
     match best {
         Some((score, id, why)) => {
             member(id, Some(score), &why)?;
-            recompute(tx, id)?;
+            join(tx, cache, id, row)?;
             Ok(true)
         }
         None => {
             // A new story event of one report: its fields are the report's.
-            let id = write_story(tx, None, &m.kind, std::slice::from_ref(&row))?;
+            let id = write_story(tx, cache, None, &m.kind, new_story)?;
             let why = if m.date.is_none() {
                 "first report (undated: never merged across documents)"
             } else {
@@ -284,7 +381,16 @@ pub(crate) fn link(tx: &Transaction, m: &Mention, row: Row) -> Result<bool> {
     }
 }
 
+/// Query parameters: `head`, then `tail`.
+fn with<'a>(
+    head: &[&'a dyn rusqlite::ToSql],
+    tail: &[&'a dyn rusqlite::ToSql],
+) -> Vec<&'a dyn rusqlite::ToSql> {
+    head.iter().chain(tail).copied().collect()
+}
+
 /// A report as a story event's fields are computed from it.
+#[derive(Clone)]
 pub(crate) struct Row {
     pub doc_id: String,
     pub mode: Option<String>,
@@ -352,12 +458,55 @@ fn most_frequent<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<&'a str
 }
 
 /// Recompute a story event's fields from its members (or delete it when it has none left).
-pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
+pub(crate) fn recompute(tx: &Transaction, cache: &mut Cache, story_id: i64) -> Result<()> {
+    cache.members.remove(&story_id);
+    let Some((kind, rows)) = members(tx, story_id)? else {
+        return Ok(());
+    };
+    if rows.is_empty() {
+        tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
+        cache.stories.remove(&story_id);
+        return Ok(());
+    }
+    write_story(
+        tx,
+        cache,
+        Some(story_id),
+        &kind,
+        &story_fields(&kind, &rows),
+    )?;
+    Ok(())
+}
+
+/// Recompute a story event's fields after the report `row` (stored, the newest member) joined
+/// it: from the cached reports when the cache has them, else from the store.
+fn join(tx: &Transaction, cache: &mut Cache, story_id: i64, row: &Row) -> Result<()> {
+    let (kind, fields) = match cache.members.get_mut(&story_id) {
+        Some((kind, rows)) => {
+            rows.push(row.clone());
+            (kind.clone(), story_fields(kind, rows))
+        }
+        None => {
+            let Some((kind, rows)) = members(tx, story_id)? else {
+                return Ok(());
+            };
+            let fields = story_fields(&kind, &rows);
+            cache.members.insert(story_id, (kind.clone(), rows));
+            (kind, fields)
+        }
+    };
+    write_story(tx, cache, Some(story_id), &kind, &fields)?;
+    Ok(())
+}
+
+/// A story event's type and its reports in `event_key` order; `None` when there is no such
+/// story event.
+fn members(tx: &Transaction, story_id: i64) -> Result<Option<(String, Vec<Row>)>> {
     let kind: Option<String> = tx
         .prepare_cached("SELECT type FROM story_events WHERE story_id = ?1")?
         .query_row([story_id], |r| r.get(0))
         .optional()?;
-    let Some(kind) = kind else { return Ok(()) };
+    let Some(kind) = kind else { return Ok(None) };
     let mut st = tx.prepare_cached(
         "SELECT d.id, e.mode, e.modality, e.date, e.actors, e.recipients, e.mediators,
                 e.location, e.dead, e.injured, e.arrested, e.evidence_text
@@ -388,17 +537,34 @@ pub(crate) fn recompute(tx: &Transaction, story_id: i64) -> Result<()> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    if rows.is_empty() {
-        tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
-        return Ok(());
-    }
-    write_story(tx, Some(story_id), &kind, &rows)?;
-    Ok(())
+    Ok(Some((kind, rows)))
 }
 
-/// Compute a story event's fields from its reports and write them: an update of `story_id`, or
-/// a new story event (whose id is returned).
-fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]) -> Result<i64> {
+/// A story event's columns, as computed from its reports.
+pub(crate) struct StoryFields {
+    mode: Option<String>,
+    modality: String,
+    date: Option<DateRange>,
+    location: Option<Party>,
+    actors: String,
+    recipients: String,
+    mediators: String,
+    participants: String,
+    dead: Option<i64>,
+    injured: Option<i64>,
+    arrested: Option<i64>,
+    n_sources: i64,
+    n_mentions: i64,
+    disagreements: String,
+    summary: String,
+    cameo: Option<&'static str>,
+    search: String,
+    codes: String,
+}
+
+/// Compute a story event's fields from its reports (a pure function of them: a new story's
+/// fields are computed before the writer needs them).
+pub(crate) fn story_fields(kind: &str, rows: &[Row]) -> StoryFields {
     let mut disagreements = Vec::new();
     // Record a field on which reports differ: every value with the documents giving it.
     let mut disagree = |field: &str, values: Vec<(String, &str)>| {
@@ -553,6 +719,40 @@ fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]
             .chain([summary.as_str(), join_names(&al).as_str()]),
     );
     let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    StoryFields {
+        codes: codes(actors.iter().chain(&recipients))
+            .into_iter()
+            .collect::<Vec<_>>()
+            .join(" "),
+        cameo: cameo_root(kind, mode.as_deref()),
+        mode,
+        modality,
+        date,
+        location,
+        actors: js(&actors),
+        recipients: js(&recipients),
+        mediators: js(&mediators),
+        participants,
+        dead,
+        injured,
+        arrested,
+        n_sources: n_sources as i64,
+        n_mentions: rows.len() as i64,
+        disagreements: serde_json::Value::Array(disagreements).to_string(),
+        summary,
+        search,
+    }
+}
+
+/// Write a story event's fields: an update of `story_id`, or a new story event (whose id is
+/// returned). The cache learns the row as written.
+fn write_story(
+    tx: &Transaction,
+    cache: &mut Cache,
+    story_id: Option<i64>,
+    kind: &str,
+    f: &StoryFields,
+) -> Result<i64> {
     let sql = if story_id.is_some() {
         "UPDATE story_events SET mode = ?2, modality = ?3, date = ?4, date_precision = ?5,
             date_first = ?6, date_last = ?7, location_name = ?8, location_code = ?9,
@@ -572,33 +772,44 @@ fn write_story(tx: &Transaction, story_id: Option<i64>, kind: &str, rows: &[Row]
         Some(id) => id,
         None => &kind,
     };
+    let date = f.date.as_ref();
+    let location_name = f.location.as_ref().and_then(|l| l.name.clone());
+    let location_code = f.location.as_ref().and_then(|l| l.code.clone());
     tx.prepare_cached(sql)?.execute(params![
         key,
-        mode,
-        modality,
-        date.as_ref().map(|d| &d.value),
-        date.as_ref().map(|d| d.precision.as_str()),
-        date.as_ref().map(|d| d.first.to_string()),
-        date.as_ref().map(|d| d.last.to_string()),
-        location.as_ref().and_then(|l| l.name.clone()),
-        location.as_ref().and_then(|l| l.code.clone()),
-        js(&actors),
-        js(&recipients),
-        js(&mediators),
-        participants,
-        dead,
-        injured,
-        arrested,
-        n_sources as i64,
-        rows.len() as i64,
-        serde_json::Value::Array(disagreements).to_string(),
-        summary,
-        cameo_root(kind, mode.as_deref()),
-        search,
-        codes(actors.iter().chain(&recipients))
-            .into_iter()
-            .collect::<Vec<_>>()
-            .join(" "),
+        f.mode,
+        f.modality,
+        date.map(|d| &d.value),
+        date.map(|d| d.precision.as_str()),
+        date.map(|d| d.first.to_string()),
+        date.map(|d| d.last.to_string()),
+        location_name,
+        location_code,
+        f.actors,
+        f.recipients,
+        f.mediators,
+        f.participants,
+        f.dead,
+        f.injured,
+        f.arrested,
+        f.n_sources,
+        f.n_mentions,
+        f.disagreements,
+        f.summary,
+        f.cameo,
+        f.search,
+        f.codes,
     ])?;
-    Ok(story_id.unwrap_or_else(|| tx.last_insert_rowid()))
+    let id = story_id.unwrap_or_else(|| tx.last_insert_rowid());
+    cache.stories.insert(
+        id,
+        Candidate::new(
+            f.modality.clone(),
+            date.map(|d| d.value.as_str()),
+            &f.codes,
+            location_name,
+            location_code,
+        ),
+    );
+    Ok(id)
 }

@@ -111,6 +111,124 @@ fn now_utc() -> String {
         .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
 }
 
+/// A document and its extraction, with everything the store writes for it computed ahead:
+/// its content hash, the JSON columns, each event's coreference keys, and the fields of the
+/// story event each event starts if it joins none (summary, search key, …). Building one is
+/// pure computation, so extraction threads can do it and leave the single writer only the
+/// inserts and the coreference lookups ([`Store::put_prepared`]).
+pub struct Prepared {
+    pub doc: Document,
+    pub out: Output,
+    rows: Rows,
+}
+
+impl Prepared {
+    pub fn new(doc: Document, out: Output) -> Prepared {
+        let rows = Rows::new(&doc, &out);
+        Prepared { doc, out, rows }
+    }
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("id", &self.doc.id)
+            .finish()
+    }
+}
+
+/// What is computed ahead for a document.
+struct Rows {
+    hash: String,
+    boilerplate: String,
+    extracted_at: String,
+    events: Vec<EventRows>,
+}
+
+/// What is computed ahead for one event.
+struct EventRows {
+    actors: String,
+    recipients: String,
+    mediators: String,
+    location: Option<String>,
+    dead: Option<i64>,
+    injured: Option<i64>,
+    arrested: Option<i64>,
+    json: String,
+    mention: Mention,
+    /// The report, as story events' fields are computed from it.
+    row: coref::Row,
+    /// The story event it starts when it joins none.
+    story: coref::StoryFields,
+}
+
+impl Rows {
+    fn new(doc: &Document, out: &Output) -> Rows {
+        let events = out
+            .events
+            .iter()
+            .map(|e| {
+                let actors = parties(&e.actors);
+                let recipients = parties(&e.recipients);
+                let mediators = parties(&e.mediators);
+                let location = e.location.as_ref().map(Party::from_out);
+                let (dead, injured, arrested) = (
+                    size_of(e, "dead"),
+                    size_of(e, "injured"),
+                    size_of(e, "arrested"),
+                );
+                let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+                let date = e.date.as_deref().and_then(crate::DateRange::parse);
+                let mention = Mention {
+                    kind: e.kind.clone(),
+                    modality: e.modality.clone(),
+                    date: date.clone(),
+                    codes: coref::codes(actors.iter().chain(&recipients)),
+                    location: location.clone(),
+                };
+                let (actors_js, recipients_js, mediators_js) =
+                    (js(&actors), js(&recipients), js(&mediators));
+                let location_js = location
+                    .as_ref()
+                    .map(|l| serde_json::to_string(l).unwrap_or_default());
+                let row = coref::Row {
+                    doc_id: doc.id.clone(),
+                    mode: e.mode.clone(),
+                    modality: e.modality.clone(),
+                    date,
+                    actors,
+                    recipients,
+                    mediators,
+                    location,
+                    dead,
+                    injured,
+                    arrested,
+                    evidence: e.evidence.text.clone(),
+                };
+                EventRows {
+                    actors: actors_js,
+                    recipients: recipients_js,
+                    mediators: mediators_js,
+                    location: location_js,
+                    dead,
+                    injured,
+                    arrested,
+                    json: serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
+                    mention,
+                    story: coref::story_fields(&e.kind, std::slice::from_ref(&row)),
+                    row,
+                }
+            })
+            .collect();
+        Rows {
+            hash: content_hash(doc),
+            boilerplate: serde_json::to_string(&out.boilerplate).unwrap_or_else(|_| "[]".into()),
+            extracted_at: now_utc(),
+            events,
+        }
+    }
+}
+
 impl Store {
     /// What [`Store::put`] would do with this document (cheap: lookups by id, hash and url), so
     /// a caller can skip extracting documents already stored.
@@ -118,16 +236,30 @@ impl Store {
         plan_in(&self.conn, doc, &content_hash(doc))
     }
 
+    /// Run `f` in one write transaction (`BEGIN IMMEDIATE`) and commit; on any error the
+    /// transaction rolls back and the coreference cache is forgotten with it.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction, &mut coref::Cache) -> Result<T>,
+    ) -> Result<T> {
+        let Store { conn, cache, .. } = self;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let done = match cache.validate(&tx).and_then(|()| f(&tx, cache)) {
+            Ok(v) => tx.commit().map(|()| v).map_err(Into::into),
+            Err(e) => Err(e),
+        };
+        if done.is_err() {
+            cache.clear();
+        }
+        done
+    }
+
     /// Store a document and its extraction in one transaction, merging its events into story
     /// events. A document already stored unchanged (or the same content under another id) is
     /// left alone; a changed one replaces its old extraction.
     pub fn put(&mut self, doc: &Document, out: &Output) -> Result<Put> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let put = put_in(&tx, doc, out)?;
-        tx.commit()?;
-        Ok(put)
+        let hash = content_hash(doc);
+        self.write(|tx, cache| put_in(tx, cache, doc, out, &hash, None))
     }
 
     /// Store several documents in one transaction (faster: one commit for the lot). Each
@@ -137,30 +269,56 @@ impl Store {
         &mut self,
         items: impl IntoIterator<Item = (&'a Document, &'a Output)>,
     ) -> Result<Vec<Put>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut puts = Vec::new();
-        for (doc, out) in items {
-            puts.push(put_in(&tx, doc, out)?);
-        }
-        tx.commit()?;
-        Ok(puts)
+        self.write(|tx, cache| {
+            let mut puts = Vec::new();
+            for (doc, out) in items {
+                let hash = content_hash(doc);
+                puts.push(put_in(tx, cache, doc, out, &hash, None)?);
+            }
+            Ok(puts)
+        })
+    }
+
+    /// [`Store::put_many`] for documents [`Prepared`] ahead (on other threads): one
+    /// transaction for the lot, each document whole or not at all.
+    pub fn put_prepared<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = &'a Prepared>,
+    ) -> Result<Vec<Put>> {
+        self.write(|tx, cache| {
+            let mut puts = Vec::new();
+            for p in items {
+                puts.push(put_in(
+                    tx,
+                    cache,
+                    &p.doc,
+                    &p.out,
+                    &p.rows.hash,
+                    Some(&p.rows),
+                )?);
+            }
+            Ok(puts)
+        })
     }
 
     /// Remove a document, its extraction and its part in story events. Returns whether it was
     /// there.
     pub fn remove(&mut self, id: &str) -> Result<bool> {
-        let tx = self.conn.transaction()?;
-        let n = delete_in(&tx, id)?;
-        tx.commit()?;
-        Ok(n)
+        self.write(|tx, cache| delete_in(tx, cache, id))
     }
 }
 
-fn put_in(tx: &Transaction, doc: &Document, out: &Output) -> Result<Put> {
-    let hash = content_hash(doc);
-    let plan = plan_in(tx, doc, &hash)?;
+/// Store one document (`hash` is its [`content_hash`]); its rows are computed here, once the
+/// plan says it is to be stored, unless they were prepared.
+fn put_in(
+    tx: &Transaction,
+    cache: &mut coref::Cache,
+    doc: &Document,
+    out: &Output,
+    hash: &str,
+    rows: Option<&Rows>,
+) -> Result<Put> {
+    let plan = plan_in(tx, doc, hash)?;
     let mut put = Put {
         plan: plan.clone(),
         events: 0,
@@ -170,15 +328,23 @@ fn put_in(tx: &Transaction, doc: &Document, out: &Output) -> Result<Put> {
     match &plan {
         Plan::Unchanged | Plan::Duplicate { .. } => return Ok(put),
         Plan::Replace { old_id } => {
-            delete_in(tx, old_id)?;
+            delete_in(tx, cache, old_id)?;
         }
         Plan::New => {}
     }
-    insert(tx, doc, out, &hash, &mut put)?;
+    let computed;
+    let rows = match rows {
+        Some(r) => r,
+        None => {
+            computed = Rows::new(doc, out);
+            &computed
+        }
+    };
+    insert(tx, cache, doc, out, rows, &mut put)?;
     Ok(put)
 }
 
-fn delete_in(tx: &Transaction, id: &str) -> Result<bool> {
+fn delete_in(tx: &Transaction, cache: &mut coref::Cache, id: &str) -> Result<bool> {
     let key: Option<i64> = tx
         .prepare_cached("SELECT doc_key FROM documents WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
@@ -193,13 +359,19 @@ fn delete_in(tx: &Transaction, id: &str) -> Result<bool> {
         .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM documents WHERE doc_key = ?1", [key])?;
     for s in stories {
-        coref::recompute(tx, s)?;
+        coref::recompute(tx, cache, s)?;
     }
     Ok(true)
 }
 
-fn insert(tx: &Transaction, doc: &Document, out: &Output, hash: &str, put: &mut Put) -> Result<()> {
-    let boiler = serde_json::to_string(&out.boilerplate).unwrap_or_else(|_| "[]".into());
+fn insert(
+    tx: &Transaction,
+    cache: &mut coref::Cache,
+    doc: &Document,
+    out: &Output,
+    rows: &Rows,
+    put: &mut Put,
+) -> Result<()> {
     let published = out.published.as_ref();
     tx.prepare_cached(
         "INSERT INTO documents (id, url, content_hash, title, published, published_inferred,
@@ -210,15 +382,15 @@ fn insert(tx: &Transaction, doc: &Document, out: &Output, hash: &str, put: &mut 
     .execute(params![
         doc.id,
         doc.url,
-        hash,
+        rows.hash,
         out.title.as_ref().or(doc.title.as_ref()),
         published.map(|p| &p.date),
         published.map(|p| p.inferred),
         published.and_then(|p| p.reason.as_ref()),
         doc.source,
         doc.text,
-        boiler,
-        now_utc(),
+        rows.boilerplate,
+        rows.extracted_at,
         out.entities.len() as i64,
         out.timexes.len() as i64,
         out.events.len() as i64,
@@ -257,17 +429,7 @@ fn insert(tx: &Transaction, doc: &Document, out: &Output, hash: &str, put: &mut 
             ])?;
         }
     }
-    for (ord, e) in out.events.iter().enumerate() {
-        let actors = parties(&e.actors);
-        let recipients = parties(&e.recipients);
-        let mediators = parties(&e.mediators);
-        let location = e.location.as_ref().map(Party::from_out);
-        let (dead, injured, arrested) = (
-            size_of(e, "dead"),
-            size_of(e, "injured"),
-            size_of(e, "arrested"),
-        );
-        let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    for (ord, (e, r)) in out.events.iter().zip(&rows.events).enumerate() {
         tx.prepare_cached(
             "INSERT INTO events (doc_key, ord, type, mode, modality, date, date_source, actors,
                 recipients, mediators, location, dead, injured, arrested, evidence_start,
@@ -283,19 +445,17 @@ fn insert(tx: &Transaction, doc: &Document, out: &Output, hash: &str, put: &mut 
             e.modality,
             e.date,
             e.date_source,
-            js(&actors),
-            js(&recipients),
-            js(&mediators),
-            location
-                .as_ref()
-                .map(|l| serde_json::to_string(l).unwrap_or_default()),
-            dead,
-            injured,
-            arrested,
+            r.actors,
+            r.recipients,
+            r.mediators,
+            r.location,
+            r.dead,
+            r.injured,
+            r.arrested,
             e.evidence.start as i64,
             e.evidence.end as i64,
             e.evidence.text,
-            serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
+            r.json,
         ])?;
         let event_key = tx.last_insert_rowid();
         {
@@ -311,31 +471,7 @@ fn insert(tx: &Transaction, doc: &Document, out: &Output, hash: &str, put: &mut 
                 st.execute(params![event_key, s.start as i64, s.end as i64, s.text])?;
             }
         }
-        let date = e.date.as_deref().and_then(crate::DateRange::parse);
-        let row = coref::Row {
-            doc_id: doc.id.clone(),
-            mode: e.mode.clone(),
-            modality: e.modality.clone(),
-            date: date.clone(),
-            actors: actors.clone(),
-            recipients: recipients.clone(),
-            mediators,
-            location: location.clone(),
-            dead,
-            injured,
-            arrested,
-            evidence: e.evidence.text.clone(),
-        };
-        let m = Mention {
-            event_key,
-            kind: e.kind.clone(),
-            modality: e.modality.clone(),
-            date,
-            actors,
-            recipients,
-            location,
-        };
-        if coref::link(tx, &m, row)? {
+        if coref::link(tx, cache, event_key, &r.mention, &r.row, &r.story)? {
             put.merged += 1;
         } else {
             put.new_stories += 1;

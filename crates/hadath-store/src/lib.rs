@@ -21,6 +21,9 @@
 //! * [`Store::put`] stores one document and its extraction in **one transaction**, and merges
 //!   its events into story events in the same transaction: a crash at any point leaves either
 //!   the whole document or none of it.
+//! * [`Prepared`] computes everything a document's rows need (hash, JSON columns, the story
+//!   event it would start) on any thread; [`Store::put_prepared`] stores a batch of them in one
+//!   transaction, so the single writer mostly executes inserts and coreference lookups.
 //! * [`Store::timeline`] and [`Store::explain`] read the story; [`export`] writes it for analysts.
 //!
 //! The library reads and writes only the store itself; it takes documents and extractions as
@@ -36,7 +39,7 @@ mod search;
 mod summary;
 
 pub use dates::{DateRange, Precision};
-pub use ingest::{content_hash, Plan, Put};
+pub use ingest::{content_hash, Plan, Prepared, Put};
 pub use query::{Explanation, Filter, Member, Party, StoreStats, StoryEvent};
 pub use schema::{create_at_version, SCHEMA_VERSION};
 pub use search::{matches as search_matches, search_key, search_terms};
@@ -91,6 +94,8 @@ pub struct Store {
     path: PathBuf,
     migrated_from: Option<u32>,
     created: bool,
+    /// The writer's memory of story events for coreference (see `coref::Cache`).
+    cache: coref::Cache,
 }
 
 impl std::fmt::Debug for Store {
@@ -128,6 +133,14 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // Storing a document runs some twenty distinct statements: keep them all prepared.
         conn.set_prepared_statement_cache_capacity(64);
+        // Plans that do not depend on bound values: SQLite (built with STAT4) otherwise
+        // re-prepares a cached statement whenever a range or `instr` parameter changes, which
+        // cost the ingest's coreference queries a re-parse on every run. The store keeps no
+        // statistics (no ANALYZE), so the plans are the same.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         if path.as_os_str() != ":memory:" {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
                 .map_err(|source| Error::Open {
@@ -149,6 +162,7 @@ impl Store {
             path,
             migrated_from,
             created,
+            cache: coref::Cache::default(),
         })
     }
 

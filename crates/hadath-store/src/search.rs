@@ -6,10 +6,8 @@
 //! suffix. A query word matches when one of its keys is among the indexed keys, so «والاشتباكات»
 //! finds «اشتباكاتٍ» and «قواته» finds «القوات».
 
-use std::collections::BTreeSet;
-
 /// The keys of one folded word.
-fn word_keys(word: &str, out: &mut impl FnMut(&str)) {
+fn word_keys<'a>(word: &'a str, out: &mut impl FnMut(&'a str)) {
     out(word);
     let readings = hadath_text::segmentations(word);
     let mut best_prefix: Option<&str> = None;
@@ -46,18 +44,20 @@ fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// The search key of some texts: their words' keys, space-separated, with a space at each end
 /// (so a key matches with `LIKE '% key %'`).
 pub fn search_key<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut set = BTreeSet::new();
-    for t in texts {
-        let f = hadath_text::fold(t);
-        for w in words(&f) {
-            word_keys(w, &mut |k| {
-                set.insert(k.to_string());
-            });
+    let folded: Vec<String> = texts.into_iter().map(hadath_text::fold).collect();
+    // The keys borrow from the folded texts; sorted and deduplicated, as a set would give them.
+    let mut keys: Vec<&str> = Vec::new();
+    for f in &folded {
+        for w in words(f) {
+            word_keys(w, &mut |k| keys.push(k));
         }
     }
-    let mut out = String::from(" ");
-    for k in set {
-        out.push_str(&k);
+    keys.sort_unstable();
+    keys.dedup();
+    let mut out = String::with_capacity(1 + keys.iter().map(|k| k.len() + 1).sum::<usize>());
+    out.push(' ');
+    for k in keys {
+        out.push_str(k);
         out.push(' ');
     }
     out

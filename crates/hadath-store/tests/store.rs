@@ -581,3 +581,41 @@ fn a_party_takes_the_role_most_reports_give_it() {
         "2015-06-26 · Sousse · Islamic State attacks Tunisia; 38 killed"
     );
 }
+
+/// The writer keeps story events in memory between transactions; a store written meanwhile by
+/// another connection (another `ingest`, a `remove`) must not be answered from that memory.
+#[test]
+fn two_writers_on_one_file_keep_the_story_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.db");
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    let report = |id: &str, dead: i64| {
+        (
+            doc(id, &format!("نص {id}")),
+            output(id, vec![clash("2022-09-13", dead, "اشتباكات حدودية")]),
+        )
+    };
+    // The lowest toll is the first report's, until it is removed.
+    let (d1, o1) = report("one", 100);
+    let (d2, o2) = report("two", 200);
+    let (d3, o3) = report("three", 190);
+    let (d4, o4) = report("four", 180);
+    a.put(&d1, &o1).unwrap();
+    assert_eq!(a.put(&d2, &o2).unwrap().merged, 1);
+    // Another connection adds a report to the same story event, then removes the first one.
+    assert_eq!(b.put(&d3, &o3).unwrap().merged, 1);
+    assert!(b.remove("one").unwrap());
+    // The first connection's next report joins the story as it now is.
+    let (d5, o5) = report("five", 170);
+    assert_eq!(a.put(&d4, &o4).unwrap().merged, 1);
+    assert_eq!(a.put(&d5, &o5).unwrap().merged, 1);
+    assert!(a.check().unwrap().is_empty());
+    let stories = a.timeline(&Filter::default()).unwrap();
+    assert_eq!(stories.len(), 1);
+    let mut sources = stories[0].sources.clone();
+    sources.sort();
+    assert_eq!(sources, ["five", "four", "three", "two"]);
+    assert_eq!(stories[0].dead, Some(170));
+    assert_eq!(stories[0].n_mentions, 4);
+}
