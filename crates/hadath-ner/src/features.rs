@@ -285,7 +285,7 @@ const PROCLITICS: &[&str] = &[
 
 /// The word with its longest proclitic removed (a stem of at least two characters), or the word.
 #[inline]
-fn stem1(w: &str) -> &str {
+pub(crate) fn stem1(w: &str) -> &str {
     for p in PROCLITICS {
         if let Some(rest) = w.strip_prefix(p) {
             if rest.chars().nth(1).is_some() {
@@ -427,10 +427,20 @@ pub(crate) fn gaz_flags(w: &str, kind: TokenKind, gaz: Option<&dyn Gazetteer>) -
         TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed
     );
     match gaz {
-        Some(g) if is_word => {
-            let s = stem1(w);
-            g.flags(w) | if s.len() != w.len() { g.flags(s) } else { 0 }
-        }
+        Some(_) if is_word => gaz_flags_stem(w, stem1(w), kind, gaz),
+        _ => 0,
+    }
+}
+
+/// [`gaz_flags`] with the word's stem (`stem1(w)`) already known.
+#[inline]
+pub(crate) fn gaz_flags_stem(w: &str, s: &str, kind: TokenKind, gaz: Option<&dyn Gazetteer>) -> u8 {
+    let is_word = matches!(
+        kind,
+        TokenKind::Arabic | TokenKind::Latin | TokenKind::Mixed
+    );
+    match gaz {
+        Some(g) if is_word => g.flags(w) | if s.len() != w.len() { g.flags(s) } else { 0 },
         _ => 0,
     }
 }

@@ -156,33 +156,33 @@ pub(crate) fn viterbi(
         }
     }
     back.push([0; NT]);
-    // Transposed transitions with the BIO constraints as -inf: a branch-free inner loop.
-    let mut tm = [[f32::NEG_INFINITY; NT]; NT];
-    for (t, row) in tm.iter_mut().enumerate() {
-        for (p, x) in row.iter_mut().enumerate() {
+    // Transitions with the BIO constraints as -inf, by previous tag: the inner loop runs over
+    // the next tags side by side (vectorised), the previous tags in order, so that a tie keeps
+    // the first previous tag.
+    let mut tp = [[f32::NEG_INFINITY; NT]; NT];
+    for (p, row) in tp.iter_mut().enumerate() {
+        for (t, x) in row.iter_mut().enumerate() {
             if allowed(p, t) {
                 *x = trans[p][t];
             }
         }
     }
     for e in em.iter().skip(1) {
-        let mut next = [f32::NEG_INFINITY; NT];
+        let mut best = [f32::NEG_INFINITY; NT];
         let mut bp = [0u8; NT];
-        for t in 0..NT {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            let row = &tm[t];
-            for p in 0..NT {
-                let s = score[p] + row[p];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
+        for (p, row) in tp.iter().enumerate() {
+            let sp = score[p];
+            for t in 0..NT {
+                let s = sp + row[t];
+                if s > best[t] {
+                    best[t] = s;
+                    bp[t] = p as u8;
                 }
             }
-            next[t] = best + e[t];
-            bp[t] = arg;
         }
-        score = next;
+        for t in 0..NT {
+            score[t] = best[t] + e[t];
+        }
         back.push(bp);
     }
     // First best tag on ties, so an untrained model says O.

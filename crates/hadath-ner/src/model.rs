@@ -9,10 +9,10 @@
 use crate::doc::doc_codes;
 use crate::features::{
     chain_def_feature, chain_shape_feature, chain_value, doc_features, doc_key, extract,
-    gaz_features, gaz_flags, gaz_neighbour_features, list_pair_features, neighbour_features,
-    own_features, pad_info, position_features, sentence_topic, tok_info_no_gaz, topic_features,
-    FeatureBuf, TokInfo, CTX, CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM, T_BI_RIGHT,
-    T_CTX_BI,
+    gaz_features, gaz_flags_stem, gaz_neighbour_features, list_pair_features, neighbour_features,
+    own_features, pad_info, position_features, sentence_topic, stem1, tok_info_no_gaz,
+    topic_features, FeatureBuf, TokInfo, CTX, CTX_BIGRAMS, FEATURE_SET, T_BI_LEFT, T_BI_LEFT_STEM,
+    T_BI_RIGHT, T_CTX_BI,
 };
 use crate::hash::hash_bytes;
 use crate::hash::pair_hash;
@@ -114,7 +114,10 @@ struct Slot {
     key: u32,
     w: [i16; NT],
 }
-const CACHE_BITS: u32 = 14;
+/// The word cache has 2^18 entries of 248 bytes (62 MiB per thread): the first day of
+/// SaudiNewsNet alone has about 100,000 word types, and a word missing from the cache costs
+/// about 50 table lookups (with 2^16 entries, `tag_with` ran about 20% slower).
+const CACHE_BITS: u32 = 18;
 
 /// What one word type contributes, cached per thread: its facts, its weights at its own
 /// position and at each neighbouring offset (gazetteer features excluded: they are added per
@@ -123,12 +126,20 @@ const CACHE_BITS: u32 = 14;
 struct WordEntry {
     key: u64,
     info: TokInfo,
-    own: [i32; NT],
-    nb: [[i32; NT]; CTX_N],
+    rows: WordRows,
     /// The word's gazetteer flags, valid during the tagging call `gaz_gen` (a gazetteer is
     /// fixed for one call, not from one call to the next).
     gaz: u8,
     gaz_gen: u64,
+    /// Where the word's stem (`features::stem1`) starts, in bytes.
+    stem_at: u32,
+}
+
+/// The summed weights of one word at its own position and at each neighbouring offset.
+#[derive(Clone, Copy)]
+struct WordRows {
+    own: [i32; NT],
+    nb: [[i32; NT]; CTX_N],
 }
 
 #[derive(Default)]
@@ -138,7 +149,7 @@ struct Scratch {
     back: Vec<[u8; NT]>,
     tags: Vec<u8>,
     feats: Vec<u64>,
-    words: Vec<WordEntry>,
+    words: Vec<WordRows>,
     infos: Vec<TokInfo>,
     cache: Vec<WordEntry>,
     cache_model: u64,
@@ -458,10 +469,10 @@ impl NerModel {
         WordEntry {
             key,
             info,
-            own,
-            nb,
+            rows: WordRows { own, nb },
             gaz: 0,
             gaz_gen: 0,
+            stem_at: (w.len() - stem1(w).len()) as u32,
         }
     }
 
@@ -479,10 +490,13 @@ impl NerModel {
             let empty = WordEntry {
                 key: 0,
                 info: TokInfo::default(),
-                own: [0; NT],
-                nb: [[0; NT]; CTX_N],
+                rows: WordRows {
+                    own: [0; NT],
+                    nb: [[0; NT]; CTX_N],
+                },
                 gaz: 0,
                 gaz_gen: 0,
+                stem_at: 0,
             };
             s.cache.clear();
             s.cache.resize(1 << CACHE_BITS, empty);
@@ -510,12 +524,12 @@ impl NerModel {
             let mut info = e.info;
             if gaz.is_some() {
                 if e.gaz_gen != gen {
-                    e.gaz = gaz_flags(w, t.kind, gaz);
+                    e.gaz = gaz_flags_stem(w, &w[e.stem_at as usize..], t.kind, gaz);
                     e.gaz_gen = gen;
                 }
                 info.gaz = e.gaz;
             }
-            s.words.push(*e);
+            s.words.push(e.rows);
             s.infos.push(info);
         }
         s.em.clear();
