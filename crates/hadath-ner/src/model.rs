@@ -149,7 +149,6 @@ struct Scratch {
     back: Vec<[u8; NT]>,
     tags: Vec<u8>,
     feats: Vec<u64>,
-    words: Vec<WordRows>,
     infos: Vec<TokInfo>,
     cache: Vec<WordEntry>,
     cache_model: u64,
@@ -504,8 +503,20 @@ impl NerModel {
         }
         let text = folded.text();
         let n = tokens.len();
-        s.words.clear();
         s.infos.clear();
+        // Each word's rows are added where they apply as soon as its entry is read (integer
+        // sums: the order does not matter): its own row at its position, its neighbour rows at
+        // the positions that see it; the padding rows where a context offset falls outside.
+        s.acc.clear();
+        s.acc.resize(n, [0; NT]);
+        for (i, acc) in s.acc.iter_mut().enumerate() {
+            for (k, &off) in CTX.iter().enumerate() {
+                let j = i as isize + off;
+                if j < 0 || j as usize >= n {
+                    add_row(acc, &self.pad[k]);
+                }
+            }
+        }
         // First pass: hash every word and prefetch its cache entry, so that the memory
         // accesses of a sentence overlap instead of queueing one after another.
         s.keys.clear();
@@ -529,26 +540,23 @@ impl NerModel {
                 }
                 info.gaz = e.gaz;
             }
-            s.words.push(e.rows);
+            let j = s.infos.len();
+            add_row(&mut s.acc[j], &e.rows.own);
+            for (k, &off) in CTX.iter().enumerate() {
+                let i = j.wrapping_sub(off as usize);
+                if i < n {
+                    add_row(&mut s.acc[i], &e.rows.nb[k]);
+                }
+            }
             s.infos.push(info);
         }
         s.em.clear();
-        s.acc.clear();
         s.feats.clear();
         s.feat_tok.clear();
         let topic = sentence_topic(&s.infos);
         let d = &self.dense;
         for i in 0..n {
-            let mut acc = s.words[i].own;
-            for (k, &off) in CTX.iter().enumerate() {
-                let j = i as isize + off;
-                let row = if j < 0 || j as usize >= n {
-                    &self.pad[k]
-                } else {
-                    &s.words[j as usize].nb[k]
-                };
-                add_row(&mut acc, row);
-            }
+            let mut acc = s.acc[i];
             let me = s.infos[i];
             let sh = me.shape as usize;
             let dense = sh < SHAPES;
@@ -614,7 +622,7 @@ impl NerModel {
             }
             s.feat_tok.resize(feats.len(), i as u32);
             s.feats = feats;
-            s.acc.push(acc);
+            s.acc[i] = acc;
         }
         for (&h, &i) in s.feats.iter().zip(&s.feat_tok) {
             self.add_at(h, &mut s.acc[i as usize]);
