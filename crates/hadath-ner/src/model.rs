@@ -114,7 +114,7 @@ struct Slot {
     key: u32,
     w: [i16; NT],
 }
-/// The word cache has 2^18 entries of 248 bytes (62 MiB per thread): the first day of
+/// The word cache has 2^18 entries of 256 bytes (64 MiB per thread): the first day of
 /// SaudiNewsNet alone has about 100,000 word types, and a word missing from the cache costs
 /// about 50 table lookups (with 2^16 entries, `tag_with` ran about 20% slower).
 const CACHE_BITS: u32 = 18;
@@ -122,7 +122,9 @@ const CACHE_BITS: u32 = 18;
 /// What one word type contributes, cached per thread: its facts, its weights at its own
 /// position and at each neighbouring offset (gazetteer features excluded: they are added per
 /// token, so any gazetteer can be passed).
+/// Aligned to cache lines, so that an entry spans exactly 4 of them.
 #[derive(Clone, Copy)]
+#[repr(align(64))]
 struct WordEntry {
     key: u64,
     info: TokInfo,
@@ -271,11 +273,16 @@ impl NerModel {
             let mut sc = sc.borrow_mut();
             let sc = &mut *sc;
             let gen = sc.next_gen();
-            let ems = self.doc_emissions(sentences, gaz, window, gen, sc);
+            let (ems, first, changed) = self.doc_pass(sentences, gaz, window, gen, sc);
             let mut out = Vec::with_capacity(sentences.len());
-            for (s, em) in sentences.iter().zip(&ems) {
-                viterbi(em, &self.trans, &mut sc.back, &mut sc.tags);
-                out.push(spans_of(&sc.tags, em, s.tokens));
+            for (k, (s, em)) in sentences.iter().zip(&ems).enumerate() {
+                if changed[k] {
+                    viterbi(em, &self.trans, &mut sc.back, &mut sc.tags);
+                    out.push(spans_of(&sc.tags, em, s.tokens));
+                } else {
+                    // No document feature fired: the scores, so the tags, are the first pass's.
+                    out.push(spans_of(&first[k], em, s.tokens));
+                }
             }
             out
         })
@@ -284,6 +291,7 @@ impl NerModel {
     /// Second-pass emission scores of the sentences of a document: the first pass (the cached
     /// emissions of [`NerModel::tag`]) gives tags, the tags give document codes, and the
     /// codes' features are added to the first-pass scores.
+    #[cfg(test)]
     fn doc_emissions(
         &self,
         sentences: &[DocSentence<'_>],
@@ -292,6 +300,21 @@ impl NerModel {
         gen: u64,
         sc: &mut Scratch,
     ) -> Vec<Vec<[f32; NT]>> {
+        self.doc_pass(sentences, gaz, window, gen, sc).0
+    }
+
+    /// [`NerModel::doc_emissions`], with the first-pass tags of each sentence and whether any
+    /// of its tokens (or their neighbours) has a document code (when none has, the second-pass
+    /// scores are the first-pass ones).
+    #[allow(clippy::type_complexity)]
+    fn doc_pass(
+        &self,
+        sentences: &[DocSentence<'_>],
+        gaz: Option<&dyn Gazetteer>,
+        window: usize,
+        gen: u64,
+        sc: &mut Scratch,
+    ) -> (Vec<Vec<[f32; NT]>>, Vec<Vec<u8>>, Vec<bool>) {
         let n = sentences.len();
         let (mut accs, mut tags, mut keys, mut infos) = (
             Vec::with_capacity(n),
@@ -315,15 +338,18 @@ impl NerModel {
             infos.push(sc.infos.clone());
         }
         let codes = doc_codes(&keys, &tags, window);
+        let changed: Vec<bool> = codes.iter().map(|c| c.iter().any(|&x| x != 0)).collect();
         let mut feats = std::mem::take(&mut sc.feats);
         let ems = accs
             .iter_mut()
             .enumerate()
             .map(|(k, acc)| {
-                for (i, a) in acc.iter_mut().enumerate() {
-                    feats.clear();
-                    doc_features(i, &codes[k], &infos[k][i], &mut feats);
-                    self.sum_into(&feats, a);
+                if changed[k] {
+                    for (i, a) in acc.iter_mut().enumerate() {
+                        feats.clear();
+                        doc_features(i, &codes[k], &infos[k][i], &mut feats);
+                        self.sum_into(&feats, a);
+                    }
                 }
                 acc.iter()
                     .map(|a| a.map(|x| x as f32 * self.scale))
@@ -331,7 +357,7 @@ impl NerModel {
             })
             .collect();
         sc.feats = feats;
-        ems
+        (ems, tags, changed)
     }
 
     /// First-pass tags (no document codes), document keys and emission scores of one sentence
