@@ -58,14 +58,32 @@ fn category(tag: u8) -> usize {
 pub(crate) fn doc_codes(keys: &[Vec<u64>], tags: &[Vec<u8>], window: usize) -> Vec<Vec<u8>> {
     debug_assert_eq!(keys.len(), tags.len());
     let n = keys.len();
-    let mut counts: KeyMap<[u32; 5]> = KeyMap::default();
-    let add = |counts: &mut KeyMap<[u32; 5]>, s: usize, sign: i32| {
-        for (&k, &t) in keys[s].iter().zip(&tags[s]) {
-            if k == 0 {
+    // Number the keys once (one hash lookup per token), then count in a plain array.
+    const NONE: u32 = u32::MAX;
+    let total: usize = keys.iter().map(Vec::len).sum();
+    let mut ids: KeyMap<u32> = KeyMap::default();
+    ids.reserve(total);
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut id_of = Vec::with_capacity(total);
+    for ks in keys {
+        starts.push(id_of.len());
+        for &k in ks {
+            id_of.push(if k == 0 {
+                NONE
+            } else {
+                let next = ids.len() as u32;
+                *ids.entry(k).or_insert(next)
+            });
+        }
+    }
+    starts.push(id_of.len());
+    let mut counts = vec![[0u32; 5]; ids.len()];
+    let add = |counts: &mut [[u32; 5]], s: usize, sign: i32| {
+        for (&id, &t) in id_of[starts[s]..starts[s + 1]].iter().zip(&tags[s]) {
+            if id == NONE {
                 continue;
             }
-            let e = counts.entry(k).or_insert([0; 5]);
-            let c = &mut e[category(t)];
+            let c = &mut counts[id as usize][category(t)];
             *c = (*c as i64 + sign as i64) as u32;
         }
     };
@@ -84,16 +102,15 @@ pub(crate) fn doc_codes(keys: &[Vec<u64>], tags: &[Vec<u8>], window: usize) -> V
             lo += 1;
         }
         let mut codes = Vec::with_capacity(keys[s].len());
-        for (&k, &t) in keys[s].iter().zip(&tags[s]) {
+        for (&id, &t) in id_of[starts[s]..starts[s + 1]].iter().zip(&tags[s]) {
             let mut code = 0u8;
-            if k != 0 {
-                if let Some(c) = counts.get(&k) {
-                    let own = category(t);
-                    for (cat, &x) in c.iter().enumerate() {
-                        let others = x - (cat == own) as u32;
-                        if others > 0 {
-                            code |= if cat == 4 { DOC_O } else { 1 << cat };
-                        }
+            if id != NONE {
+                let c = &counts[id as usize];
+                let own = category(t);
+                for (cat, &x) in c.iter().enumerate() {
+                    let others = x - (cat == own) as u32;
+                    if others > 0 {
+                        code |= if cat == 4 { DOC_O } else { 1 << cat };
                     }
                 }
             }
