@@ -32,23 +32,15 @@ pub(crate) struct Ent {
     pub place_as: Option<(String, Option<String>)>,
 }
 
-/// The city or region reading of a metonym's words, clitics stripped (ببروكسل → بروكسل).
-fn place_reading(lex: &Lexicon, folded_surface: &str) -> Option<(String, Option<String>)> {
-    let is_place = |e: &&hadath_lexicon::Entry| {
-        matches!(
-            e.kind,
-            EntityKind::City | EntityKind::Region | EntityKind::Location
-        )
-    };
-    let direct = lex.lookup(folded_surface).into_iter().find(is_place);
-    direct
-        .or_else(|| {
-            let first = folded_surface.split(' ').next().unwrap_or("");
-            let rest = &folded_surface[first.len()..];
-            hadath_text::segmentations(first).iter().find_map(|seg| {
-                let key = format!("{}{rest}", seg.with_article());
-                lex.lookup(&key).into_iter().find(is_place)
-            })
+/// The city or region reading of a metonym's words (بروكسل: the EU, and Brussels).
+fn place_reading(lex: &Lexicon, surface: &str) -> Option<(String, Option<String>)> {
+    lex.lookup(surface)
+        .into_iter()
+        .find(|e| {
+            matches!(
+                e.kind,
+                EntityKind::City | EntityKind::Region | EntityKind::Location
+            )
         })
         .map(|e| (e.name.clone(), e.code.clone()))
 }
@@ -118,10 +110,7 @@ pub(crate) fn find(
             country: m.kind == EntityKind::Country || m.how == MatchHow::Metonym,
             pseudo: false,
             place_as: (m.how == MatchHow::Metonym)
-                .then(|| {
-                    let f = folded.folded_pos(m.source.start)..folded.folded_pos(m.source.end);
-                    place_reading(lex, &folded.text()[f])
-                })
+                .then(|| place_reading(lex, &text[m.source.clone()]))
                 .flatten(),
             src: m.source,
         });
@@ -148,35 +137,33 @@ pub(crate) fn find(
             .into_iter()
             .flatten()
         {
-            {
-                if sp.kind == NerKind::Misc {
-                    continue;
-                }
-                let covered = out
-                    .iter()
-                    .any(|e| e.src.start < sp.source.end && sp.source.start < e.src.end);
-                if covered {
-                    continue;
-                }
-                extra.push(Ent {
-                    kind: match sp.kind {
-                        NerKind::Pers => "person",
-                        NerKind::Org => "organization",
-                        _ => "location",
-                    },
-                    name: None,
-                    code: None,
-                    office: None,
-                    via: "ner",
-                    actor: sp.kind != NerKind::Loc,
-                    media: false,
-                    place: sp.kind == NerKind::Loc,
-                    country: false,
-                    pseudo: false,
-                    place_as: None,
-                    src: sp.source,
-                });
+            if sp.kind == NerKind::Misc {
+                continue;
             }
+            let covered = out
+                .iter()
+                .any(|e| e.src.start < sp.source.end && sp.source.start < e.src.end);
+            if covered {
+                continue;
+            }
+            extra.push(Ent {
+                kind: match sp.kind {
+                    NerKind::Pers => "person",
+                    NerKind::Org => "organization",
+                    _ => "location",
+                },
+                name: None,
+                code: None,
+                office: None,
+                via: "ner",
+                actor: sp.kind != NerKind::Loc,
+                media: false,
+                place: sp.kind == NerKind::Loc,
+                country: false,
+                pseudo: false,
+                place_as: None,
+                src: sp.source,
+            });
         }
         out.extend(extra);
     }

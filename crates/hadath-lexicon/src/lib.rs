@@ -746,21 +746,36 @@ impl Lexicon {
         matcher::find(self, text, folded, tokens, date)
     }
 
-    /// The term of the person named `name` that covers `date`.
-    /// Every entry listed under exactly `name` (folded as keys are), in every layer: the other
-    /// readings of a word the matcher resolved one way. بروكسل is matched as the EU (a metonym)
-    /// and is also the city of Brussels, which is what a place phrase (في بروكسل) means.
+    /// Every entry listed under `name` (folded as keys are), in every layer: the other readings
+    /// of a word the matcher resolved one way. بروكسل is matched as the EU (a metonym) and is
+    /// also the city of Brussels, which is what a place phrase (في بروكسل) means. When `name` as
+    /// written is no key, its first word is read without its proclitics (ببروكسل → بروكسل).
     ///
     /// ```
     /// let lx = hadath_lexicon::Lexicon::embedded();
-    /// let readings = lx.lookup("بروكسل");
-    /// assert!(readings.iter().any(|e| e.name == "Brussels"));
+    /// assert!(lx.lookup("بروكسل").iter().any(|e| e.name == "Brussels"));
+    /// assert!(lx.lookup("وببروكسل").iter().any(|e| e.name == "Brussels"));
     /// ```
     pub fn lookup(&self, name: &str) -> Vec<&Entry> {
         let key = hadath_text::fold_key(name);
+        let out = self.lookup_key(&key);
+        if !out.is_empty() {
+            return out;
+        }
+        let (first, rest) = key.split_at(key.find(' ').unwrap_or(key.len()));
+        hadath_text::segmentations(first)
+            .iter()
+            .filter(|seg| !seg.prefix.is_empty())
+            .map(|seg| self.lookup_key(&format!("{}{rest}", seg.with_article())))
+            .find(|v| !v.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The entries of one folded key.
+    fn lookup_key(&self, key: &str) -> Vec<&Entry> {
         let mut out: Vec<&Entry> = Vec::new();
         for l in self.layers() {
-            let Some(v) = l.keys.get(&key) else { continue };
+            let Some(v) = l.keys.get(key) else { continue };
             for p in Layer::postings(&l.post, v) {
                 if let Some(e) = self.entry(EntryId(p >> 8)) {
                     if !out.iter().any(|x| x.id == e.id) {
@@ -772,6 +787,7 @@ impl Lexicon {
         out
     }
 
+    /// The term of the person named `name` that covers `date`.
     pub(crate) fn term_at(&self, name: &str, date: Date) -> Option<&Entry> {
         self.terms
             .get(name)?
