@@ -363,6 +363,8 @@ impl Ctx<'_> {
                 continue;
             }
             let mut best: Option<(usize, Vec<usize>, u8, bool)> = None;
+            // The subject gap after this word, worked out once and only if a phrase needs it.
+            let mut gap: Option<usize> = None;
             for (v, kind) in variants(self.w(i)) {
                 for &fi in tr.starting_with(&v) {
                     let form = &tr.forms[fi];
@@ -370,14 +372,6 @@ impl Ctx<'_> {
                     if i + n > toks.end {
                         continue;
                     }
-                    // A two-word phrase may have its subject between the words, in
-                    // verb-subject-object order (عرضت تركيا استضافة): a gap of up to three
-                    // tokens, all inside entity mentions.
-                    let gap = if n == 2 {
-                        self.subject_gap(i + 1, toks.end)
-                    } else {
-                        0
-                    };
                     let matches_at = |g: usize| {
                         i + n + g <= toks.end
                             && (1..n).all(|k| {
@@ -389,10 +383,18 @@ impl Ctx<'_> {
                                             .any(|(x, kd)| *kd > 0 && *x == form.words[k]))
                             })
                     };
+                    // A two-word phrase may have its subject between the words, in
+                    // verb-subject-object order (عرضت تركيا استضافة): a gap of up to three
+                    // tokens, all inside entity mentions.
                     let g = if matches_at(0) {
                         0
-                    } else if gap > 0 && matches_at(gap) {
-                        gap
+                    } else if n == 2 {
+                        let g = *gap.get_or_insert_with(|| self.subject_gap(i + 1, toks.end));
+                        if g > 0 && matches_at(g) {
+                            g
+                        } else {
+                            continue;
+                        }
                     } else {
                         continue;
                     };
