@@ -177,6 +177,28 @@ fn add_row(acc: &mut [i32; NT], row: &[i32; NT]) {
     }
 }
 
+/// Ask the kernel to back `len` bytes at `addr` with transparent huge pages where it can
+/// (Linux only; a hint, errors ignored). The word cache is read at random slots, one per
+/// token: on 4 KiB pages nearly every read is also a TLB miss, and the page walk stalls the
+/// prefetch meant to hide it.
+fn advise_huge_pages(addr: usize, len: usize) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let start = addr.div_ceil(HUGE) * HUGE;
+        let end = (addr + len) / HUGE * HUGE;
+        if end > start {
+            // SAFETY: madvise only changes how the kernel backs pages of this process's own
+            // allocation (the range lies inside it); it never unmaps or moves them.
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (addr, len);
+}
+
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Hint the CPU to fetch the `len` bytes at `r` into cache (no-op off x86-64).
@@ -523,7 +545,11 @@ impl NerModel {
                 gaz_gen: 0,
                 stem_at: 0,
             };
-            s.cache.clear();
+            s.cache = Vec::with_capacity(1 << CACHE_BITS);
+            advise_huge_pages(
+                s.cache.as_ptr() as usize,
+                s.cache.capacity() * std::mem::size_of::<WordEntry>(),
+            );
             s.cache.resize(1 << CACHE_BITS, empty);
             s.cache_model = self.id;
         }
