@@ -30,6 +30,23 @@ pub(crate) struct Ent {
     /// For a metonym that is also a city or region (بروكسل: the EU, and Brussels): that place's
     /// name and code, used when the mention is where an event happened (في بروكسل).
     pub place_as: Option<(String, Option<String>)>,
+    /// A name inside another mention that carries it (the state in «سفير الصين»): reported
+    /// among the entities, left out of the event stage, which reads the outer mention.
+    pub inner: bool,
+}
+
+/// Whether a knowledge-base mention lying strictly inside a longer name that the tagger found
+/// is only a piece of that name: a place or nationality word inside a club, bank or person
+/// name (ريال مدريد، بنك إيطاليا المركزي، أشرف غاني), or one word of a person's name read
+/// alone (زين in زين العابدين بن علي). Longer names the knowledge base knows are kept.
+fn piece_of_name(e: &Ent, tagged: NerKind, words: usize) -> bool {
+    match e.kind {
+        "nationality" | "city" | "region" | "location" | "country" => {
+            matches!(tagged, NerKind::Pers | NerKind::Org)
+        }
+        "person" => tagged == NerKind::Pers && words == 1,
+        _ => false,
+    }
 }
 
 /// The city or region reading of a metonym's words (بروكسل: the EU, and Brussels).
@@ -104,14 +121,15 @@ pub(crate) fn find(
             code: m.code.clone(),
             office: m.office.map(|o| o.as_str().to_string()),
             via: how_str(m.how),
-            actor: m.is_actor() && !media,
+            actor: m.is_actor() && !media && !m.in_title,
             media,
-            place,
-            country: m.kind == EntityKind::Country || m.how == MatchHow::Metonym,
+            place: place && !m.in_title,
+            country: (m.kind == EntityKind::Country || m.how == MatchHow::Metonym) && !m.in_title,
             pseudo: false,
             place_as: (m.how == MatchHow::Metonym)
                 .then(|| place_reading(lex, &text[m.source.clone()]))
                 .flatten(),
+            inner: m.in_title,
             src: m.source,
         });
     }
@@ -132,6 +150,7 @@ pub(crate) fn find(
             .filter(|s| s.tokens.len() >= 2)
             .collect();
         let mut extra = Vec::new();
+        let mut gone = vec![false; out.len()];
         for sp in model
             .tag_document(&sentences, Some(&gaz))
             .into_iter()
@@ -140,11 +159,43 @@ pub(crate) fn find(
             if sp.kind == NerKind::Misc {
                 continue;
             }
-            let covered = out
-                .iter()
-                .any(|e| e.src.start < sp.source.end && sp.source.start < e.src.end);
-            if covered {
+            let (a, b) = (sp.source.start, sp.source.end);
+            let under: Vec<usize> = (0..out.len())
+                .filter(|&i| !gone[i] && out[i].src.start < b && a < out[i].src.end)
+                .collect();
+            // A longer name around knowledge-base pieces of it replaces them: longer by whole
+            // words, not just by the clitics the knowledge base leaves out of its spans
+            // (لبوتين). Otherwise the knowledge base's reading stands.
+            let words = |r: &Range<usize>| text[r.clone()].split_whitespace().count();
+            let piece_words: usize = under.iter().map(|&i| words(&out[i].src)).sum();
+            let replaces = !under.is_empty()
+                && words(&sp.source) > piece_words
+                && under.iter().all(|&i| {
+                    let e = &out[i];
+                    let r = &e.src;
+                    a <= r.start
+                        && r.end <= b
+                        && r.clone() != sp.source
+                        && piece_of_name(e, sp.kind, words(r))
+                });
+            if !under.is_empty() && !replaces {
                 continue;
+            }
+            // What the pieces tell: an organisation's state (بنك إيطاليا المركزي → ITA); a
+            // person's office and state when the piece came from a title before the name.
+            let mut code = None;
+            let mut office = None;
+            for &i in &under {
+                gone[i] = true;
+                let e = &out[i];
+                match sp.kind {
+                    NerKind::Org if code.is_none() => code = e.code.clone(),
+                    NerKind::Pers if e.via == "title" && e.kind == "person" => {
+                        code = e.code.clone();
+                        office = e.office.clone();
+                    }
+                    _ => {}
+                }
             }
             extra.push(Ent {
                 kind: match sp.kind {
@@ -153,8 +204,8 @@ pub(crate) fn find(
                     _ => "location",
                 },
                 name: None,
-                code: None,
-                office: None,
+                code,
+                office,
                 via: "ner",
                 actor: sp.kind != NerKind::Loc,
                 media: false,
@@ -162,16 +213,26 @@ pub(crate) fn find(
                 country: false,
                 pseudo: false,
                 place_as: None,
+                inner: false,
                 src: sp.source,
             });
         }
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            !gone[i - 1]
+        });
         out.extend(extra);
     }
     out.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
     // Drop mentions nested in a longer one (keep the outer).
     let mut kept: Vec<Ent> = Vec::with_capacity(out.len());
     for e in out {
-        if let Some(last) = kept.last() {
+        if e.inner {
+            kept.push(e);
+            continue;
+        }
+        if let Some(last) = kept.iter().rev().find(|k| !k.inner) {
             if e.src.start >= last.src.start && e.src.end <= last.src.end && e.src != last.src {
                 continue;
             }
@@ -239,6 +300,7 @@ fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
             country: false,
             pseudo: true,
             place_as: None,
+            inner: false,
         });
     }
     if !extra.is_empty() {
@@ -318,6 +380,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                     country: true,
                     pseudo: true,
                     place_as: None,
+                    inner: false,
                 });
             }
             continue;
@@ -356,6 +419,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                 country: true,
                 pseudo: true,
                 place_as: None,
+                inner: false,
             });
         }
     }

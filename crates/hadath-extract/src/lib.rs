@@ -245,11 +245,14 @@ impl Extractor {
             })
             .collect();
 
+        // The event stage reads the outer mentions only (the title's person, not the state
+        // named inside the title).
+        let event_ents: Vec<entities::Ent> = ents.iter().filter(|e| !e.inner).cloned().collect();
         let events = events::find(
             &self.data,
             &analysis,
             text,
-            &ents,
+            &event_ents,
             &time,
             anchor,
             published.as_ref().is_some_and(|p| p.inferred),

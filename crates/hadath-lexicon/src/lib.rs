@@ -277,6 +277,10 @@ pub struct Mention {
     /// A person referred to by office alone (الرئيس الروسي): no name is written, the span is the
     /// title; `name` is the office holder for the date, or the office itself when unknown.
     pub unnamed: bool,
+    /// A state named inside a title phrase (سفير الصين، رئيسة ليتوانيا فيرا فايك): a name of its
+    /// own, reported as a mention, while the title's person (or office) is the actor that
+    /// carries the state's code.
+    pub in_title: bool,
 }
 
 impl Mention {

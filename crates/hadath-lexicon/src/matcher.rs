@@ -780,6 +780,7 @@ fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<I
             org_kind: (!e.subkind.is_empty() && e.kind == EntityKind::Organization)
                 .then(|| e.subkind.clone()),
             unnamed: false,
+            in_title: false,
         },
         title,
         title_code: None,
@@ -1019,6 +1020,14 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
                     EntityKind::Nationality | EntityKind::Country | EntityKind::Igo
                 ) || n.m.how == MatchHow::Metonym
             });
+        // A state named in the title is a name of its own, though the title's mention is the
+        // actor that carries its code: pushed wherever the title consumes it.
+        let state_in_title = nat
+            .filter(|n| n.m.kind == EntityKind::Country)
+            .map(|n| Mention {
+                in_title: true,
+                ..n.m.clone()
+            });
         let (code_end, code, skip) = match nat {
             Some(n) => (n.last, n.m.code.clone(), 2),
             None => (it.last, it.title_code.clone(), 1),
@@ -1039,6 +1048,7 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
             if m.office.is_none() {
                 m.office = Some(office);
             }
+            out.extend(state_in_title);
             out.push(m);
             k += skip + 1;
             continue;
@@ -1090,8 +1100,10 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
                 entry: None,
                 org_kind: None,
                 unnamed: false,
+                in_title: false,
             };
             extra_names.push((name_start, j, m.clone()));
+            out.extend(state_in_title);
             out.push(m);
             k += skip + swallowed;
             continue;
@@ -1104,6 +1116,9 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
         };
         let fs = (it.fspan.0, nat.map_or(it.fspan.1, |n| n.fspan.1));
         let source = folded.source_range(fs.0..fs.1);
+        if holder.is_some() || office != Office::Other {
+            out.extend(state_in_title);
+        }
         match holder {
             Some(h) => out.push(Mention {
                 source,
@@ -1115,6 +1130,7 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
                 entry: Some(h.id),
                 org_kind: None,
                 unnamed: true,
+                in_title: false,
             }),
             None if office != Office::Other => {
                 let state = lx.state_name(&code).unwrap_or(&code).to_string();
@@ -1128,6 +1144,7 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
                     entry: None,
                     org_kind: None,
                     unnamed: true,
+                    in_title: false,
                 });
             }
             None => {
@@ -1220,6 +1237,7 @@ fn partial_names(
                     source,
                     how: MatchHow::Partial,
                     unnamed: false,
+                    in_title: false,
                     ..(*m).clone()
                 });
                 if let Some(Some(place)) = &covered[t] {
