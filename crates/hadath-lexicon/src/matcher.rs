@@ -97,6 +97,8 @@ struct Hit {
     loose: bool,
     value: u64,
     clitic: bool,
+    /// Read without a pronoun suffix (حكومتها → حكومة).
+    suffix: bool,
 }
 
 impl Hit {
@@ -393,6 +395,7 @@ impl<'a> Ctx<'a> {
                         loose: false,
                         value,
                         clitic: true,
+                        suffix: true,
                     };
                     consider(best, h);
                 }
@@ -408,6 +411,7 @@ impl<'a> Ctx<'a> {
                     loose: false,
                     value,
                     clitic,
+                    suffix: false,
                 };
                 consider(best, h);
             }
@@ -444,6 +448,7 @@ impl<'a> Ctx<'a> {
                                         loose: false,
                                         value: o.cat(n.final_output()).value(),
                                         clitic: true,
+                                        suffix: true,
                                     };
                                     consider(best, h);
                                 }
@@ -465,6 +470,7 @@ impl<'a> Ctx<'a> {
                         loose: false,
                         value: out.cat(node.final_output()).value(),
                         clitic,
+                        suffix: false,
                     };
                     consider(best, h);
                 }
@@ -500,6 +506,7 @@ impl<'a> Ctx<'a> {
                         loose: true,
                         value,
                         clitic,
+                        suffix: false,
                     },
                 );
             }
@@ -538,6 +545,7 @@ impl<'a> Ctx<'a> {
                             loose: true,
                             value,
                             clitic,
+                            suffix: false,
                         },
                     );
                 }
@@ -728,6 +736,20 @@ fn choose(
 
 fn to_item(lx: &Lexicon, ctx: &Ctx<'_>, h: &Hit, date: Option<Date>) -> Option<Item> {
     let (e, kh) = choose(lx, h.layer, h.loose, h.value, date)?;
+    // Names take no possessive pronoun: قصورها is "its palaces", not the town of Kasur.
+    if h.suffix
+        && !e.is_title
+        && matches!(
+            e.kind,
+            EntityKind::Person
+                | EntityKind::City
+                | EntityKind::Region
+                | EntityKind::Location
+                | EntityKind::Country
+        )
+    {
+        return None;
+    }
     let source = ctx.folded.source_range(h.fspan.0..h.fspan.1);
     let mut how = if h.loose {
         MatchHow::Variant
@@ -912,6 +934,17 @@ fn listed_not_name(w: &str) -> bool {
 }
 
 /// True when token `j` may be (part of) an unknown person's name after a title.
+/// «و» + a word with a possessive pronoun (وفشله، وحكومتها): a new conjunct after a name,
+/// never a further word of it (names take no possessive suffix).
+fn conjunct_with_pronoun(ctx: &Ctx<'_>, j: usize) -> bool {
+    let src = &ctx.text[ctx.tokens[j].source.clone()];
+    src.starts_with('و')
+        && src.chars().count() >= 4
+        && ["ه", "ها", "هم", "هما", "هن", "كم"]
+            .iter()
+            .any(|p| src.ends_with(p))
+}
+
 fn name_like(ctx: &Ctx<'_>, j: usize) -> bool {
     let w = ctx.tok(j);
     // Tanween (اجتماعاً، هاتفياً، قراراً): an indefinite noun or adverb; names carry none.
@@ -1077,7 +1110,7 @@ fn find_in(mut ctx: Ctx<'_>, date: Option<Date>) -> Vec<Mention> {
                 && (j < name_start + 2 || ctx.tok(j - 1).chars().count() <= 3)
                 && (free || town)
                 && tokens[j].kind == TokenKind::Arabic
-                && (j == name_start || ctx.adjacent(j))
+                && (j == name_start || (ctx.adjacent(j) && !conjunct_with_pronoun(&ctx, j)))
                 && name_like(&ctx, j);
             if !ok {
                 break;

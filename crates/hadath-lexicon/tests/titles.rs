@@ -113,3 +113,31 @@ fn a_refused_word_ends_the_name() {
         &["ذكير خسنوف"],
     );
 }
+
+#[test]
+fn a_state_in_a_title_is_also_reported() {
+    let text = "وحلت رئيسة ليتوانيا فيرا فايك في المرتبة الثالثة.";
+    let ms = common::find(text);
+    let state = ms
+        .iter()
+        .find(|m| &text[m.source.clone()] == "ليتوانيا")
+        .expect("the state");
+    assert!(state.in_title);
+    assert_eq!(state.code.as_deref(), Some("LTU"));
+    let person = ms
+        .iter()
+        .find(|m| &text[m.source.clone()] == "فيرا فايك")
+        .expect("the person");
+    assert!(!person.in_title);
+    assert_eq!(person.code.as_deref(), Some("LTU"));
+}
+
+#[test]
+fn a_conjunct_with_a_pronoun_ends_the_name_after_a_title() {
+    let text = "وقال الرئيس الأمريكي جورج بوش وفشله في العراق واضح.";
+    let ms = common::find(text);
+    assert!(
+        ms.iter().any(|m| &text[m.source.clone()] == "جورج بوش"),
+        "{ms:?}"
+    );
+}

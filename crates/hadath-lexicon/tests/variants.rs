@@ -148,3 +148,13 @@ fn major_states_are_never_stopwords() {
         );
     }
 }
+
+#[test]
+fn names_take_no_possessive_pronoun() {
+    // قصورها is "its palaces", not the Pakistani town of Kasur (قصور).
+    let text = "وقد هدمت قصورها القديمة.";
+    let ms = common::find(text);
+    assert!(ms.is_empty(), "{ms:?}");
+    // The bare name still matches.
+    assert!(!common::find("وصل الوفد إلى قصور أمس.").is_empty());
+}
