@@ -17,7 +17,7 @@ use hadath_text::{Folded, Token, TokenKind};
 
 /// Names the feature templates below; stored in the model header so that a model trained with
 /// other templates is refused at load time. Bump it whenever a template changes.
-pub const FEATURE_SET: &str = "hadath-ner/features-v7";
+pub const FEATURE_SET: &str = "hadath-ner/features-v8";
 
 // Template ids.
 const T_BIAS: u64 = 1;
@@ -54,6 +54,10 @@ const T_LIST: u64 = 190;
 const T_LIST_BIT: u64 = 191;
 const T_LIST_SHAPE: u64 = 192;
 const T_SFX: u64 = 193;
+/// Common-word code (`crate::common`): own, × shape, and of the ±1 neighbours (+ offset index).
+const T_COMMON: u64 = 270;
+const T_COMMON_SHAPE: u64 = 271;
+const T_CTX_COMMON: u64 = 272;
 const T_CTX_LIST: u64 = 200; // + offset index
 const T_CTX_LIST_BIT: u64 = 210; // + offset index
 pub(crate) const T_LIST_PAIR: u64 = 220; // + 0 left pair, + 1 right pair
@@ -66,6 +70,8 @@ const T_CHAIN: u64 = 240; // + 0 kind × distance × definiteness, + 1 × shape
 
 const NGRAMS: bool = false;
 const LISTS: bool = true;
+/// Common-word features on (see `crate::common`).
+const COMMON: bool = true;
 const LIST_PAIRS: bool = true;
 const TOPIC: bool = false;
 const GAZ_PAIRS: bool = false;
@@ -122,6 +128,8 @@ pub(crate) struct TokInfo {
     /// What an organisation or place chain reads (see [`chain_features`]): 0 not an Arabic
     /// word, 1 with the article, 2 with لل, 3 another Arabic word.
     pub(crate) def: u8,
+    /// Common-word code (`crate::common::common_code`) + 1 for an Arabic word; 0 otherwise.
+    pub(crate) common: u8,
 }
 
 /// Hashed features of one sentence: token `i` owns `feats[starts[i]..starts[i + 1]]`.
@@ -465,10 +473,15 @@ pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind, mem: Option<&NameMemory>
     let article =
         w.len() != s.len() && (s.len() + 4 <= w.len()) && w[..w.len() - s.len()].ends_with("ال");
     let shape = kind_id(kind) * 64 + len_bucket(nchars) * 2 + article as u64;
-    let (class, lists, sfx) = if kind == TokenKind::Arabic {
-        (class_stem(w), list_flags(w), suffix_class(s))
+    let (class, lists, sfx, common) = if kind == TokenKind::Arabic {
+        let common = if COMMON {
+            crate::common::common_code(w).saturating_add(1)
+        } else {
+            0
+        };
+        (class_stem(w), list_flags(w), suffix_class(s), common)
     } else {
-        (0, 0, 0)
+        (0, 0, 0, 0)
     };
     let def = if kind != TokenKind::Arabic {
         0
@@ -493,6 +506,7 @@ pub(crate) fn tok_info_no_gaz(w: &str, kind: TokenKind, mem: Option<&NameMemory>
         lists,
         sfx,
         def,
+        common,
     }
 }
 
@@ -511,6 +525,7 @@ pub(crate) fn pad_info(off: isize) -> TokInfo {
         lists: 0,
         sfx: 0,
         def: 0,
+        common: 0,
     }
 }
 
@@ -539,6 +554,10 @@ pub(crate) fn own_features(w: &str, kind: TokenKind, me: &TokInfo, feats: &mut V
     }
     if LISTS && me.sfx != 0 {
         feats.push(combine(T_SFX, me.sfx as u64));
+    }
+    if me.common != 0 {
+        feats.push(combine(T_COMMON, me.common as u64));
+        feats.push(combine2(T_COMMON_SHAPE, me.common as u64, me.shape));
     }
     if kind == TokenKind::Arabic {
         // Every clitic reading: stems, proclitics, enclitics (deduplicated cheaply).
@@ -618,6 +637,9 @@ pub(crate) fn neighbour_features(
     }
     if o.seen != 0 && off.abs() == 1 {
         feats.push(combine(T_SEEN_CTX + k, o.seen as u64));
+    }
+    if o.common != 0 && off.abs() == 1 {
+        feats.push(combine2(T_CTX_COMMON, k, o.common as u64));
     }
     if CTX_AFFIX && off.abs() == 1 {
         if let Some((w, TokenKind::Arabic)) = word {

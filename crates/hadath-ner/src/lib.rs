@@ -18,6 +18,7 @@
 //! assert!(spans.iter().any(|s| s.kind == NerKind::Pers && &text[s.source.clone()] == "إيمانويل ماكرون"));
 //! ```
 
+mod common;
 mod corpus;
 mod doc;
 mod features;

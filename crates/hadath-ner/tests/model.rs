@@ -89,8 +89,17 @@ fn tags_unknown_people_places_and_companies() {
     assert!(has(t, &s, NerKind::Pers, "كريم بنعلي"), "{s:?}");
     assert!(has(t, &s, NerKind::Loc, "تطوان"), "{s:?}");
 
+    // The company's name; the model sometimes runs it on into the nationality after it
+    // (نوفاتيك الروسية), as ANERcorp itself does now and then: require an organisation span
+    // that starts at the name, or at its head noun, and covers it.
     let t = "أعلنت شركة نوفاتيك الروسية عن أرباح قياسية في العام الماضي .";
-    assert!(has(t, &tag(t), NerKind::Org, "نوفاتيك"), "{:?}", tag(t));
+    assert!(
+        tag(t).iter().any(|s| s.kind == NerKind::Org
+            && (t[s.source.clone()].starts_with("نوفاتيك")
+                || t[s.source.clone()].starts_with("شركة نوفاتيك"))),
+        "{:?}",
+        tag(t)
+    );
 }
 
 #[test]

@@ -1,0 +1,145 @@
+//! Common-word knowledge from general Arabic text: how often a word is written, and whether it
+//! also takes the article or a possessive pronoun (`data/ner/wordfreq-ar.tsv`, from wordfreq's
+//! Arabic list, embedded). Arabic has no capital letters; these are the nearest thing. A word
+//! that is also common as «ال» + word or with «ـه، ـها، ـهم» is a noun or adjective; a name is
+//! rarely either (أوباما has no الأوباما and no أوباماه).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const SRC: &str = include_str!("../../../data/ner/wordfreq-ar.tsv");
+
+/// Article-bearing proclitics, longest first: the rest is the bare word.
+const DEFINITE: &[&str] = &[
+    "وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+];
+/// Other proclitics, longest first.
+const OTHER: &[&str] = &["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
+
+/// Folded word → centibels (frequency = 10^(-cb/100)); the most frequent spelling wins when
+/// two fold alike.
+fn table() -> &'static HashMap<String, u16> {
+    static T: OnceLock<HashMap<String, u16>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m: HashMap<String, u16> = HashMap::with_capacity(250_000);
+        for l in crate::lists::lines(SRC) {
+            let Some((w, cb)) = l.split_once('\t') else {
+                continue;
+            };
+            let Ok(cb) = cb.trim().parse::<u16>() else {
+                continue;
+            };
+            let e = m.entry(hadath_text::fold_key(w)).or_insert(cb);
+            *e = (*e).min(cb);
+        }
+        m
+    })
+}
+
+fn cb(t: &HashMap<String, u16>, w: &str) -> Option<u16> {
+    t.get(w).copied()
+}
+
+/// Frequency bucket: 1 (most common) to 5; 0 unlisted.
+fn bucket(c: Option<u16>) -> u8 {
+    match c {
+        None => 0,
+        Some(c) if c < 300 => 1,
+        Some(c) if c < 400 => 2,
+        Some(c) if c < 500 => 3,
+        Some(c) if c < 600 => 4,
+        Some(_) => 5,
+    }
+}
+
+/// The common-word code of a folded word: bits 4–6 how often it (or its bare form) is
+/// written; bits 2–3 how its bare form compares with the form with the article (0 neither
+/// listed, 1 mostly with the article, 2 both, 3 mostly bare); bits 0–1 whether a possessive
+/// form is common (0 none listed, 1 common, 2 rare). 0 for a word listed in no form.
+pub(crate) fn common_code(w: &str) -> u8 {
+    let t = table();
+    let whole = cb(t, w);
+    // The bare word: after an article-bearing proclitic, else the word itself when listed,
+    // else the word less another proclitic when that is listed.
+    let mut bare = None;
+    for p in DEFINITE {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().nth(1).is_some() {
+                bare = Some(rest);
+                break;
+            }
+        }
+    }
+    let bare = bare.unwrap_or_else(|| {
+        if whole.is_some() {
+            return w;
+        }
+        OTHER
+            .iter()
+            .filter_map(|p| w.strip_prefix(p))
+            .find(|rest| rest.chars().nth(1).is_some() && t.contains_key(*rest))
+            .unwrap_or(w)
+    });
+    let mut buf = String::with_capacity(bare.len() + 8);
+    buf.push_str("ال");
+    buf.push_str(bare);
+    let f_bare = cb(t, bare);
+    let f_def = cb(t, &buf);
+    // Possessive forms: ة (folded ه) is written ت before the pronoun.
+    let stem = bare.strip_suffix('ه').map_or(bare, |s| s);
+    let mut f_suf: Option<u16> = None;
+    for sfx in ["ه", "ها", "هم"] {
+        buf.clear();
+        buf.push_str(stem);
+        if stem.len() != bare.len() {
+            buf.push('ت');
+        }
+        buf.push_str(sfx);
+        if let Some(c) = cb(t, &buf) {
+            f_suf = Some(f_suf.map_or(c, |s| s.min(c)));
+        }
+    }
+    let best = [whole, f_bare, f_def].into_iter().flatten().min();
+    if best.is_none() && f_suf.is_none() {
+        return 0;
+    }
+    let def = match (f_bare, f_def) {
+        (None, None) => 0,
+        (None, Some(_)) => 1,
+        (Some(_), None) => 3,
+        (Some(b), Some(d)) if d + 100 <= b => 1,
+        (Some(b), Some(d)) if b + 100 <= d => 3,
+        _ => 2,
+    };
+    let poss = match (f_suf, f_bare.or(f_def)) {
+        (None, _) => 0,
+        (Some(s), Some(b)) if s <= b + 150 => 1,
+        (Some(_), None) => 1,
+        _ => 2,
+    };
+    (bucket(best) << 4) | (def << 2) | poss
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(w: &str) -> u8 {
+        (common_code(w) >> 2) & 3
+    }
+
+    #[test]
+    fn nouns_take_the_article_names_do_not() {
+        assert!(SRC.starts_with("# source:") && SRC.contains("# licence:"));
+        // حكومه (folded حكومة) is common with and without the article, and with a pronoun.
+        assert_ne!(common_code("حكومه"), 0);
+        assert_eq!(common_code("حكومه") & 3, 1);
+        assert_eq!(def("الحكومه"), def("حكومه"));
+        // A foreign surname: listed, but not with the article.
+        assert_eq!(def("بلينكن"), 3);
+        // Clitics are read off: وبلينكن is بلينكن.
+        assert_eq!(common_code("وبلينكن"), common_code("بلينكن"));
+        // A string no one writes.
+        assert_eq!(common_code("قزقزقزقز"), 0);
+    }
+}
