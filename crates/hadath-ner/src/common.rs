@@ -29,7 +29,8 @@ fn table() -> &'static HashMap<String, u16> {
             let Ok(cb) = cb.trim().parse::<u16>() else {
                 continue;
             };
-            let e = m.entry(hadath_text::fold_key(w)).or_insert(cb);
+            // A listed word holds no space: folding it is enough.
+            let e = m.entry(hadath_text::fold(w)).or_insert(cb);
             *e = (*e).min(cb);
         }
         m
