@@ -4,8 +4,37 @@
 //! that is also common as «ال» + word or with «ـه، ـها، ـهم» is a noun or adjective; a name is
 //! rarely either (أوباما has no الأوباما and no أوباماه).
 
+use crate::hash::hash_bytes;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// The table's keys are already hashes (`hash_bytes` of the folded word): passed through.
+#[derive(Default)]
+struct Pass(u64);
+
+impl Hasher for Pass {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(self.0, bytes);
+    }
+    #[inline]
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Table = HashMap<u64, u16, BuildHasherDefault<Pass>>;
+
+const SEED: u64 = 0x5eed_c0de_0f0a_2b1d;
+
+#[inline]
+fn key(w: &str) -> u64 {
+    hash_bytes(SEED, w.as_bytes())
+}
 
 const SRC: &str = include_str!("../../../data/ner/wordfreq-ar.tsv");
 
@@ -16,12 +45,13 @@ const DEFINITE: &[&str] = &[
 /// Other proclitics, longest first.
 const OTHER: &[&str] = &["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
-/// Folded word → centibels (frequency = 10^(-cb/100)); the most frequent spelling wins when
-/// two fold alike.
-fn table() -> &'static HashMap<String, u16> {
-    static T: OnceLock<HashMap<String, u16>> = OnceLock::new();
+/// Hash of the folded word → centibels (frequency = 10^(-cb/100)); the most frequent spelling
+/// wins when two fold alike. (64-bit hashes of a quarter of a million words: a collision is
+/// about one chance in 10^8.)
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m: HashMap<String, u16> = HashMap::with_capacity(250_000);
+        let mut m = Table::with_capacity_and_hasher(250_000, Default::default());
         for l in crate::lists::lines(SRC) {
             let Some((w, cb)) = l.split_once('\t') else {
                 continue;
@@ -30,15 +60,16 @@ fn table() -> &'static HashMap<String, u16> {
                 continue;
             };
             // A listed word holds no space: folding it is enough.
-            let e = m.entry(hadath_text::fold(w)).or_insert(cb);
+            let e = m.entry(key(&hadath_text::fold(w))).or_insert(cb);
             *e = (*e).min(cb);
         }
         m
     })
 }
 
-fn cb(t: &HashMap<String, u16>, w: &str) -> Option<u16> {
-    t.get(w).copied()
+#[inline]
+fn cb(t: &Table, w: &str) -> Option<u16> {
+    t.get(&key(w)).copied()
 }
 
 /// Frequency bucket: 1 (most common) to 5; 0 unlisted.
@@ -78,7 +109,7 @@ pub(crate) fn common_code(w: &str) -> u8 {
         OTHER
             .iter()
             .filter_map(|p| w.strip_prefix(p))
-            .find(|rest| rest.chars().nth(1).is_some() && t.contains_key(*rest))
+            .find(|rest| rest.chars().nth(1).is_some() && cb(t, rest).is_some())
             .unwrap_or(w)
     });
     let mut buf = String::with_capacity(bare.len() + 8);
