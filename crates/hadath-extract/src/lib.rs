@@ -247,7 +247,11 @@ impl Extractor {
 
         // The event stage reads the outer mentions only (the title's person, not the state
         // named inside the title).
-        let event_ents: Vec<entities::Ent> = ents.iter().filter(|e| !e.inner).cloned().collect();
+        let event_ents: std::borrow::Cow<'_, [entities::Ent]> = if ents.iter().any(|e| e.inner) {
+            ents.iter().filter(|e| !e.inner).cloned().collect()
+        } else {
+            std::borrow::Cow::Borrowed(&ents)
+        };
         let events = events::find(
             &self.data,
             &analysis,
