@@ -4,6 +4,7 @@
 //! that is also common as «ال» + word or with «ـه، ـها، ـهم» is a noun or adjective; a name is
 //! rarely either (أوباما has no الأوباما and no أوباماه).
 
+use crate::features::PROCLITICS;
 use crate::hash::hash_bytes;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -38,12 +39,11 @@ fn key(w: &str) -> u64 {
 
 const SRC: &str = include_str!("../../../data/ner/wordfreq-ar.tsv");
 
-/// Article-bearing proclitics, longest first: the rest is the bare word.
-const DEFINITE: &[&str] = &[
-    "وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
-];
-/// Other proclitics, longest first.
-const OTHER: &[&str] = &["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
+/// Whether a proclitic of `features::PROCLITICS` carries the article (ال، لل): the rest is
+/// the bare word.
+fn definite(p: &str) -> bool {
+    p.ends_with("ال") || p.ends_with("لل")
+}
 
 /// Hash of the folded word → centibels (frequency = 10^(-cb/100)); the most frequent spelling
 /// wins when two fold alike. (64-bit hashes of a quarter of a million words: a collision is
@@ -93,25 +93,26 @@ pub(crate) fn common_code(w: &str) -> u8 {
     let whole = cb(t, w);
     // The bare word: after an article-bearing proclitic, else the word itself when listed,
     // else the word less another proclitic when that is listed.
-    let mut bare = None;
-    for p in DEFINITE {
-        if let Some(rest) = w.strip_prefix(p) {
-            if rest.chars().nth(1).is_some() {
-                bare = Some(rest);
-                break;
+    // (Proclitics with س mark verbs, not nouns: not read here.)
+    let strip = |p: &&str| {
+        w.strip_prefix(*p)
+            .filter(|rest| rest.chars().nth(1).is_some())
+    };
+    let bare = PROCLITICS
+        .iter()
+        .filter(|p| definite(p))
+        .find_map(strip)
+        .unwrap_or_else(|| {
+            if whole.is_some() {
+                return w;
             }
-        }
-    }
-    let bare = bare.unwrap_or_else(|| {
-        if whole.is_some() {
-            return w;
-        }
-        OTHER
-            .iter()
-            .filter_map(|p| w.strip_prefix(p))
-            .find(|rest| rest.chars().nth(1).is_some() && cb(t, rest).is_some())
-            .unwrap_or(w)
-    });
+            PROCLITICS
+                .iter()
+                .filter(|p| !definite(p) && !p.contains('س'))
+                .filter_map(strip)
+                .find(|rest| cb(t, rest).is_some())
+                .unwrap_or(w)
+        });
     let mut buf = String::with_capacity(bare.len() + 8);
     buf.push_str("ال");
     buf.push_str(bare);

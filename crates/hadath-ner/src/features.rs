@@ -286,7 +286,7 @@ fn class_of(w: &str) -> u8 {
 
 /// Proclitics whose removal gives the "stem" that neighbours see (longest first; the same set
 /// as `hadath_text::segmentations`).
-const PROCLITICS: &[&str] = &[
+pub(crate) const PROCLITICS: &[&str] = &[
     "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
     "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك", "س",
 ];
