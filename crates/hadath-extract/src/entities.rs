@@ -138,17 +138,7 @@ pub(crate) fn find(
         // whole document: its second pass reads how a name was tagged in nearby sentences.
         let model = NerModel::embedded_gazetteer();
         let gaz = |w: &str| lex.gazetteer_flags(w);
-        let sentences: Vec<DocSentence<'_>> = analysis
-            .sentences()
-            .iter()
-            .filter(|s| s.boilerplate.is_none())
-            .map(|s| DocSentence {
-                text,
-                folded,
-                tokens: analysis.sentence_tokens(s),
-            })
-            .filter(|s| s.tokens.len() >= 2)
-            .collect();
+        let sentences = DocSentence::of_document(text, analysis);
         let mut extra = Vec::new();
         let mut gone = vec![false; out.len()];
         for sp in model
@@ -173,10 +163,7 @@ pub(crate) fn find(
                 && under.iter().all(|&i| {
                     let e = &out[i];
                     let r = &e.src;
-                    a <= r.start
-                        && r.end <= b
-                        && r.clone() != sp.source
-                        && piece_of_name(e, sp.kind, words(r))
+                    a <= r.start && r.end <= b && piece_of_name(e, sp.kind, words(r))
                 });
             if !under.is_empty() && !replaces {
                 continue;
@@ -217,11 +204,8 @@ pub(crate) fn find(
                 src: sp.source,
             });
         }
-        let mut i = 0;
-        out.retain(|_| {
-            i += 1;
-            !gone[i - 1]
-        });
+        let mut gone = gone.into_iter();
+        out.retain(|_| !gone.next().unwrap_or(false));
         out.extend(extra);
     }
     out.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));

@@ -42,18 +42,8 @@ fn pass(docs: &[String], prepared: &[Analysis], work: Work) -> usize {
         if matches!(work, Work::MatchOnly) {
             continue;
         }
+        let sentences = DocSentence::of_document(d, a);
         if matches!(work, Work::MatchAndDocTag) {
-            let sentences: Vec<DocSentence<'_>> = a
-                .sentences()
-                .iter()
-                .filter(|s| s.boilerplate.is_none())
-                .map(|s| DocSentence {
-                    text: d,
-                    folded: a.folded(),
-                    tokens: a.sentence_tokens(s),
-                })
-                .filter(|s| s.tokens.len() >= 2)
-                .collect();
             n += gaz_model
                 .tag_document(&sentences, Some(&gaz))
                 .iter()
@@ -61,18 +51,23 @@ fn pass(docs: &[String], prepared: &[Analysis], work: Work) -> usize {
                 .sum::<usize>();
             continue;
         }
-        for s in a.sentences() {
-            if s.boilerplate.is_some() {
-                continue;
-            }
-            let toks = a.sentence_tokens(s);
-            if toks.len() < 2 {
-                continue;
-            }
-            n += gaz_model.tag_with(d, a.folded(), toks, &gaz).len();
+        for s in &sentences {
+            n += gaz_model.tag_with(s.text, s.folded, s.tokens, &gaz).len();
         }
     }
     n
+}
+
+/// The CPU seconds of each of `rounds` calls of `f`, and the sum of what the calls returned.
+fn per_round(rounds: usize, mut f: impl FnMut() -> usize) -> (Vec<f64>, usize) {
+    let mut secs = Vec::with_capacity(rounds);
+    let mut n = 0;
+    for _ in 0..rounds {
+        let t0 = cpu_seconds();
+        n += f();
+        secs.push(cpu_seconds() - t0);
+    }
+    (secs, n)
 }
 
 fn main() {
@@ -91,16 +86,7 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     // Each round is timed on its own; the median of the rounds is the figure, the range
     // shows how noisy the machine was (other tenants share its caches).
-    let timed = |work: Work| -> (Vec<f64>, usize) {
-        let mut per_round = Vec::with_capacity(rounds);
-        let mut n = 0;
-        for _ in 0..rounds {
-            let t0 = cpu_seconds();
-            n += pass(&docs, &prepared, work);
-            per_round.push(cpu_seconds() - t0);
-        }
-        (per_round, n)
-    };
+    let timed = |work: Work| per_round(rounds, || pass(&docs, &prepared, work));
     println!(
         "{} documents, {:.1} MB, {rounds} rounds each",
         docs.len(),
@@ -121,15 +107,11 @@ fn main() {
         timed(Work::MatchAndTag),
     );
     // The same with the text layer (Analysis::new) done inside the timed loop.
-    let mut per_round = Vec::with_capacity(rounds);
-    let mut n = 0;
-    for _ in 0..rounds {
-        let t0 = cpu_seconds();
+    let with_text = per_round(rounds, || {
         let analysed: Vec<Analysis> = docs.iter().map(|d| Analysis::new(d)).collect();
-        n += pass(&docs, &analysed, Work::MatchAndTag);
-        per_round.push(cpu_seconds() - t0);
-    }
-    report("text layer + find_mentions + tag_with:", (per_round, n));
+        pass(&docs, &analysed, Work::MatchAndTag)
+    });
+    report("text layer + find_mentions + tag_with:", with_text);
     report("find_mentions alone:", timed(Work::MatchOnly));
     report("tag_with alone:", timed(Work::TagOnly));
     report(

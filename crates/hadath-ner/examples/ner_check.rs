@@ -49,17 +49,7 @@ fn main() {
     for model in [NerModel::embedded_gazetteer(), NerModel::embedded()] {
         for (d, text) in docs.iter().enumerate() {
             let a = Analysis::new(text);
-            let sentences: Vec<DocSentence<'_>> = a
-                .sentences()
-                .iter()
-                .filter(|s| s.boilerplate.is_none())
-                .map(|s| DocSentence {
-                    text,
-                    folded: a.folded(),
-                    tokens: a.sentence_tokens(s),
-                })
-                .filter(|s| !s.tokens.is_empty())
-                .collect();
+            let sentences = DocSentence::of_document(text, &a);
             let plain: Vec<Vec<NerSpan>> = sentences
                 .iter()
                 .map(|s| model.tag_with(s.text, s.folded, s.tokens, &gaz))

@@ -18,7 +18,7 @@ use crate::hash::hash_bytes;
 use crate::hash::pair_hash;
 use crate::memory::NameMemory;
 use crate::{spans_of, viterbi, Error, Gazetteer, NerSpan, NT};
-use hadath_text::{Folded, Token};
+use hadath_text::{Analysis, Folded, Token};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -36,6 +36,24 @@ pub struct DocSentence<'a> {
     pub text: &'a str,
     pub folded: &'a Folded,
     pub tokens: &'a [Token],
+}
+
+impl<'a> DocSentence<'a> {
+    /// The sentences of an analysed document that the tagger reads, in order: those that are
+    /// not boilerplate and have two tokens or more (what `hadath-extract` tags).
+    pub fn of_document(text: &'a str, analysis: &'a Analysis) -> Vec<DocSentence<'a>> {
+        analysis
+            .sentences()
+            .iter()
+            .filter(|s| s.boilerplate.is_none())
+            .map(|s| DocSentence {
+                text,
+                folded: analysis.folded(),
+                tokens: analysis.sentence_tokens(s),
+            })
+            .filter(|s| s.tokens.len() >= 2)
+            .collect()
+    }
 }
 
 static EMBEDDED: &[u8] = include_bytes!("../../../data/models/ner-anercorp.bin");
