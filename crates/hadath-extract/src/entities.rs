@@ -2,7 +2,7 @@
 //! that the knowledge base did not cover, deduplicated, in text order.
 
 use hadath_lexicon::{EntityKind, Lexicon, MatchHow};
-use hadath_ner::{DocSentence, NerKind, NerModel};
+use hadath_ner::{DocSentence, KeyedGazetteer, NerKind, NerModel};
 use hadath_text::Analysis;
 use jiff::civil::Date;
 use std::ops::Range;
@@ -137,7 +137,8 @@ pub(crate) fn find(
         // The gazetteer model, with the knowledge base's word flags as its gazetteer, over the
         // whole document: its second pass reads how a name was tagged in nearby sentences.
         let model = NerModel::embedded_gazetteer();
-        let gaz = |w: &str| lex.gazetteer_flags(w);
+        // Keyed by the lexicon's version: the tagger keeps each word's flags between documents.
+        let gaz = KeyedGazetteer::new(lex.version(), |w: &str| lex.gazetteer_flags(w));
         let sentences = DocSentence::of_document(text, analysis);
         let mut extra = Vec::new();
         let mut gone = vec![false; out.len()];

@@ -24,6 +24,7 @@ use jiff::civil::Date;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 
 /// Errors of the lexicon.
@@ -523,6 +524,15 @@ pub struct Lexicon {
     holders: HashMap<(String, Office), Vec<EntryId>>,
     /// English name → person-term entries.
     terms: HashMap<String, Vec<EntryId>>,
+    /// See [`Lexicon::version`].
+    version: u64,
+}
+
+/// The next [`Lexicon::version`] to hand out.
+static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, Ordering::Relaxed)
 }
 
 struct Base {
@@ -583,9 +593,18 @@ impl Lexicon {
             user_entries: Vec::new(),
             holders: HashMap::new(),
             terms: HashMap::new(),
+            version: fresh_version(),
         };
         lx.index_holders();
         lx
+    }
+
+    /// A number naming this lexicon's contents in this process: each lexicon gets its own
+    /// and every edit ([`Lexicon::extend_tsv`]) gives a new one, never 0. Two equal versions
+    /// mean equal answers from every lookup, so callers may cache answers under it (the
+    /// tagger's `hadath_ner::KeyedGazetteer` does, for [`Lexicon::gazetteer_flags`]).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     fn index_holders(&mut self) {
@@ -624,6 +643,7 @@ impl Lexicon {
         self.user = Some(layer);
         self.user_compiled = c;
         self.index_holders();
+        self.version = fresh_version();
         Ok(())
     }
 

@@ -16,7 +16,7 @@
 //! runs).
 
 use hadath_lexicon::Lexicon;
-use hadath_ner::{DocSentence, NerModel};
+use hadath_ner::{DocSentence, KeyedGazetteer, NerModel};
 use hadath_testdata::cpu_seconds;
 use hadath_text::Analysis;
 
@@ -32,7 +32,7 @@ enum Work {
 fn pass(docs: &[String], prepared: &[Analysis], work: Work) -> usize {
     let lx = Lexicon::embedded();
     let gaz_model = NerModel::embedded_gazetteer();
-    let gaz = |w: &str| lx.gazetteer_flags(w);
+    let gaz = KeyedGazetteer::new(lx.version(), |w: &str| lx.gazetteer_flags(w));
     let date = Some("2015-07-21".parse().expect("date"));
     let mut n = 0;
     for (d, a) in docs.iter().zip(prepared) {

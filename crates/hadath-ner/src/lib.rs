@@ -90,6 +90,46 @@ pub const GAZ_ORG: u8 = 4;
 /// for a folded word (one token, clitics possibly attached).
 pub trait Gazetteer {
     fn flags(&self, folded_word: &str) -> u8;
+
+    /// A non-zero key promises that every gazetteer giving this key in this process gives the
+    /// same flags for every word. The tagger then keeps each word type's flags in its
+    /// per-thread word cache from one call to the next instead of asking again in each call.
+    /// 0 (the default) promises nothing. Give a key with [`KeyedGazetteer`].
+    fn cache_key(&self) -> u64 {
+        0
+    }
+}
+
+/// A gazetteer with a [`Gazetteer::cache_key`]: use it when the flags cannot change while the
+/// key is in use, e.g. keyed by `hadath_lexicon::Lexicon::version`, which names one state
+/// of one lexicon:
+///
+/// ```
+/// use hadath_ner::KeyedGazetteer;
+/// let lx = hadath_lexicon::Lexicon::embedded();
+/// let gaz = KeyedGazetteer::new(lx.version(), |w: &str| lx.gazetteer_flags(w));
+/// # let _ = gaz;
+/// ```
+pub struct KeyedGazetteer<G> {
+    key: u64,
+    inner: G,
+}
+
+impl<G: Gazetteer> KeyedGazetteer<G> {
+    /// `inner` under `key` (0 makes it an unkeyed gazetteer again).
+    pub fn new(key: u64, inner: G) -> KeyedGazetteer<G> {
+        KeyedGazetteer { key, inner }
+    }
+}
+
+impl<G: Gazetteer> Gazetteer for KeyedGazetteer<G> {
+    fn flags(&self, folded_word: &str) -> u8 {
+        self.inner.flags(folded_word)
+    }
+
+    fn cache_key(&self) -> u64 {
+        self.key
+    }
 }
 
 /// Any `Fn(&str) -> u8` is a gazetteer: `&|w: &str| lexicon.gazetteer_flags(w)`.

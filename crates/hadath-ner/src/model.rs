@@ -147,8 +147,9 @@ struct WordEntry {
     key: u64,
     info: TokInfo,
     rows: WordRows,
-    /// The word's gazetteer flags, valid during the tagging call `gaz_gen` (a gazetteer is
-    /// fixed for one call, not from one call to the next).
+    /// The word's gazetteer flags, valid while the generation is `gaz_gen`: one tagging call
+    /// (a gazetteer is fixed for one call, not from one call to the next), or every call with
+    /// a gazetteer of the same [`Gazetteer::cache_key`].
     gaz: u8,
     gaz_gen: u64,
     /// Where the word's stem (`features::stem1`) starts, in bytes.
@@ -176,15 +177,26 @@ struct Scratch {
     acc: Vec<[i32; NT]>,
     /// The token of each feature in `feats` (per-token features of a whole sentence).
     feat_tok: Vec<u32>,
-    /// The number of the current tagging call (see [`WordEntry::gaz_gen`]); 0 is never one.
+    /// The number of the last tagging call with an unkeyed gazetteer (see
+    /// [`WordEntry::gaz_gen`]); 0 is never one.
     gen: u64,
 }
 
+/// Generations of keyed gazetteers have this bit set; call numbers never reach it.
+const KEYED_GEN: u64 = 1 << 63;
+
 impl Scratch {
-    /// Start a tagging call: the gazetteer flags cached by earlier calls are no longer valid.
-    fn next_gen(&mut self) -> u64 {
-        self.gen += 1;
-        self.gen
+    /// Start a tagging call with `gaz`: the generation whose cached gazetteer flags are valid.
+    /// A keyed gazetteer's generation is its key, so flags cached under it stay valid; for
+    /// any other, the flags cached by earlier calls are no longer valid.
+    fn gen_for(&mut self, gaz: Option<&dyn Gazetteer>) -> u64 {
+        match gaz.map_or(0, |g| g.cache_key()) {
+            0 => {
+                self.gen += 1;
+                self.gen
+            }
+            key => key | KEYED_GEN,
+        }
     }
 }
 
@@ -312,7 +324,7 @@ impl NerModel {
         SCRATCH.with(|sc| {
             let mut sc = sc.borrow_mut();
             let sc = &mut *sc;
-            let gen = sc.next_gen();
+            let gen = sc.gen_for(gaz);
             let (ems, first, changed) = self.doc_pass(sentences, gaz, window, gen, sc);
             let mut out = Vec::with_capacity(sentences.len());
             for (k, (s, em)) in sentences.iter().zip(&ems).enumerate() {
@@ -451,14 +463,9 @@ impl NerModel {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
-            let gen = s.next_gen();
-            self.fast_emissions(
-                folded,
-                tokens,
-                if self.uses_gazetteer() { gaz } else { None },
-                gen,
-                s,
-            );
+            let gaz = if self.uses_gazetteer() { gaz } else { None };
+            let gen = s.gen_for(gaz);
+            self.fast_emissions(folded, tokens, gaz, gen, s);
             viterbi(&s.em, &self.trans, &mut s.back, &mut s.tags);
             spans_of(&s.tags, &s.em, tokens)
         })
@@ -1089,6 +1096,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::GAZ_LOC;
 
     #[test]
     fn cached_emissions_equal_plain_ones() {
@@ -1108,7 +1116,7 @@ mod tests {
                 let mut s = Scratch::default();
                 // Twice: a cold and a warm cache.
                 for _ in 0..2 {
-                    let gen = s.next_gen();
+                    let gen = s.gen_for(g);
                     m.fast_emissions(&f, &toks[range.clone()], g, gen, &mut s);
                     let mut buf = FeatureBuf::default();
                     extract(
@@ -1125,6 +1133,50 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn keyed_gazetteer_flags_are_kept_between_calls() {
+        use crate::KeyedGazetteer;
+        use std::cell::Cell;
+        let m = NerModel::embedded_gazetteer();
+        let text = "وقال الرئيس الفرنسي في باريس إن الرئيس سيزور موسكو .";
+        let f = Folded::new(text);
+        let toks = hadath_text::tokenize(&f);
+        let asked = Cell::new(0);
+        let flags = |w: &str| {
+            asked.set(asked.get() + 1);
+            if w == "باريس" || w == "موسكو" {
+                GAZ_LOC
+            } else {
+                0
+            }
+        };
+        let tag = |g: &dyn Gazetteer, s: &mut Scratch| {
+            let gen = s.gen_for(Some(g));
+            m.fast_emissions(&f, &toks, Some(g), gen, s);
+            s.em.clone()
+        };
+        // Unkeyed: every call asks again for every word.
+        let mut s = Scratch::default();
+        let first = tag(&flags, &mut s);
+        let per_call = asked.get();
+        assert!(per_call >= toks.len() - 1, "{per_call}");
+        assert_eq!(tag(&flags, &mut s), first);
+        assert_eq!(asked.get(), 2 * per_call);
+        // Keyed: the second call with the same key asks nothing and scores the same.
+        let keyed = KeyedGazetteer::new(7, &flags);
+        let mut s = Scratch::default();
+        asked.set(0);
+        assert_eq!(tag(&keyed, &mut s), first);
+        assert_eq!(asked.get(), per_call);
+        assert_eq!(tag(&keyed, &mut s), first);
+        assert_eq!(asked.get(), per_call);
+        // Another key (another gazetteer): asked afresh, and its own flags are used.
+        let none = |_: &str| 0u8;
+        let other = KeyedGazetteer::new(8, &none);
+        assert_ne!(tag(&other, &mut s), first);
+        assert_eq!(tag(&keyed, &mut s), first);
     }
 
     #[test]
@@ -1151,7 +1203,7 @@ mod tests {
         let gaz = |w: &str| if w == "جنيف" { 2u8 } else { 0 };
         for g in [None, Some(&gaz as &dyn Gazetteer)] {
             let mut sc = Scratch::default();
-            let gen = sc.next_gen();
+            let gen = sc.gen_for(g);
             let ems = m.doc_emissions(&sents, g, window, gen, &mut sc);
             // The same by the slow path: tags and keys of every sentence alone, codes, then
             // every feature with the codes summed.
