@@ -124,3 +124,30 @@ fn gazetteer_flags_mark_words() {
     );
     assert_eq!(lx.gazetteer_flags("قال"), 0);
 }
+
+#[test]
+fn versions_name_one_state_of_one_lexicon() {
+    let mut a = Lexicon::new();
+    let b = Lexicon::new();
+    assert_ne!(a.version(), 0);
+    assert_ne!(a.version(), b.version());
+    assert_eq!(Lexicon::embedded().version(), Lexicon::embedded().version());
+    let before = a.version();
+    assert_eq!(a.gazetteer_flags("زنغزوريه"), 0);
+    a.extend_tsv(
+        SourceKind::Orgs,
+        "my-orgs.tsv",
+        "name_en\tcode\tkind\tnames_ar\nZangezur Watch\tARM\tngo\tمرصد زنغزوريه\n",
+    )
+    .unwrap();
+    // An edit changes the answers, so it gives a new version.
+    assert_ne!(a.gazetteer_flags("زنغزوريه"), 0);
+    assert_ne!(a.version(), before);
+    assert_ne!(a.version(), b.version());
+    // A failed edit changes nothing, the version included.
+    let v = a.version();
+    assert!(a
+        .extend_tsv(SourceKind::Orgs, "bad.tsv", "no header")
+        .is_err());
+    assert_eq!(a.version(), v);
+}
