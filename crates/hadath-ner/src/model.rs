@@ -1137,19 +1137,22 @@ mod tests {
     use super::*;
     use crate::GAZ_LOC;
 
+    /// A small gazetteer for the tests: two cities.
+    fn two_cities(w: &str) -> u8 {
+        if w == "باريس" || w == "موسكو" {
+            GAZ_LOC
+        } else {
+            0
+        }
+    }
+
     #[test]
     fn cached_emissions_equal_plain_ones() {
         let m = NerModel::embedded();
         let text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس ( أ ف ب ) إن الرئيس سيزور موسكو .";
         let f = Folded::new(text);
         let toks = hadath_text::tokenize(&f);
-        let gaz = |w: &str| {
-            if w == "باريس" || w == "موسكو" {
-                2u8
-            } else {
-                0
-            }
-        };
+        let gaz = two_cities;
         for g in [None, Some(&gaz as &dyn Gazetteer)] {
             for range in [0..toks.len(), 2..5, 0..1] {
                 let mut s = Scratch::default();
@@ -1207,11 +1210,7 @@ mod tests {
         let asked = Cell::new(0);
         let flags = |w: &str| {
             asked.set(asked.get() + 1);
-            if w == "باريس" || w == "موسكو" {
-                GAZ_LOC
-            } else {
-                0
-            }
+            two_cities(w)
         };
         let tag = |g: &dyn Gazetteer, s: &mut Scratch| {
             let gen = s.gen_for(Some(g));
