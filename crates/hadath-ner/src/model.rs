@@ -154,6 +154,10 @@ struct CacheSet {
     used: [u32; WAYS],
 }
 
+// The layouts the prefetches assume: a set in one cache line, an entry in exactly four.
+const _: () = assert!(std::mem::size_of::<CacheSet>() == 64);
+const _: () = assert!(std::mem::size_of::<WordEntry>() == 256);
+
 impl CacheSet {
     /// The entry to give a new word at read number `tick`: an empty one, else the one read
     /// longest ago (ticks wrap around).
@@ -624,7 +628,7 @@ impl NerModel {
         for t in tokens {
             let key = hash_bytes(0x3c6e_f372_fe94_f82b, text[t.folded.clone()].as_bytes()) | 1;
             let set = (key >> (64 - CACHE_BITS)) as usize / WAYS;
-            prefetch(&s.sets[set], 64);
+            prefetch(&s.sets[set], std::mem::size_of::<CacheSet>());
             s.keys.push((key, set));
         }
         for &(key, set) in &s.keys {
