@@ -73,6 +73,17 @@ fn consult() {
 #[test]
 fn support() {
     expect("SUPPORT", "رحبت قطر بالاتفاق الجديد يوم الأحد.", &["QAT"]);
+    // standing by a state, and a support noun with a dual possessive
+    expect(
+        "SUPPORT",
+        "وأكدت سلطنة عمان وقوفها إلى جانب لبنان في هذه الظروف.",
+        &["OMN", "LBN"],
+    );
+    expect(
+        "SUPPORT",
+        "وأعلنت تونس والمغرب مساندتهما للحكومة الليبية.",
+        &["TUN", "MAR", "LBY"],
+    );
 }
 
 #[test]
@@ -126,6 +137,12 @@ fn accuse() {
         "ACCUSE",
         "اتهمت إيران الولايات المتحدة بزعزعة استقرار المنطقة.",
         &["IRN", "USA"],
+    );
+    // دان, the variant of أدان that many outlets write
+    expect(
+        "ACCUSE",
+        "ودانت فرنسا الهجوم على القافلة في مالي.",
+        &["FRA"],
     );
 }
 
