@@ -439,6 +439,71 @@ impl Ctx<'_> {
         out
     }
 
+    /// A form of the verb وصف (describe), with or without a conjunction.
+    fn is_describe(w: &str) -> bool {
+        const FORMS: &[&str] = &[
+            "وصف",
+            "وصفت",
+            "وصفا",
+            "وصفوا",
+            "يصف",
+            "تصف",
+            "يصفون",
+            "يصفان",
+        ];
+        FORMS.contains(&w)
+            || w.strip_prefix(['و', 'ف'])
+                .is_some_and(|r| FORMS.contains(&r))
+    }
+
+    /// Whether a describing verb ending before `from` goes on, within the sentence, to call its
+    /// object something damning: بأنه/بأنها + a damning word, or ب + a damning word.
+    fn damning_follows(&self, from: usize, end: usize) -> bool {
+        const DAMNING: &[&str] = &[
+            "شائن",
+            "مشين",
+            "ارهاب",
+            "جبان",
+            "همجي",
+            "وحشي",
+            "اجرام",
+            "جريم",
+            "انقلاب",
+            "عدوان",
+            "عدائي",
+            "انتهاك",
+            "استفزاز",
+            "بربري",
+            "غادر",
+            "خرق",
+            "تخريب",
+            "ابتزاز",
+            "مرفوض",
+            "مروع",
+            "خسيس",
+            "دنيء",
+            "جبان",
+        ];
+        let damning = |w: &str| {
+            let w = w.trim_start_matches("ال");
+            DAMNING.iter().any(|d| w.starts_with(d))
+        };
+        let stop = end.min(from + 14);
+        for k in from..stop {
+            let w = self.w(k);
+            if matches!(w, "بانه" | "بانها" | "بانهم" | "بانهما" | "بانه،")
+            {
+                return (k + 1..stop.min(k + 4)).any(|j| damning(self.w(j)));
+            }
+            if let Some(r) = w.strip_prefix('ب') {
+                if damning(r) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Choose among the rows of a matched form, or reject the match (guards for ambiguous
     /// forms).
     fn pick_row(&self, rows: &[usize], t: &Range<usize>, sent: Range<usize>) -> Option<usize> {
@@ -470,6 +535,11 @@ impl Ctx<'_> {
                 .take(3)
                 .any(|w| w.contains("مسوول") || w.contains("مسؤول"))
         {
+            return None;
+        }
+        // وصف (describe): a condemnation only when what is described is called something
+        // damning (وصف الهجوم بأنه عمل جبان، وصفت القرار بالاستفزازي).
+        if single && Self::is_describe(self.w(t.start)) && !self.damning_follows(t.end, sent.end) {
             return None;
         }
         // فجر is also "dawn" (فجر أمس، فجر الجمعة).

@@ -138,6 +138,21 @@ fn accuse() {
         "اتهمت إيران الولايات المتحدة بزعزعة استقرار المنطقة.",
         &["IRN", "USA"],
     );
+    // وصف (describe) condemns only when what it names is damning
+    expect(
+        "ACCUSE",
+        "ووصفت وزارة الخارجية الأردنية الهجوم على القافلة بأنه عمل إرهابي جبان.",
+        &["JOR"],
+    );
+    let out = run(
+        "ووصف وزير الخارجية الأردني الزيارة بأنها ناجحة ومثمرة.",
+        Some("2024-03-15"),
+    );
+    assert!(
+        out.events.iter().all(|e| e.kind != "ACCUSE"),
+        "a neutral description is no accusation: {:?}",
+        out.events.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
     // دان, the variant of أدان that many outlets write
     expect(
         "ACCUSE",
