@@ -482,7 +482,6 @@ impl Ctx<'_> {
             "مروع",
             "خسيس",
             "دنيء",
-            "جبان",
         ];
         let damning = |w: &str| {
             let w = w.trim_start_matches("ال");
@@ -491,8 +490,7 @@ impl Ctx<'_> {
         let stop = end.min(from + 14);
         for k in from..stop {
             let w = self.w(k);
-            if matches!(w, "بانه" | "بانها" | "بانهم" | "بانهما" | "بانه،")
-            {
+            if matches!(w, "بانه" | "بانها" | "بانهم" | "بانهما") {
                 return (k + 1..stop.min(k + 4)).any(|j| damning(self.w(j)));
             }
             if let Some(r) = w.strip_prefix('ب') {
