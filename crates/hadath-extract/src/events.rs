@@ -451,9 +451,9 @@ impl Ctx<'_> {
             "يصفون",
             "يصفان",
         ];
-        FORMS.contains(&w)
-            || w.strip_prefix(['و', 'ف'])
-                .is_some_and(|r| FORMS.contains(&r))
+        variants(w)
+            .iter()
+            .any(|(v, kind)| *kind <= 1 && FORMS.contains(&v.as_str()))
     }
 
     /// Whether a describing verb ending before `from` goes on, within the sentence, to call its
