@@ -769,16 +769,15 @@ pub(crate) fn find(
             })
         })
         .collect();
-    let numbers: Vec<(Range<usize>, u64, &'static str)> = time
+    let numbers: Vec<Num> = time
         .numbers
         .iter()
         .filter(|q| !q.percent && q.value >= 1.0 && q.value < 10_000_000.0)
-        .map(|q| {
-            (
-                tok_range_of(tokens, &q.number),
-                q.value as u64,
-                q.qualifier.as_str(),
-            )
+        .map(|q| Num {
+            toks: tok_range_of(tokens, &q.number),
+            first: tok_range_of(tokens, &q.source).start,
+            value: q.value as u64,
+            qualifier: q.qualifier.as_str(),
         })
         .collect();
 
@@ -1194,8 +1193,21 @@ pub(crate) fn find(
                 });
                 if let Some(prev) = cands.iter_mut().rev().find(|p| p.category == c.category) {
                     let own = codes(&c, ents);
-                    if demonstrative || !local || own.is_empty() || same_happening(prev, &c, ents) {
-                        let text_date = in_scope.map(|(_, v, _)| v.clone());
+                    let text_date = in_scope.map(|(_, v, _)| v.clone());
+                    // الحرب … في خريف 2020 after clashes of last month: its own date says it is
+                    // another happening
+                    let other_time = !demonstrative
+                        && prev.date_source == "text"
+                        && text_date
+                            .as_deref()
+                            .zip(prev.date.as_deref())
+                            .is_some_and(|(a, b)| !same_date_prefix(a, b));
+                    if !other_time
+                        && (demonstrative
+                            || !local
+                            || own.is_empty()
+                            || same_happening(prev, &c, ents))
+                    {
                         prev.all_evidence.push(c.evidence.clone());
                         let weak = prev.date.is_none() || prev.date_source == "publication";
                         if weak {
@@ -1207,7 +1219,9 @@ pub(crate) fn find(
                         if better_place(prev.location, c.location, ents) {
                             prev.location = c.location;
                         }
-                        if prev.dead.is_none() {
+                        // a toll given with a mention far from the report may be another
+                        // happening's (انتهت الحرب … وأودت بحياة, ten sentences on)
+                        if prev.dead.is_none() && c.sent <= prev.sent + 3 {
                             prev.dead = c.dead.clone();
                         }
                         continue;
@@ -1217,11 +1231,12 @@ pub(crate) fn find(
                     continue;
                 }
             }
-            if !any && row.category != "PROTEST" {
-                continue;
-            }
-            // Only a sponsor named (برعاية صينية): a detail of another event, not one.
-            if c.actors.is_empty() && c.recipients.is_empty() && c.extra_recipient.is_none() {
+            let partyless = !any && row.category != "PROTEST"
+                || c.actors.is_empty() && c.recipients.is_empty() && c.extra_recipient.is_none();
+            if partyless {
+                // وقتل 286 شخصا في الاشتباكات: no party of its own, but the toll of the attack
+                // reported just before
+                lend_toll(&mut cands, &c);
                 continue;
             }
             // في بداية مايو ونهاية يونيو: one happening per coordinated date.
@@ -1258,6 +1273,15 @@ pub(crate) fn find(
         .collect()
 }
 
+/// A count in the text: its tokens, the first token of the whole expression (qualifier
+/// included: ونحو 170), its value and qualifier.
+struct Num {
+    toks: Range<usize>,
+    first: usize,
+    value: u64,
+    qualifier: &'static str,
+}
+
 #[derive(Default)]
 struct SentToll {
     dead: Option<TollInfo>,
@@ -1270,7 +1294,7 @@ struct SentToll {
 /// dead counts are summed, with the parts kept per side.
 fn sentence_toll(
     cx: &Ctx<'_>,
-    numbers: &[(Range<usize>, u64, &'static str)],
+    numbers: &[Num],
     st: Range<usize>,
     placed: &[Placed],
     ents: &[Ent],
@@ -1302,10 +1326,11 @@ fn sentence_toll(
         None
     };
     let mut found: Vec<(Toll, u64, &'static str, Range<usize>, bool)> = Vec::new();
-    for (r, v, q) in numbers
+    for n in numbers
         .iter()
-        .filter(|(r, _, _)| r.start >= st.start && r.end <= st.end)
+        .filter(|n| n.toks.start >= st.start && n.toks.end <= st.end)
     {
+        let r = &n.toks;
         // after: the counted word and the next two
         let mut kind = (r.end..r.end + 2).find_map(toll_of_word);
         if kind.is_none() {
@@ -1313,19 +1338,26 @@ fn sentence_toll(
                 .rev()
                 .find_map(toll_of_word);
         }
+        if kind.is_none() && life_taken_before(cx, n.first, st.start) {
+            kind = Some(Toll::Dead);
+        }
+        if kind.is_none() && met_death_around(cx, n.first, r.end, st.end) {
+            kind = Some(Toll::Dead);
+        }
         let mut coordinated = false;
         if kind.is_none() {
+            // و on the number or on its qualifier (و71، ونحو 170، و 12)
             let starts_and =
-                cx.w(r.start).starts_with('و') || (r.start > 0 && cx.w(r.start - 1) == "و");
+                cx.w(n.first).starts_with('و') || (n.first > 0 && cx.w(n.first - 1) == "و");
             if let Some(prev) = found.last() {
-                if starts_and && r.start - prev.3.end <= 8 {
+                if starts_and && n.first.saturating_sub(prev.3.end) <= 8 {
                     kind = Some(prev.0);
                     coordinated = true;
                 }
             }
         }
         if let Some(k) = kind {
-            found.push((k, *v, q, r.clone(), coordinated));
+            found.push((k, n.value, n.qualifier, r.clone(), coordinated));
         }
     }
     let mut out = SentToll::default();
@@ -1373,6 +1405,53 @@ fn sentence_toll(
     out.injured = found.iter().find(|f| f.0 == Toll::Injured).map(|f| f.1);
     out.arrested = found.iter().find(|f| f.0 == Toll::Arrested).map(|f| f.1);
     out
+}
+
+/// A killing reported without parties (قتل 286 شخصا) gives its toll to the attack reported
+/// in the three sentences before it, when that attack has none and their dates agree.
+fn lend_toll(cands: &mut [Cand], c: &Cand) {
+    if c.category != "ASSAULT" || c.dead.is_none() && c.injured.is_none() {
+        return;
+    }
+    let Some(prev) = cands.iter_mut().rev().find(|p| p.category == "ASSAULT") else {
+        return;
+    };
+    if c.sent > prev.sent + 3 || !dates_compatible(prev, c) {
+        return;
+    }
+    let mut lent = false;
+    if prev.dead.is_none() && c.dead.is_some() {
+        prev.dead = c.dead.clone();
+        lent = true;
+    }
+    if prev.injured.is_none() && c.injured.is_some() {
+        prev.injured = c.injured;
+        lent = true;
+    }
+    if lent {
+        prev.all_evidence.push(c.evidence.clone());
+    }
+}
+
+/// أودى بحياة N، حصد أرواح N: the words right before a count (its qualifier included) say
+/// that lives were taken.
+fn life_taken_before(cx: &Ctx<'_>, first: usize, start: usize) -> bool {
+    (first.saturating_sub(2).max(start)..first)
+        .any(|k| matches!(cx.bare(k), "بحياه" | "حياه" | "ارواح" | "بارواح"))
+}
+
+/// لقي N شخصا (على الأقل، بينهم …) حتفهم / مصرعهم: the count sits between the verb and its
+/// object, which may come several words later.
+fn met_death_around(cx: &Ctx<'_>, first: usize, end: usize, sent_end: usize) -> bool {
+    let met = first > 0
+        && matches!(
+            cx.bare(first - 1),
+            "لقي" | "لقيت" | "لقوا" | "يلقي" | "تلقي"
+        );
+    met && (end..(end + 12).min(sent_end)).any(|k| {
+        let w = cx.bare(k);
+        w.starts_with("حتف") || w.starts_with("مصرع")
+    })
 }
 
 /// Is the entity in a locative phrase (في X، بمدينة X، بـX)?
@@ -1848,12 +1927,17 @@ fn dates_compatible(a: &Cand, b: &Cand) -> bool {
     if weak(a) || weak(b) {
         return true;
     }
-    let (x, y) = (
+    same_date_prefix(
         a.date.as_deref().unwrap_or(""),
         b.date.as_deref().unwrap_or(""),
-    );
+    )
+}
+
+/// Two dates agree at the coarser one's precision (2022-09 and 2022-09-13 do; 2020-FA and
+/// 2022-09 do not).
+fn same_date_prefix(x: &str, y: &str) -> bool {
     let n = x.len().min(y.len()).min(10);
-    x[..n] == y[..n]
+    x.as_bytes()[..n] == y.as_bytes()[..n]
 }
 
 /// Two candidates report the same happening: same type, compatible dates and polarity,

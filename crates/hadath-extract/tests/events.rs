@@ -448,6 +448,67 @@ fn single_toll() {
     assert_eq!(e.size.as_ref().expect("size")["dead"], 15);
 }
 
+fn dead_of_first_assault(text: &str) -> Option<serde_json::Value> {
+    let out = run(text, Some("2024-03-15"));
+    let e = out.events.iter().find(|e| e.kind == "ASSAULT")?;
+    e.size.as_ref().map(|s| s["dead"].clone())
+}
+
+#[test]
+fn toll_between_laqiya_and_hatf() {
+    // the count sits between the verb and its object, with a parenthesis between
+    assert_eq!(
+        dead_of_first_assault(
+            "لقي ثلاثون شخصا على الأقل، بينهم أربعة أطفال، حتفهم في قصف استهدف سوقا في مدينة حلب أمس الخميس."
+        ),
+        Some(30.into())
+    );
+    assert_eq!(
+        dead_of_first_assault("لقي 9 جنود مصرعهم في هجوم على نقطة تفتيش في سيناء يوم الأحد."),
+        Some(9.into())
+    );
+}
+
+#[test]
+fn toll_after_life_taken_phrase() {
+    // the count follows بحياة, then من and the counted group
+    assert_eq!(
+        dead_of_first_assault(
+            "استهدفت غارة جوية مقرا للحرس الثوري في دمشق يوم الاثنين وأودت بحياة سبعة من عناصره."
+        ),
+        Some(7.into())
+    );
+}
+
+#[test]
+fn coordinated_toll_through_a_qualifier() {
+    // ونحو 170: the و is on the qualifier, not on the number
+    assert_eq!(
+        dead_of_first_assault(
+            "أسفر التفجير الانتحاري قرب مطار كابل يوم الخميس عن مقتل 13 جنديا أمريكيا ونحو 170 أفغانيا."
+        ),
+        Some(183.into())
+    );
+}
+
+#[test]
+fn dated_mention_of_an_older_war_keeps_its_own_toll() {
+    let out = run(
+        "اندلعت اشتباكات بين أرمينيا وأذربيجان الشهر الماضي.\n\nوقتل 286 شخصا في الاشتباكات.\n\nوانتهت الحرب في خريف 2020 وأودت بحياة أكثر من 6500 جندي من الجانبين.",
+        Some("2022-10-31"),
+    );
+    let tolls: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.kind == "ASSAULT")
+        .map(|e| (e.date.clone(), e.size.as_ref().map(|s| s["dead"].clone())))
+        .collect();
+    assert!(
+        tolls.contains(&(Some("2022-09".into()), Some(286.into()))),
+        "{tolls:?}"
+    );
+}
+
 // ------------------------------------------------------------------ one event per happening
 
 #[test]
