@@ -9,6 +9,10 @@ Filtering (the source is noisy): strip administrative prefixes (ولاية، م�
 جماعة/نادي), drop names that are common Arabic words or given names (the stopword list of
 crates/hadath-lexicon/src/compile.rs plus the list below), names equal to a state name, names of
 two letters or less, and towns under MIN_POP; of two cities with one name the larger is kept.
+Outside the Arab world, a one-word name of a town under 1-2 million is also dropped when it reads
+as something commoner (the frequencies of data/ner/wordfreq-ar.tsv): a common noun once the article
+or a possessive is added (صحراء، طيور، انقسام), a common word after a clitic letter (بوجه = ب + وجه,
+بوكان = ب + وكان), or a person's name of the crate's name lists (هاميلتون، لينكولن).
 """
 import json
 import re
@@ -55,6 +59,61 @@ def fold(s):
     for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه")):
         s = s.replace(a, b)
     return " ".join(s.split())
+
+
+ARAB = set("ARE BHR COM DJI DZA EGY IRQ JOR KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SOM SYR TUN YEM".split())
+COMMON_CB = 560  # centibels: a word written more often than 10^-5.6
+
+
+def word_freqs():
+    """Folded word -> centibels (smaller is commoner), from the crate's wordfreq extract."""
+    out = {}
+    try:
+        for line in open("data/ner/wordfreq-ar.tsv", encoding="utf-8"):
+            if line.startswith("#"):
+                continue
+            c = line.rstrip("\n").split("\t")
+            if len(c) >= 2 and c[1].isdigit():
+                w = fold(c[0])
+                out[w] = min(out.get(w, 9999), int(c[1]))
+    except OSError:
+        pass
+    return out
+
+
+def person_words():
+    out = set()
+    for name in ("given-names-foreign", "given-names-arabic", "surnames"):
+        try:
+            for line in open(f"data/ner/{name}.txt", encoding="utf-8"):
+                if not line.startswith("#"):
+                    out.update(fold(w) for w in line.split())
+        except OSError:
+            pass
+    return out
+
+
+def reads_as_other(key, pop, code, wf, persons):
+    """Why a one-word town name outside the Arab world is more likely another word, or None."""
+    if " " in key or code in ARAB or pop >= 2000000:
+        return None
+    cb = wf.get(key, 9999)
+    if key.startswith("ال"):
+        forms = [key[2:]]
+    else:
+        forms = ["ال" + key, key + "ه", key + "ها", key + "هم"]
+        if key.endswith("ه"):
+            forms += [key[:-1] + "ته", key[:-1] + "تها"]
+    other = min(wf.get(f, 9999) for f in forms)
+    if other <= COMMON_CB and other < cb:
+        return "common noun"
+    if len(key) > 3 and key[0] in "بولفك":
+        rest = wf.get(key[1:], 9999)
+        if rest <= COMMON_CB and rest < cb:
+            return "clitic + common word"
+    if key in persons and pop < 1000000:
+        return "person's name"
+    return None
 
 
 def stopwords():
@@ -105,6 +164,7 @@ def main():
                     stop.update(fold(n).split())
     except OSError:
         pass
+    wf, persons = word_freqs(), person_words()
     best = {}
     skipped = 0
     for line in open(SRC, encoding="utf-8-sig"):
@@ -128,6 +188,9 @@ def main():
             continue
         en = (r.get("CityNameEn") or "").strip()
         if len(key.replace(" ", "")) <= 3 and pop < 300000:
+            skipped += 1
+            continue
+        if reads_as_other(key, pop, code, wf, persons):
             skipped += 1
             continue
         if key not in best or pop > best[key][3]:
