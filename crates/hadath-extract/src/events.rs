@@ -1044,8 +1044,26 @@ pub(crate) fn find(
                     | "عنه"
                     | "اليه"
             );
+            // … كما ندد الأمين العام للجامعة أحمد أبو الغيط: a person named right after the verb
+            // is its own subject (verb-subject order), not an object, and the subject of the
+            // clause before is not this one's
+            let person_follows = ents_in
+                .iter()
+                .filter(|_| continues)
+                .find(|p| {
+                    p.toks.start >= t.toks.end
+                        && p.toks.start <= t.toks.end + 6
+                        && ents[p.idx].kind == "person"
+                        && ents[p.idx].code.is_some()
+                })
+                .map(|p| p.idx);
+            if let Some(subject) = person_follows.filter(|s| !c.actors.contains(s)) {
+                c.recipients.retain(|&r| r != subject);
+                c.actors = vec![subject];
+            }
             if continues
                 && !pronoun_object
+                && person_follows.is_none()
                 && (!subject_before || kama)
                 && row.roles != Roles::Symmetric
             {

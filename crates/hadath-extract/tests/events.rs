@@ -448,6 +448,24 @@ fn single_toll() {
     assert_eq!(e.size.as_ref().expect("size")["dead"], 15);
 }
 
+#[test]
+fn person_after_a_coordinated_verb_is_its_subject() {
+    // كما ندد + a named person: verb-subject order, a second condemnation by another party
+    let text = "أدانت الأمم المتحدة التفجير في بغداد، كما ندد الأمين العام لجامعة الدول العربية أحمد أبو الغيط بالهجوم.";
+    let e = expect("ACCUSE", text, &["AL"]);
+    assert_eq!(codes(&e.actors), set(&["AL"]));
+    // كما دعت + a state: still the object, the first clause's subject stays the actor
+    let out = run(
+        "دعت فرنسا أرمينيا إلى ضبط النفس، كما دعت أذربيجان إلى وقف القصف.",
+        Some("2024-03-15"),
+    );
+    let requests: Vec<_> = out.events.iter().filter(|e| e.kind == "REQUEST").collect();
+    assert!(!requests.is_empty());
+    for e in requests {
+        assert_eq!(codes(&e.actors), set(&["FRA"]), "{e:?}");
+    }
+}
+
 fn dead_of_first_assault(text: &str) -> Option<serde_json::Value> {
     let out = run(text, Some("2024-03-15"));
     let e = out.events.iter().find(|e| e.kind == "ASSAULT")?;
