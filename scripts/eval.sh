@@ -24,6 +24,8 @@ $H extract -q examples/corpus.jsonl > "$T/ex.jsonl"
 row "regression set (examples/, 27 articles)" examples/gold.json "$T/ex.jsonl"
 $H extract -q examples/heldout/corpus.jsonl > "$T/ho.jsonl"
 row "held-out set (examples/heldout/, 15 articles)" examples/heldout/gold.json "$T/ho.jsonl"
+$H extract -q examples/heldout2/corpus.jsonl > "$T/ho2.jsonl"
+row "fresh held-out set (examples/heldout2/, 15 articles)" examples/heldout2/gold.json "$T/ho2.jsonl"
 echo
 echo "ANERcorp test split (score.py ner, exact spans), the whole pipeline's entities:"
 python3 "$S/eval/score.py" conll2jsonl "$S/arabic-data/anercorp/ANERCorp.txt" --part test > "$T/aner.in.jsonl"
