@@ -1047,15 +1047,16 @@ pub(crate) fn find(
             // … كما ندد الأمين العام للجامعة أحمد أبو الغيط: a person named right after the verb
             // is its own subject (verb-subject order), not an object, and the subject of the
             // clause before is not this one's
-            let person_follows = ents_in
-                .iter()
-                .filter(|_| continues)
-                .find(|p| {
-                    p.toks.start >= t.toks.end
-                        && p.toks.start <= t.toks.end + 6
-                        && ents[p.idx].kind == "person"
-                        && ents[p.idx].code.is_some()
+            let person_follows = continues
+                .then(|| {
+                    ents_in.iter().find(|p| {
+                        p.toks.start >= t.toks.end
+                            && p.toks.start <= t.toks.end + 6
+                            && ents[p.idx].kind == "person"
+                            && ents[p.idx].code.is_some()
+                    })
                 })
+                .flatten()
                 .map(|p| p.idx);
             if let Some(subject) = person_follows.filter(|s| !c.actors.contains(s)) {
                 c.recipients.retain(|&r| r != subject);
@@ -1239,7 +1240,7 @@ pub(crate) fn find(
                         }
                         // a toll given with a mention far from the report may be another
                         // happening's (انتهت الحرب … وأودت بحياة, ten sentences on)
-                        if prev.dead.is_none() && c.sent <= prev.sent + 3 {
+                        if prev.dead.is_none() && c.sent <= prev.sent + TOLL_REACH {
                             prev.dead = c.dead.clone();
                         }
                         continue;
@@ -1425,8 +1426,12 @@ fn sentence_toll(
     out
 }
 
+/// How many sentences after an attack's report a toll given apart from it (الهجوم أسفر عن …،
+/// قتل 286 شخصا) may still be that attack's.
+const TOLL_REACH: usize = 3;
+
 /// A killing reported without parties (قتل 286 شخصا) gives its toll to the attack reported
-/// in the three sentences before it, when that attack has none and their dates agree.
+/// in the [`TOLL_REACH`] sentences before it, when that attack has none and their dates agree.
 fn lend_toll(cands: &mut [Cand], c: &Cand) {
     if c.category != "ASSAULT" || c.dead.is_none() && c.injured.is_none() {
         return;
@@ -1434,7 +1439,7 @@ fn lend_toll(cands: &mut [Cand], c: &Cand) {
     let Some(prev) = cands.iter_mut().rev().find(|p| p.category == "ASSAULT") else {
         return;
     };
-    if c.sent > prev.sent + 3 || !dates_compatible(prev, c) {
+    if c.sent > prev.sent + TOLL_REACH || !dates_compatible(prev, c) {
         return;
     }
     let mut lent = false;
@@ -1452,10 +1457,18 @@ fn lend_toll(cands: &mut [Cand], c: &Cand) {
 }
 
 /// أودى بحياة N، حصد أرواح N: the words right before a count (its qualifier included) say
-/// that lives were taken.
+/// that lives were taken (and not saved: أنقذ حياة N has no ب and no taking verb).
 fn life_taken_before(cx: &Ctx<'_>, first: usize, start: usize) -> bool {
-    (first.saturating_sub(2).max(start)..first)
-        .any(|k| matches!(cx.bare(k), "بحياه" | "حياه" | "ارواح" | "بارواح"))
+    (first.saturating_sub(2).max(start)..first).any(|k| match cx.bare(k) {
+        "بحياه" | "بارواح" => true,
+        "ارواح" => {
+            k > start && {
+                let verb = cx.bare(k - 1);
+                verb.starts_with("حصد") || verb.starts_with("ازهق")
+            }
+        }
+        _ => false,
+    })
 }
 
 /// لقي N شخصا (على الأقل، بينهم …) حتفهم / مصرعهم: the count sits between the verb and its
