@@ -50,6 +50,16 @@ fn expect(kind: &str, text: &str, participants: &[&str]) -> EventOut {
     (*hit.unwrap()).clone()
 }
 
+/// The first event of type `kind` in `text`, published on `published`; panics when there is
+/// none.
+fn first_event(kind: &str, text: &str, published: &str) -> EventOut {
+    run(text, Some(published))
+        .events
+        .into_iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} event in «{text}»"))
+}
+
 /// No event of type `kind` in `text` (published 2024-03-15).
 fn expect_none(kind: &str, text: &str) {
     let out = run(text, Some("2024-03-15"));
@@ -335,26 +345,17 @@ fn future() {
 
 #[test]
 fn negated() {
-    let out = run("لم تقصف إسرائيل مواقع لبنانية.", Some("2024-03-15"));
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "ASSAULT")
-        .expect("event");
+    let e = first_event("ASSAULT", "لم تقصف إسرائيل مواقع لبنانية.", "2024-03-15");
     assert_eq!(e.modality, "negated");
 }
 
 #[test]
 fn hypothetical() {
-    let out = run(
+    let e = first_event(
+        "ASSAULT",
         "وإذا هاجمت إيران السفن السعودية فإن المنطقة ستشتعل.",
-        Some("2024-03-15"),
+        "2024-03-15",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "ASSAULT")
-        .expect("event");
     assert_eq!(e.modality, "hypothetical");
 }
 
@@ -373,45 +374,29 @@ fn historical() {
 
 #[test]
 fn weekday_resolved_against_publication() {
-    let out = run(
+    let e = first_event(
+        "ASSAULT",
         "قصفت القوات الروسية مواقع أوكرانية يوم الثلاثاء.",
-        Some("2022-09-16"),
+        "2022-09-16",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "ASSAULT")
-        .expect("event");
     assert_eq!(e.date.as_deref(), Some("2022-09-13"));
     assert_eq!(e.date_source.as_deref(), Some("text"));
 }
 
 #[test]
 fn paragraph_anchor() {
-    let out = run(
-        "وصل وزير الخارجية الإيراني إلى بغداد في 5 مارس 2021. وطالب الحكومة العراقية بطرد القوات الأمريكية.",
-        Some("2021-03-07"),
-    );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "REQUEST")
-        .expect("event");
+    let e = first_event("REQUEST", "وصل وزير الخارجية الإيراني إلى بغداد في 5 مارس 2021. وطالب الحكومة العراقية بطرد القوات الأمريكية.", "2021-03-07");
     assert_eq!(e.date.as_deref(), Some("2021-03-05"));
     assert_eq!(e.date_source.as_deref(), Some("paragraph"));
 }
 
 #[test]
 fn publication_date_is_flagged() {
-    let out = run(
+    let e = first_event(
+        "CONSULT",
         "التقى وزير الخارجية المصري نظيره السعودي في الرياض.",
-        Some("2023-01-10"),
+        "2023-01-10",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "CONSULT")
-        .expect("event");
     assert_eq!(e.date.as_deref(), Some("2023-01-10"));
     assert_eq!(e.date_source.as_deref(), Some("publication"));
 }
@@ -420,15 +405,11 @@ fn publication_date_is_flagged() {
 
 #[test]
 fn tolls_per_side_are_summed() {
-    let out = run(
+    let e = first_event(
+        "ASSAULT",
         "قتل 12 جنديا من سوريا و8 من تركيا في اشتباكات بين البلدين يوم السبت.",
-        Some("2024-03-15"),
+        "2024-03-15",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "ASSAULT")
-        .expect("event");
     let size = e.size.as_ref().expect("size");
     assert_eq!(size["dead"], 20);
     assert_eq!(size["by_side"].as_array().map(Vec::len), Some(2));
@@ -436,15 +417,11 @@ fn tolls_per_side_are_summed() {
 
 #[test]
 fn single_toll() {
-    let out = run(
+    let e = first_event(
+        "ASSAULT",
         "أسفر القصف الإسرائيلي على مدينة غزة عن مقتل 15 شخصا.",
-        Some("2024-03-15"),
+        "2024-03-15",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "ASSAULT")
-        .expect("event");
     assert_eq!(e.size.as_ref().expect("size")["dead"], 15);
 }
 
@@ -467,9 +444,9 @@ fn person_after_a_coordinated_verb_is_its_subject() {
 }
 
 fn dead_of_first_assault(text: &str) -> Option<serde_json::Value> {
-    let out = run(text, Some("2024-03-15"));
-    let e = out.events.iter().find(|e| e.kind == "ASSAULT")?;
-    e.size.as_ref().map(|s| s["dead"].clone())
+    first_event("ASSAULT", text, "2024-03-15")
+        .size
+        .map(|s| s["dead"].clone())
 }
 
 #[test]
@@ -489,15 +466,11 @@ fn toll_between_laqiya_and_hatf() {
 
 #[test]
 fn lives_saved_are_no_toll() {
-    let out = run(
+    let e = first_event(
+        "ASSAULT",
         "قصفت القوات الروسية مستشفى في خاركيف يوم الأحد، وأنقذ المسعفون حياة 20 مريضا.",
-        Some("2024-03-15"),
+        "2024-03-15",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.kind == "ASSAULT")
-        .expect("event");
     assert!(
         e.size.as_ref().is_none_or(|s| s.get("dead").is_none()),
         "{e:?}"
