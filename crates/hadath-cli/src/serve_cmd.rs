@@ -73,7 +73,10 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode> {
     rt.block_on(hadath_server::serve(
         &db,
         addr,
-        hadath_server::ServeOptions { extractor: a.config.extractor()?, ..Default::default() },
+        hadath_server::ServeOptions {
+            readers: 4,
+            extractor: std::sync::Arc::new(a.config.extractor()?),
+        },
         |bound| {
             if !bound.ip().is_loopback() {
                 eprintln!(

@@ -3,8 +3,7 @@
 use crate::input::{Inputs, Item};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use hadath_store::{export, Filter, Plan, Prepared, Store, StoryEvent, SCHEMA_VERSION};
-use rayon::prelude::*;
+use hadath_store::{export, Filter, Store, StoryEvent, SCHEMA_VERSION};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -73,25 +72,6 @@ pub struct IngestArgs {
     config: crate::config::ExtractorArgs,
 }
 
-/// Documents planned, extracted in parallel and written per batch.
-const BATCH: usize = 256;
-
-#[derive(Default)]
-struct Counts {
-    added: usize,
-    replaced: usize,
-    unchanged: usize,
-    duplicates: usize,
-    bad: usize,
-    events: usize,
-    merged: usize,
-    /// Time the writer spent storing (the rest of the run is reading and extracting).
-    write_secs: f64,
-    /// CPU time of the writer thread (user + system), where the platform tells it.
-    write_cpu_secs: Option<f64>,
-    extract_secs: f64,
-}
-
 /// CPU seconds (user + system) the calling thread has used, from `/proc/thread-self/stat`
 /// (Linux); `None` elsewhere. A steadier figure than wall time on a busy machine.
 fn thread_cpu_secs() -> Option<f64> {
@@ -104,7 +84,31 @@ fn thread_cpu_secs() -> Option<f64> {
     Some(ticks as f64 / 100.0)
 }
 
+/// The progress bar, counting documents (the bar's length is the input's bytes).
+struct Bar {
+    pb: Option<indicatif::ProgressBar>,
+    docs: std::cell::Cell<u64>,
+}
+
+impl hadath_store::driver::Progress for Bar {
+    fn advance(&self, docs: u64, bytes: u64) {
+        self.docs.set(self.docs.get() + docs);
+        if let Some(pb) = &self.pb {
+            pb.inc(bytes);
+            pb.set_message(plural(self.docs.get() as usize, "document"));
+        }
+    }
+
+    fn say(&self, msg: &str) {
+        match &self.pb {
+            Some(pb) => pb.println(msg),
+            None => eprintln!("{msg}"),
+        }
+    }
+}
+
 pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
+    use hadath_store::driver::{self, Input, Options, Progress};
     if let Some(j) = a.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(j.max(1))
@@ -112,138 +116,45 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
             .ok();
     }
     let path = a.db.path();
-    let mut store = open(&a.db, false)?;
-    // A second connection plans (skips stored documents) while the writer writes.
-    let planner = Store::open(&path)?;
-    let mut inputs = Inputs::open(&a.paths)?;
-    let progress = crate::progress_bar(inputs.total_bytes, a.quiet);
+    // Opened once here to report a migration (and fail early on a foreign file).
+    drop(open(&a.db, false)?);
+    let inputs = Inputs::open(&a.paths)?;
+    let bar = Bar {
+        pb: crate::progress_bar(inputs.total_bytes, a.quiet),
+        docs: std::cell::Cell::new(0),
+    };
     let extractor = a.config.extractor()?;
     let start = Instant::now();
-    let mut c = Counts::default();
-    let commit_every = a.commit_every.max(1);
-
-    std::thread::scope(|s| -> Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Prepared, u64)>>(2);
-        let (bin, bin_rx) = std::sync::mpsc::channel::<Vec<(Prepared, u64)>>();
-        s.spawn(move || bin_rx.into_iter().for_each(drop));
-        let writer = std::thread::Builder::new()
-            .name("store-writer".into())
-            .spawn_scoped(s, move || -> Result<Counts> {
-                let mut c = Counts::default();
-                // Documents received and not yet stored: stored `commit_every` at a time (and
-                // the rest at the end), across the batches they arrive in.
-                let mut pending: Vec<(Prepared, u64)> = Vec::new();
-                let mut store_some = |docs: &[(Prepared, u64)], c: &mut Counts| -> Result<()> {
-                    let t0 = Instant::now();
-                    let puts = store
-                        .put_prepared(docs.iter().map(|(p, _)| p))
-                        .with_context(|| format!("{}: cannot store documents", path.display()))?;
-                    for put in puts {
-                        match put.plan {
-                            Plan::New => c.added += 1,
-                            Plan::Replace { .. } => c.replaced += 1,
-                            Plan::Unchanged => c.unchanged += 1,
-                            Plan::Duplicate { .. } => c.duplicates += 1,
-                        }
-                        c.events += put.events;
-                        c.merged += put.merged;
-                    }
-                    c.write_secs += t0.elapsed().as_secs_f64();
-                    Ok(())
-                };
-                for batch in rx {
-                    pending.extend(batch);
-                    let whole = pending.len() / commit_every * commit_every;
-                    for chunk in pending[..whole].chunks(commit_every) {
-                        store_some(chunk, &mut c)?;
-                    }
-                    // Freeing the stored documents is left to another thread.
-                    let rest = pending.split_off(whole);
-                    bin.send(std::mem::replace(&mut pending, rest)).ok();
-                }
-                if !pending.is_empty() {
-                    store_some(&pending, &mut c)?;
-                }
-                c.write_cpu_secs = thread_cpu_secs();
-                Ok(c)
-            })?;
-        let say = |msg: String| match &progress {
-            Some(pb) => pb.println(msg),
-            None => eprintln!("{msg}"),
-        };
-        loop {
-            let batch: Vec<Item> = inputs.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                break;
-            }
-            let mut work = Vec::new();
-            for item in batch {
-                match item.doc {
-                    Err(e) => {
-                        c.bad += 1;
-                        say(format!("hadath: skipped {}: {e}", item.origin));
-                        if let Some(pb) = &progress {
-                            pb.inc(item.bytes);
-                        }
-                    }
-                    Ok(doc) => match planner.plan(&doc)? {
-                        Plan::Unchanged => {
-                            c.unchanged += 1;
-                            if let Some(pb) = &progress {
-                                pb.inc(item.bytes);
-                            }
-                        }
-                        Plan::Duplicate { .. } => {
-                            c.duplicates += 1;
-                            if let Some(pb) = &progress {
-                                pb.inc(item.bytes);
-                            }
-                        }
-                        _ => work.push((doc, item.bytes)),
-                    },
-                }
-            }
-            let t0 = Instant::now();
-            // Extraction, and the preparation of every row the writer will insert, in parallel.
-            let done: Vec<(Prepared, u64)> = work
-                .into_par_iter()
-                .map(|(doc, bytes)| {
-                    let out = extractor.extract(&doc);
-                    (Prepared::new(doc, out), bytes)
-                })
-                .collect();
-            c.extract_secs += t0.elapsed().as_secs_f64();
-            if let Some(pb) = &progress {
-                pb.inc(done.iter().map(|d| d.1).sum());
-                pb.set_message(format!(
-                    "{} documents",
-                    c.unchanged + c.duplicates + done.len()
+    let items = inputs.map(|item: Item| match item.doc {
+        Ok(doc) => {
+            if let Some(p) = &doc.published_unreadable {
+                bar.say(&format!(
+                    "hadath: {}: \"published\" {p:?} is not a date (write 2015-07-21, an ISO \
+                     date-time or an RFC 2822 date); its date is inferred from the text",
+                    item.origin
                 ));
             }
-            if tx.send(done).is_err() {
-                break; // the writer failed: its error is reported below
-            }
+            Input::doc(doc, item.bytes)
         }
-        drop(tx);
-        let w = writer
-            .join()
-            .map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
-        c.added += w.added;
-        c.replaced += w.replaced;
-        c.unchanged += w.unchanged;
-        c.duplicates += w.duplicates;
-        c.events += w.events;
-        c.merged += w.merged;
-        c.write_secs = w.write_secs;
-        c.write_cpu_secs = w.write_cpu_secs;
-        Ok(())
-    })?;
-    if let Some(pb) = &progress {
+        Err(error) => Input::Bad {
+            origin: item.origin,
+            error,
+            bytes: item.bytes,
+        },
+    });
+    let opts = Options {
+        commit_every: a.commit_every.max(1),
+        thread_cpu_seconds: Some(thread_cpu_secs),
+        ..Options::default()
+    };
+    let c = driver::ingest(&path, items, &extractor, &opts, &bar)
+        .with_context(|| format!("{}: cannot store documents", path.display()))?;
+    if let Some(pb) = &bar.pb {
         pb.finish_and_clear();
     }
     let secs = start.elapsed().as_secs_f64();
-    let seen = c.added + c.replaced + c.unchanged + c.duplicates;
-    let stats = planner.stats()?;
+    let seen = c.seen();
+    let stats = Store::open(&path)?.stats()?;
     eprintln!(
         "hadath: {} in {secs:.1} s ({:.0}/s): {} added, {} replaced, {} unchanged, \
          {} duplicates; {} stored, {} merged into earlier story events",
@@ -267,7 +178,7 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
     );
     eprintln!(
         "hadath: {} now holds {}, {} ({} with several sources)",
-        a.db.path().display(),
+        path.display(),
         plural(stats.documents as usize, "document"),
         plural(stats.story_events as usize, "story event"),
         stats.merged_story_events
@@ -284,7 +195,8 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
 
 #[derive(clap::Args)]
 pub struct FilterArgs {
-    /// Only events with this participant (code like ARM, or English name), any role; repeatable.
+    /// Only events with this participant (code like ARM, English or Arabic name or alias from
+    /// the knowledge base: Houthis, "Ansar Allah", الحوثيين), any role; repeatable.
     #[arg(long, value_name = "WHO")]
     actor: Vec<String>,
     /// Only these PLOVER categories (ASSAULT, CONSULT, …); repeatable or comma-separated.
@@ -314,8 +226,10 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    fn filter(&self) -> Filter {
-        Filter {
+    /// The filter, validated as the API validates it; actor names resolved by `x`'s
+    /// knowledge base.
+    fn filter(&self, x: &dyn hadath_core::Extract) -> Result<Filter> {
+        let spec = hadath_store::FilterSpec {
             actor: self.actor.clone(),
             types: self.types.clone(),
             from: self.from.clone(),
@@ -325,7 +239,8 @@ impl FilterArgs {
             text: self.text.clone(),
             min_sources: self.min_sources,
             limit: self.limit,
-        }
+        };
+        Ok(spec.validate(&|t: &str| x.actor_names(t))?)
     }
 }
 
@@ -486,7 +401,7 @@ pub fn story(a: IngestArgs) -> Result<ExitCode> {
 
 pub fn timeline(a: TimelineArgs) -> Result<ExitCode> {
     let store = open(&a.db, true)?;
-    let events = store.timeline(&a.filter.filter())?;
+    let events = store.timeline(&a.filter.filter(&hadath_extract::Extractor::default())?)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         TimelineFormat::Table => {
@@ -752,7 +667,7 @@ fn write_export(f: ExportFormat, mut w: impl Write, events: &[StoryEvent]) -> Re
 
 pub fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
     let store = open(&a.db, true)?;
-    let events = store.timeline(&a.filter.filter())?;
+    let events = store.timeline(&a.filter.filter(&hadath_extract::Extractor::default())?)?;
     match &a.output {
         Some(p) => {
             let tmp = partial_path(p);

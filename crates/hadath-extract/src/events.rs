@@ -19,8 +19,11 @@
 
 use crate::entities::Ent;
 use crate::lexdata::{CueKind, Pos, Roles, Toll};
-use crate::output::{EventOut, PartyOut, SpanOut};
 use crate::Data;
+use hadath_core::happening::{self, Report, Scope};
+use hadath_core::{
+    Category, DateRange, DateSource, EventOut, Modality, Mode, PartyOut, SideToll, Size, SpanOut,
+};
 use hadath_text::{Analysis, Folded, Token, TokenKind};
 use hadath_time::{Granularity, TimeAnalysis, TimexKind};
 use jiff::civil::Date;
@@ -140,16 +143,16 @@ struct Cand {
     finite: bool,
     /// 1 and 2 for the two events of coordinated dates: never merged with each other.
     coord: u8,
-    category: &'static str,
-    mode: Option<String>,
+    category: Category,
+    mode: Option<Mode>,
     actors: Vec<usize>,
     recipients: Vec<usize>,
     mediators: Vec<usize>,
     extra_recipient: Option<usize>,
     location: Option<usize>,
     date: Option<String>,
-    date_source: &'static str,
-    modality: &'static str,
+    date_source: DateSource,
+    modality: Modality,
     dead: Option<TollInfo>,
     injured: Option<u64>,
     arrested: Option<u64>,
@@ -267,8 +270,15 @@ const SAYING: &[&str] = &[
 const ACCORDING: &[&str] = &["حسب", "وفقا لـ", "نقلا عن", "نقلت عن", "مصادر", "وكالة"];
 
 /// Verbal categories: when their clause has no subject of its own, the speaker is the actor.
-const VERBAL: &[&str] = &[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+const VERBAL: &[Category] = &[
+    Category::Agree,
+    Category::Consult,
+    Category::Support,
+    Category::Concede,
+    Category::Request,
+    Category::Accuse,
+    Category::Reject,
+    Category::Threaten,
 ];
 
 fn tok_range_of(tokens: &[Token], src: &Range<usize>) -> Range<usize> {
@@ -583,7 +593,7 @@ impl Ctx<'_> {
                 .iter()
                 .any(|d| w.starts_with(d))
         };
-        if tr.rows[rows[0]].category == "ASSAULT"
+        if tr.rows[rows[0]].category == Category::Assault
             && (before.iter().any(disaster) || after.iter().take(3).any(disaster))
         {
             return None;
@@ -631,11 +641,15 @@ impl Ctx<'_> {
             }
         }
         // استدعى/استدعاء الاحتياط: a call-up (MOBILIZE), not a recalled ambassador.
-        if tr.rows[rows[0]].category == "SANCTION"
+        if tr.rows[rows[0]].category == Category::Sanction
             && first.starts_with("استدع")
             && after.iter().take(5).any(|w| w.contains("احتياط"))
         {
-            if let Some(r) = tr.rows.iter().position(|r| r.category == "MOBILIZE") {
+            if let Some(r) = tr
+                .rows
+                .iter()
+                .position(|r| r.category == Category::Mobilize)
+            {
                 return Some(r);
             }
         }
@@ -978,7 +992,8 @@ pub(crate) fn find(
                 && CONSEQUENCE.contains(&cx.bare(t.toks.start));
             if consequence
                 && cands.last().is_some_and(|p| {
-                    p.category == "ASSAULT" && p.evidence.end >= tokens[st.start].source.start
+                    p.category == Category::Assault
+                        && p.evidence.end >= tokens[st.start].source.start
                 })
             {
                 // the toll of the attack just reported
@@ -1005,7 +1020,7 @@ pub(crate) fn find(
             c.sent = sent_no;
             c.lead = sent_no < 3;
             c.finite = pos != Pos::Noun;
-            c.mode = row.mode.clone();
+            c.mode = row.mode;
             // Speaker.
             let speaker = saying
                 .iter()
@@ -1135,41 +1150,44 @@ pub(crate) fn find(
                 .find(|(x, _, _)| x.contains(&t.toks.start))
                 .filter(|(x, _, _)| !timexes.iter().any(|(r, _, _)| x.contains(&r.start)));
             let (mut date, mut dsrc) = if let Some((_, v, _)) = in_scope.or(in_sent) {
-                (Some(v.clone()), "text")
+                (Some(v.clone()), DateSource::Text)
             } else if let Some(v) = &para_date {
-                (Some(v.clone()), "paragraph")
+                (Some(v.clone()), DateSource::Paragraph)
             } else {
-                (anchor.map(|d| d.to_string()), "publication")
+                (anchor.map(|d| d.to_string()), DateSource::Publication)
             };
             if let Some((_, dur, back)) = offset {
                 date = date.and_then(|d| hadath_time::shift_date(&d, dur, *back));
-                dsrc = "text";
+                dsrc = DateSource::Text;
             }
             c.date = date;
             c.date_source = dsrc;
             // Modality.
             c.modality = modality(&cx, t, &scope, &cues, c.date.as_deref(), anchor, dsrc);
-            if c.modality != "asserted" && c.date_source == "publication" {
+            if c.modality != Modality::Asserted && c.date_source == DateSource::Publication {
                 c.date = None;
             }
             // Size.
-            if row.category == "ASSAULT" {
+            if row.category == Category::Assault {
                 c.dead = toll.dead.clone();
                 c.injured = toll.injured;
             }
-            if row.category == "COERCE" || row.category == "ASSAULT" {
+            if row.category == Category::Coerce || row.category == Category::Assault {
                 c.arrested = toll.arrested;
             }
             // Fallback recipient: the place attacked stands for its state.
-            let visit = row.category == "CONSULT" && row.mode.as_deref() == Some("visit");
+            let visit = row.category == Category::Consult && row.mode == Some(Mode::Visit);
             if c.recipients.is_empty()
-                && (matches!(row.category, "ASSAULT" | "COERCE" | "AID") || visit)
+                && (matches!(
+                    row.category,
+                    Category::Assault | Category::Coerce | Category::Aid
+                ) || visit)
                 && c.location.is_some()
             {
                 c.extra_recipient = c.location;
             }
             // Protesters with no named party: the people of the place.
-            if row.category == "PROTEST" && c.actors.is_empty() && c.recipients.is_empty() {
+            if row.category == Category::Protest && c.actors.is_empty() && c.recipients.is_empty() {
                 c.extra_recipient = c.location.or(dominant);
             }
             c.evidence = tokens[scope.start].source.start..tokens[scope.end - 1].source.end;
@@ -1216,7 +1234,7 @@ pub(crate) fn find(
                     // الحرب … في خريف 2020 after clashes of last month: its own date says it is
                     // another happening
                     let other_time = !demonstrative
-                        && prev.date_source == "text"
+                        && prev.date_source == DateSource::Text
                         && text_date
                             .as_deref()
                             .zip(prev.date.as_deref())
@@ -1228,11 +1246,12 @@ pub(crate) fn find(
                             || same_happening(prev, &c, ents))
                     {
                         prev.all_evidence.push(c.evidence.clone());
-                        let weak = prev.date.is_none() || prev.date_source == "publication";
+                        let weak =
+                            prev.date.is_none() || prev.date_source == DateSource::Publication;
                         if weak {
                             if let Some(v) = text_date {
                                 prev.date = Some(v);
-                                prev.date_source = "text";
+                                prev.date_source = DateSource::Text;
                             }
                         }
                         if better_place(prev.location, c.location, ents) {
@@ -1245,12 +1264,12 @@ pub(crate) fn find(
                         }
                         continue;
                     }
-                } else if !local && row.category != "PROTEST" {
+                } else if !local && row.category != Category::Protest {
                     // a definite reference to something not reported as such: not an event
                     continue;
                 }
             }
-            let partyless = !any && row.category != "PROTEST"
+            let partyless = !any && row.category != Category::Protest
                 || c.actors.is_empty() && c.recipients.is_empty() && c.extra_recipient.is_none();
             if partyless {
                 // وقتل 286 شخصا في الاشتباكات: no party of its own, but the toll of the attack
@@ -1275,7 +1294,7 @@ pub(crate) fn find(
             if let Some(v) = second {
                 let mut c2 = c.clone();
                 c2.date = v;
-                c2.date_source = "text";
+                c2.date_source = DateSource::Text;
                 c2.coord = 2;
                 c.coord = 1;
                 cands.push(c);
@@ -1433,10 +1452,14 @@ const TOLL_REACH: usize = 3;
 /// A killing reported without parties (قتل 286 شخصا) gives its toll to the attack reported
 /// in the [`TOLL_REACH`] sentences before it, when that attack has none and their dates agree.
 fn lend_toll(cands: &mut [Cand], c: &Cand) {
-    if c.category != "ASSAULT" || c.dead.is_none() && c.injured.is_none() {
+    if c.category != Category::Assault || c.dead.is_none() && c.injured.is_none() {
         return;
     }
-    let Some(prev) = cands.iter_mut().rev().find(|p| p.category == "ASSAULT") else {
+    let Some(prev) = cands
+        .iter_mut()
+        .rev()
+        .find(|p| p.category == Category::Assault)
+    else {
         return;
     };
     if c.sent > prev.sent + TOLL_REACH || !dates_compatible(prev, c) {
@@ -1559,7 +1582,7 @@ fn roles(
         lead: false,
         finite: false,
         coord: 0,
-        category: "",
+        category: Category::Consult, // set from the trigger row by the caller
         mode: None,
         actors: Vec::new(),
         recipients: Vec::new(),
@@ -1567,8 +1590,8 @@ fn roles(
         extra_recipient: None,
         location: None,
         date: None,
-        date_source: "text",
-        modality: "asserted",
+        date_source: DateSource::Text,
+        modality: Modality::Asserted,
         dead: None,
         injured: None,
         arrested: None,
@@ -1860,8 +1883,8 @@ fn modality(
     cues: &[CueHit],
     date: Option<&str>,
     anchor: Option<Date>,
-    date_source: &str,
-) -> &'static str {
+    date_source: DateSource,
+) -> Modality {
     let tt = &t.toks;
     let kind = |h: &CueHit| cx.data.cues.cues[h.cue].kind;
     let name = |h: &CueHit| cx.data.cues.cues[h.cue].name.as_str();
@@ -1883,7 +1906,7 @@ fn modality(
                 if n == "ما" && !close {
                     continue;
                 }
-                return "negated";
+                return Modality::Negated;
             }
         }
     }
@@ -1918,25 +1941,25 @@ fn modality(
         }
     }
     if hypothetical {
-        return "hypothetical";
+        return Modality::Hypothetical;
     }
     if let (Some(d), Some(a)) = (date, anchor) {
-        if date_source != "publication" {
+        if date_source != DateSource::Publication {
             let ay = a.year().to_string();
             let a_s = a.to_string();
             if d.len() >= 4 && d[..4] < ay[..] && d.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
-                return "historical";
+                return Modality::Historical;
             }
             let n = d.len().min(10);
             if n >= 7 && d[..n] > a_s[..n] {
-                return "future";
+                return Modality::Future;
             }
         }
     }
     if future {
-        return "future";
+        return Modality::Future;
     }
-    "asserted"
+    Modality::Asserted
 }
 
 fn codes(c: &Cand, ents: &[Ent]) -> Vec<String> {
@@ -1953,14 +1976,35 @@ fn codes(c: &Cand, ents: &[Ent]) -> Vec<String> {
     v
 }
 
-fn dates_compatible(a: &Cand, b: &Cand) -> bool {
-    let weak = |c: &Cand| c.date.is_none() || c.date_source == "publication";
-    if weak(a) || weak(b) {
-        return true;
+/// The happening `c` reports, as [`happening::same_happening`] compares it. The keys live in
+/// `keys` (participant codes, then actor codes).
+fn report<'a>(
+    c: &Cand,
+    date: Option<&'a DateRange>,
+    keys: &'a (Vec<&'a str>, Vec<&'a str>),
+) -> Report<'a> {
+    Report {
+        kind: c.category,
+        modality: c.modality,
+        date,
+        weak_date: c.date_source == DateSource::Publication,
+        codes: &keys.0,
+        actor_codes: &keys.1,
+        place: None,
     }
-    same_date_prefix(
-        a.date.as_deref().unwrap_or(""),
-        b.date.as_deref().unwrap_or(""),
+}
+
+/// Two candidates' dates can be one happening's ([`happening::dates_compatible`]).
+fn dates_compatible(a: &Cand, b: &Cand) -> bool {
+    let (ad, bd) = (
+        a.date.as_deref().and_then(DateRange::parse),
+        b.date.as_deref().and_then(DateRange::parse),
+    );
+    let none = (Vec::new(), Vec::new());
+    happening::dates_compatible(
+        &report(a, ad.as_ref(), &none),
+        &report(b, bd.as_ref(), &none),
+        Scope::Document,
     )
 }
 
@@ -1971,38 +2015,27 @@ fn same_date_prefix(x: &str, y: &str) -> bool {
     x.as_bytes()[..n] == y.as_bytes()[..n]
 }
 
-/// Two candidates report the same happening: same type, compatible dates and polarity,
-/// participants overlapping (Jaccard ≥ 0.5 or one inside the other), and actors not disjoint.
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// Two candidates report the same happening (the shared rule, [`Scope::Document`]), and two
+/// coordinated clauses of one sentence are never one.
 fn same_happening(o: &Cand, c: &Cand, ents: &[Ent]) -> bool {
-    if o.category != c.category || !dates_compatible(o, c) {
-        return false;
-    }
     if o.sent == c.sent && o.coord != 0 && c.coord != 0 && o.coord != c.coord {
         return false;
     }
-    if (o.modality == "negated") != (c.modality == "negated") {
-        return false;
-    }
-    // a meeting planned is not the meeting held
-    if (o.modality == "future") != (c.modality == "future") {
-        return false;
-    }
-    let oc = codes(o, ents);
-    let cc = codes(c, ents);
-    if oc.is_empty() || cc.is_empty() {
-        return oc.is_empty() && cc.is_empty();
-    }
-    let inter = oc.iter().filter(|x| cc.contains(x)).count();
-    let uni = oc.len() + cc.len() - inter;
-    let overlap =
-        inter * 2 >= uni || oc.iter().all(|x| cc.contains(x)) || cc.iter().all(|x| oc.contains(x));
-    if !overlap {
-        return false;
-    }
+    let (oc, cc) = (codes(o, ents), codes(c, ents));
     let actor_codes =
         |v: &[usize]| -> Vec<String> { v.iter().filter_map(|&i| ents[i].code.clone()).collect() };
     let (oa, ca) = (actor_codes(&o.actors), actor_codes(&c.actors));
-    oa.is_empty() || ca.is_empty() || oa.iter().any(|x| ca.contains(x))
+    let (ok, ck) = ((strs(&oc), strs(&oa)), (strs(&cc), strs(&ca)));
+    let (od, cd) = (
+        o.date.as_deref().and_then(DateRange::parse),
+        c.date.as_deref().and_then(DateRange::parse),
+    );
+    let (a, b) = (report(o, od.as_ref(), &ok), report(c, cd.as_ref(), &ck));
+    happening::same_happening(&a, &b, Scope::Document).is_some()
 }
 
 /// Whether place `new` should replace place `old` of a happening: a place over none, a known
@@ -2040,7 +2073,7 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
             if oc == cc {
                 return true;
             }
-            let strong = |x: &Cand| x.date.is_some() && x.date_source != "publication";
+            let strong = |x: &Cand| x.date.is_some() && x.date_source != DateSource::Publication;
             if strong(o) && strong(&c) {
                 return true;
             }
@@ -2071,11 +2104,11 @@ fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
                     o.mediators = c.mediators.clone();
                     o.extra_recipient = c.extra_recipient;
                 }
-                let weak = |x: &Cand| x.date.is_none() || x.date_source == "publication";
+                let weak = |x: &Cand| x.date.is_none() || x.date_source == DateSource::Publication;
                 if weak(o) && !weak(&c) {
                     o.date = c.date.clone();
                     o.date_source = c.date_source;
-                    if c.modality == "historical" || o.modality == "asserted" {
+                    if c.modality == Modality::Historical || o.modality == Modality::Asserted {
                         o.modality = c.modality;
                     }
                 }
@@ -2145,39 +2178,30 @@ fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
     recipients.retain(|p| p.code.is_none() || !ac.contains(&p.code));
     let mut mediators = parties(&c.mediators, ents, text, span);
     mediators.retain(|p| p.code.is_none() || !ac.contains(&p.code));
-    let mut size = serde_json::Map::new();
+    let mut size = Size {
+        injured: c.injured,
+        arrested: c.arrested,
+        ..Size::default()
+    };
     if let Some(d) = &c.dead {
-        size.insert("dead".into(), d.total.into());
+        size.dead = Some(d.total);
         if d.qualifier != "exact" {
-            size.insert("dead_qualifier".into(), d.qualifier.into());
+            size.dead_qualifier = Some(d.qualifier.to_string());
         }
-        if !d.sides.is_empty() {
-            let sides: Vec<serde_json::Value> = d
-                .sides
-                .iter()
-                .map(|(n, r, side)| {
-                    let s = span(r);
-                    let mut m = serde_json::Map::new();
-                    m.insert("dead".into(), (*n).into());
-                    if let Some(i) = side {
-                        if let Some(code) = &ents[*i].code {
-                            m.insert("code".into(), code.clone().into());
-                        }
-                    }
-                    m.insert("start".into(), s.start.into());
-                    m.insert("end".into(), s.end.into());
-                    m.insert("text".into(), s.text.into());
-                    serde_json::Value::Object(m)
-                })
-                .collect();
-            size.insert("by_side".into(), sides.into());
-        }
-    }
-    if let Some(n) = c.injured {
-        size.insert("injured".into(), n.into());
-    }
-    if let Some(n) = c.arrested {
-        size.insert("arrested".into(), n.into());
+        size.by_side = d
+            .sides
+            .iter()
+            .map(|(n, r, side)| {
+                let s = span(r);
+                SideToll {
+                    dead: *n,
+                    code: side.and_then(|i| ents[i].code.clone()),
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                }
+            })
+            .collect();
     }
     let location = c.location.map(|i| {
         let mut p = party(i, ents, text, span);
@@ -2189,7 +2213,7 @@ fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
         p
     });
     EventOut {
-        kind: c.category.to_string(),
+        kind: c.category,
         mode: c.mode,
         date: c.date.clone(),
         actors,
@@ -2197,8 +2221,8 @@ fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
         mediators,
         location,
         size: (!size.is_empty()).then_some(size),
-        modality: c.modality.to_string(),
-        date_source: c.date.as_ref().map(|_| c.date_source.to_string()),
+        modality: c.modality,
+        date_source: c.date.as_ref().map(|_| c.date_source),
         attribution: c.attribution.map(|i| party(i, ents, text, span)),
         source: c.source.map(|i| party(i, ents, text, span)),
         evidence: span(&c.evidence),

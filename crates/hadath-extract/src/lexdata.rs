@@ -2,28 +2,9 @@
 //! extensible at run time with user files of the same format.
 
 use crate::Error;
+use hadath_core::{Category, Mode};
 use hadath_text::fold_key;
 use std::collections::HashMap;
-
-/// The PLOVER v2 categories.
-pub const CATEGORIES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pos {
@@ -43,8 +24,8 @@ pub enum Roles {
 /// One row of `triggers.tsv`.
 #[derive(Debug, Clone)]
 pub struct TriggerRow {
-    pub category: &'static str,
-    pub mode: Option<String>,
+    pub category: Category,
+    pub mode: Option<Mode>,
     pub pos: Pos,
     pub roles: Roles,
 }
@@ -93,10 +74,10 @@ impl Triggers {
             if cols.len() < 5 {
                 return Err(bad("expected category, mode, pos, roles, forms"));
             }
-            let category = CATEGORIES
-                .iter()
-                .find(|c| **c == cols[0].trim())
-                .ok_or_else(|| bad("unknown PLOVER category"))?;
+            let category: Category = cols[0]
+                .trim()
+                .parse()
+                .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?;
             let pos = match cols[2].trim() {
                 "verb" => Pos::Verb,
                 "noun" => Pos::Noun,
@@ -112,7 +93,10 @@ impl Triggers {
             };
             let mode = match cols[1].trim() {
                 "-" | "" => None,
-                m => Some(m.to_string()),
+                m => Some(
+                    m.parse::<Mode>()
+                        .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?,
+                ),
             };
             let row = self.rows.len();
             self.rows.push(TriggerRow {

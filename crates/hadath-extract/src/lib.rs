@@ -16,17 +16,14 @@
 //! the entities around them, date, place, size, modality and attribution, then one event per
 //! happening in the document.
 
-mod document;
 mod entities;
 mod events;
 mod lexdata;
-mod output;
 mod report;
 
-pub use document::{Document, DocumentError};
-pub use lexdata::CATEGORIES;
-pub use output::{
-    BoilerOut, EntityOut, EventOut, Output, PartyOut, PublishedOut, SpanOut, TimexOut,
+pub use hadath_core::{
+    BoilerOut, Category, Document, DocumentError, EntityOut, EventOut, Modality, Output, PartyOut,
+    PublishedOut, SpanOut, TimexOut,
 };
 pub use report::render_table;
 
@@ -173,7 +170,7 @@ impl Extractor {
                 boilerplate.push(BoilerOut {
                     start: ix.char_offset(s.source.start),
                     end: ix.char_offset(s.source.end),
-                    kind: k.as_str(),
+                    kind: k.as_str().to_string(),
                 });
             }
         }
@@ -282,5 +279,70 @@ impl Extractor {
     /// Run the pipeline on one document.
     pub fn extract(&self, doc: &Document) -> Output {
         self.analyse(doc).output
+    }
+}
+
+impl hadath_core::Extract for Extractor {
+    fn extract(&self, doc: &Document) -> Output {
+        Extractor::extract(self, doc)
+    }
+
+    fn actor_names(&self, term: &str) -> Vec<String> {
+        self.actor_names(term)
+    }
+}
+
+impl Extractor {
+    /// What an actor term a user wrote stands for in the knowledge base: the canonical English
+    /// names of the entries it names (Arabic names and spellings through the lexicon, English
+    /// names and the aliases in parentheses, `Ansar Allah` in `Houthis (Ansar Allah)`, by
+    /// case-insensitive comparison), and the code of a state, nisba or IGO it names.
+    ///
+    /// ```
+    /// let x = hadath_extract::Extractor::default();
+    /// assert!(x.actor_names("الحوثيين").iter().any(|n| n.starts_with("Houthis")));
+    /// assert!(x.actor_names("ansar allah").iter().any(|n| n.starts_with("Houthis")));
+    /// assert!(x.actor_names("اليمن").contains(&"YEM".to_string()));
+    /// ```
+    pub fn actor_names(&self, term: &str) -> Vec<String> {
+        use hadath_lexicon::EntityKind;
+        let term = term.trim();
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |e: &hadath_lexicon::Entry| {
+            let mut keys = vec![e.name.clone()];
+            if matches!(
+                e.kind,
+                EntityKind::Country | EntityKind::Nationality | EntityKind::Igo
+            ) {
+                keys.extend(e.code.clone());
+            }
+            for k in keys {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        };
+        let arabic = term.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        if arabic {
+            for e in self.lexicon().lookup(term) {
+                add(e);
+            }
+            return out;
+        }
+        let t = term.to_lowercase();
+        if t.is_empty() {
+            return out;
+        }
+        for e in self.lexicon().entries() {
+            let n = e.name.to_lowercase();
+            let (head, alias) = match n.split_once(" (") {
+                Some((h, a)) => (h, a.trim_end_matches(')')),
+                None => (n.as_str(), ""),
+            };
+            if n == t || head == t || alias == t {
+                add(e);
+            }
+        }
+        out
     }
 }

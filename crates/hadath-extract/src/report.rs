@@ -92,7 +92,7 @@ pub fn render_table(x: &Extraction<'_>) -> String {
                 } else {
                     format!(" via {}", names(&ev.mediators))
                 },
-                if ev.modality == "asserted" {
+                if ev.modality == hadath_core::Modality::Asserted {
                     String::new()
                 } else {
                     format!(" ({})", ev.modality)

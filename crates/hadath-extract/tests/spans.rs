@@ -89,15 +89,8 @@ fn check(text: &str, out: &Output) {
             }
         }
         if let Some(size) = &ev.size {
-            for side in size
-                .get("by_side")
-                .and_then(|v| v.as_array())
-                .into_iter()
-                .flatten()
-            {
-                let a = side["start"].as_u64().unwrap() as usize;
-                let b = side["end"].as_u64().unwrap() as usize;
-                assert_eq!(slice(a, b), side["text"].as_str().unwrap());
+            for side in &size.by_side {
+                assert_eq!(slice(side.start, side.end), side.text);
             }
         }
     }

@@ -60,7 +60,9 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    let state = hadath_server::AppState::open(db.as_ref(), 4).expect("open the store");
+    let x: std::sync::Arc<dyn hadath_core::Extract> =
+        std::sync::Arc::new(hadath_extract::Extractor::default());
+    let state = hadath_server::AppState::open(db.as_ref(), 4, x).expect("open the store");
     let listener = rt
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind");

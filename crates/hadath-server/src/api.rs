@@ -1,6 +1,5 @@
 //! Routes, parameter checking, error responses and the security guards.
 
-use crate::db::{self, MODALITIES};
 use crate::{assets, AppState, Error, Result};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
@@ -10,7 +9,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use hadath_extract::Document;
+use hadath_core::Document;
+use hadath_store::browse as db;
 use hadath_store::Filter;
 use serde::Deserialize;
 use serde_json::json;
@@ -28,7 +28,8 @@ impl IntoResponse for Error {
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Store(hadath_store::Error::NoSuchEvent(_)) => StatusCode::NOT_FOUND,
-            Error::Store(hadath_store::Error::BadDate(_)) => StatusCode::BAD_REQUEST,
+            Error::Store(hadath_store::Error::NoSuchDocument(_)) => StatusCode::NOT_FOUND,
+            Error::Store(hadath_store::Error::Filter(_)) => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         (status, Json(json!({ "error": self.to_string() }))).into_response()
@@ -198,65 +199,25 @@ impl Params {
         }
     }
 
-    fn filter(&self) -> Result<Filter> {
-        let types: Vec<String> = self.all("type").iter().map(|t| t.to_uppercase()).collect();
-        for t in &types {
-            if !hadath_extract::CATEGORIES.contains(&t.as_str()) {
-                return Err(Error::BadRequest(format!(
-                    "unknown event type {t:?}; PLOVER types are {}",
-                    hadath_extract::CATEGORIES.join(", ")
-                )));
-            }
-        }
-        let date = |k: &str| -> Result<Option<String>> {
-            match self.one(k) {
-                None => Ok(None),
-                // Strict: the whole value is the date (the store reads a valid prefix).
-                Some(v) if hadath_store::DateRange::parse(&v).is_some_and(|d| d.value == v) => {
-                    Ok(Some(v))
-                }
-                Some(v) => Err(Error::BadRequest(format!(
-                    "{k} is not a date: {v:?} (use 2022, 2022-09 or 2022-09-13)"
-                ))),
-            }
-        };
-        let modality = self.one("modality").map(|m| m.to_lowercase());
-        if let Some(m) = &modality {
-            if !MODALITIES.contains(&m.as_str()) {
-                return Err(Error::BadRequest(format!(
-                    "unknown modality {m:?}; use one of {}",
-                    MODALITIES.join(", ")
-                )));
-            }
-        }
-        let (from, to) = (date("from")?, date("to")?);
-        if let (Some(f), Some(t)) = (&from, &to) {
-            let (f, t) = (
-                hadath_store::DateRange::parse(f).expect("checked"),
-                hadath_store::DateRange::parse(t).expect("checked"),
-            );
-            if f.first > t.last {
-                return Err(Error::BadRequest("from is after to".into()));
-            }
-        }
-        let actor = self.all("actor");
-        if actor.len() > 50 {
-            return Err(Error::BadRequest(format!(
-                "{} actors given; 50 at most",
-                actor.len()
-            )));
-        }
-        Ok(Filter {
-            actor,
-            types,
-            from,
-            to,
+    /// The filter parameters, validated as every caller validates them
+    /// ([`hadath_store::FilterSpec::validate`]), actor names resolved by the extractor's
+    /// knowledge base.
+    fn filter(&self, st: &AppState) -> Result<Filter> {
+        let spec = hadath_store::FilterSpec {
+            actor: self.all("actor"),
+            types: self.all("type"),
+            from: self.one("from"),
+            to: self.one("to"),
             place: self.one("place"),
-            modality,
+            modality: self.one("modality"),
             text: self.one("q"),
             min_sources: self.number("min_sources", 0, 0, 1_000_000)?,
             limit: None,
-        })
+        };
+        let x = st.extractor();
+        Ok(spec
+            .validate(&|t: &str| x.actor_names(t))
+            .map_err(hadath_store::Error::from)?)
     }
 }
 
@@ -282,7 +243,7 @@ async fn overview(State(st): State<AppState>) -> Result<Response> {
 
 async fn events(State(st): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
     let p = Params::parse(q, &with_filter(&["limit", "offset", "order"]))?;
-    let f = p.filter()?;
+    let f = p.filter(&st)?;
     let limit = p.number("limit", 100, 1, MAX_LIMIT)?;
     let offset = p.number("offset", 0, 0, 10_000_000)?;
     let order = match p.one("order") {
@@ -367,7 +328,7 @@ async fn document(
 
 async fn actors(State(st): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
     let p = Params::parse(q, &with_filter(&["top"]))?;
-    let f = p.filter()?;
+    let f = p.filter(&st)?;
     let top = p.number("top", 40, 1, 500)?;
     let n = st.read(move |s| db::network(s, &f, top)).await?;
     Ok(Json(n).into_response())
@@ -375,14 +336,11 @@ async fn actors(State(st): State<AppState>, RawQuery(q): RawQuery) -> Result<Res
 
 async fn buckets(State(st): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
     let p = Params::parse(q, &with_filter(&["by"]))?;
-    let f = p.filter()?;
+    let f = p.filter(&st)?;
     let by = p.one("by").unwrap_or_else(|| "month".into());
-    if !matches!(by.as_str(), "day" | "month" | "year") {
-        return Err(Error::BadRequest(format!(
-            "by must be day, month or year, not {by:?}"
-        )));
-    }
-    let b = st.read(move |s| db::buckets(s, &f, &by)).await?;
+    let by = hadath_core::Precision::parse(&by)
+        .ok_or_else(|| Error::BadRequest(format!("by must be day, month or year, not {by:?}")))?;
+    let b = st.read(move |s| db::buckets(s, &f, by)).await?;
     Ok(Json(b).into_response())
 }
 
@@ -447,6 +405,7 @@ async fn extract(
         text: b.text,
         title,
         published,
+        published_unreadable: None,
         url: b.url.filter(|u| !u.trim().is_empty()),
         source: Some(b.source.unwrap_or_else(|| "pasted".into())),
     };

@@ -3,7 +3,10 @@
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), hadath_server::Error> {
-//! let state = hadath_server::AppState::open("hadath.db".as_ref(), 4)?;
+//! // Any `hadath_core::Extract` serves pasted articles; the binary passes the pipeline.
+//! let extractor: std::sync::Arc<dyn hadath_core::Extract> =
+//!     std::sync::Arc::new(|d: &hadath_core::Document| -> hadath_core::Output { unimplemented!() });
+//! let state = hadath_server::AppState::open("hadath.db".as_ref(), 4, extractor)?;
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
 //! hadath_server::serve_on(listener, state).await?;
 //! # Ok(()) }
@@ -18,9 +21,9 @@
 
 mod api;
 mod assets;
-pub mod db;
 
 use axum::Router;
+use hadath_core::{Document, Extract, Output};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -65,7 +68,7 @@ impl Pool {
             return Ok(s);
         }
         let s = hadath_store::Store::open(&self.path)?;
-        s.connection().pragma_update(None, "query_only", true)?;
+        s.set_query_only()?;
         Ok(s)
     }
 
@@ -91,22 +94,14 @@ pub struct AppState {
 struct Inner {
     readers: Pool,
     writer: Mutex<hadath_store::Store>,
-    extractor: hadath_extract::Extractor,
+    extractor: Arc<dyn Extract>,
 }
 
 impl AppState {
-    /// Open (or create) the store at `path` with up to `readers` idle read connections.
-    pub fn open(path: &Path, readers: usize) -> Result<AppState> {
-        AppState::open_with(path, readers, hadath_extract::Extractor::default())
-    }
-
-    /// Like [`AppState::open`], with an extractor configured by the caller (user knowledge-base
-    /// entries, extra triggers) for the articles pasted into the page.
-    pub fn open_with(
-        path: &Path,
-        readers: usize,
-        extractor: hadath_extract::Extractor,
-    ) -> Result<AppState> {
+    /// Open (or create) the store at `path` with up to `readers` idle read connections;
+    /// `extractor` extracts the articles pasted into the page and resolves actor names in
+    /// filters.
+    pub fn open(path: &Path, readers: usize, extractor: Arc<dyn Extract>) -> Result<AppState> {
         let writer = hadath_store::Store::open(path)?;
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -122,15 +117,16 @@ impl AppState {
     }
 
     /// Run `f` with a read connection on a blocking thread.
-    pub async fn read<T, F>(&self, f: F) -> Result<T>
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T>
     where
         T: Send + 'static,
-        F: FnOnce(&hadath_store::Store) -> Result<T> + Send + 'static,
+        E: Into<Error>,
+        F: FnOnce(&hadath_store::Store) -> Result<T, E> + Send + 'static,
     {
         let me = self.clone();
         tokio::task::spawn_blocking(move || {
             let store = me.inner.readers.get()?;
-            let r = f(&store);
+            let r = f(&store).map_err(Into::into);
             me.inner.readers.put(store);
             r
         })
@@ -139,10 +135,7 @@ impl AppState {
     }
 
     /// Extract a document on a blocking thread (no lock held: a failure here touches nothing).
-    pub async fn extract(
-        &self,
-        doc: hadath_extract::Document,
-    ) -> Result<(hadath_extract::Document, hadath_extract::Output)> {
+    pub async fn extract(&self, doc: Document) -> Result<(Document, Output)> {
         let me = self.clone();
         tokio::task::spawn_blocking(move || {
             let out = me.inner.extractor.extract(&doc);
@@ -174,8 +167,13 @@ impl AppState {
 
     /// Load the extractor's data now rather than on the first pasted article.
     pub fn warm_up(&self) {
-        let doc = hadath_extract::Document::new("warm-up", "وصل الوفد إلى القاهرة أمس.");
+        let doc = Document::new("warm-up", "وصل الوفد إلى القاهرة أمس.");
         let _ = self.inner.extractor.extract(&doc);
+    }
+
+    /// The extractor (for actor names in filters).
+    pub fn extractor(&self) -> Arc<dyn Extract> {
+        self.inner.extractor.clone()
     }
 }
 
@@ -190,16 +188,7 @@ pub struct ServeOptions {
     /// Idle read connections kept.
     pub readers: usize,
     /// The extractor for articles added through the page (user entries, extra triggers).
-    pub extractor: hadath_extract::Extractor,
-}
-
-impl Default for ServeOptions {
-    fn default() -> Self {
-        ServeOptions {
-            readers: 4,
-            extractor: hadath_extract::Extractor::default(),
-        }
-    }
+    pub extractor: Arc<dyn Extract>,
 }
 
 /// Bind `bind`, then serve the store at `db_path` until the process ends. `on_ready` is called
@@ -210,7 +199,7 @@ pub async fn serve(
     opts: ServeOptions,
     on_ready: impl FnOnce(SocketAddr),
 ) -> Result<()> {
-    let state = AppState::open_with(db_path, opts.readers, opts.extractor)?;
+    let state = AppState::open(db_path, opts.readers, opts.extractor)?;
     let warm = state.clone();
     // A failed warm-up is not fatal: the API still reads the store, and `POST /api/extract`
     // reports the failure as a 500.

@@ -38,7 +38,7 @@ fn corpus_store() -> &'static PathBuf {
 }
 
 fn state() -> AppState {
-    AppState::open(corpus_store(), 2).unwrap()
+    AppState::open(corpus_store(), 2, std::sync::Arc::new(Extractor::default())).unwrap()
 }
 
 /// A writable copy of the corpus store.
@@ -49,7 +49,7 @@ fn writable() -> (tempfile::TempDir, AppState) {
     src.connection()
         .execute("VACUUM INTO ?1", [path.to_str().unwrap()])
         .unwrap();
-    let st = AppState::open(&path, 2).unwrap();
+    let st = AppState::open(&path, 2, std::sync::Arc::new(Extractor::default())).unwrap();
     (dir, st)
 }
 
@@ -168,10 +168,15 @@ async fn events_pages_and_filters() {
     let (_, by) = get(&st, &format!("/api/events?actor={key}&limit=1000")).await;
     let store = hadath_store::Store::open(corpus_store()).unwrap();
     let want = store
-        .timeline(&hadath_store::Filter {
-            actor: vec![key.clone()],
-            ..Default::default()
-        })
+        .timeline(
+            &hadath_store::FilterSpec {
+                actor: vec![key.clone()],
+                ..Default::default()
+            }
+            // the API resolves names through the knowledge base, as the CLI does
+            .validate(&|t: &str| Extractor::default().actor_names(t))
+            .unwrap(),
+        )
         .unwrap();
     assert_eq!(by["total"].as_i64().unwrap(), want.len() as i64);
     // A name also matches the longer names containing it ("Israel" in "Armed forces of Israel").
@@ -208,33 +213,41 @@ async fn events_agree_with_the_store_timeline() {
     for (q, f) in [
         (
             "type=ASSAULT",
-            hadath_store::Filter {
+            hadath_store::FilterSpec {
                 types: vec!["ASSAULT".into()],
                 ..Default::default()
-            },
+            }
+            .validate(&|_: &str| Vec::new())
+            .unwrap(),
         ),
         (
             "from=2020&to=2022",
-            hadath_store::Filter {
+            hadath_store::FilterSpec {
                 from: Some("2020".into()),
                 to: Some("2022".into()),
                 ..Default::default()
-            },
+            }
+            .validate(&|_: &str| Vec::new())
+            .unwrap(),
         ),
         (
             "modality=asserted&place=Yemen",
-            hadath_store::Filter {
+            hadath_store::FilterSpec {
                 modality: Some("asserted".into()),
                 place: Some("Yemen".into()),
                 ..Default::default()
-            },
+            }
+            .validate(&|_: &str| Vec::new())
+            .unwrap(),
         ),
         (
             "q=%D9%82%D8%B5%D9%81",
-            hadath_store::Filter {
+            hadath_store::FilterSpec {
                 text: Some("قصف".into()),
                 ..Default::default()
-            },
+            }
+            .validate(&|_: &str| Vec::new())
+            .unwrap(),
         ),
     ] {
         let (_, page) = get(&st, &format!("/api/events?{q}&limit=1000")).await;

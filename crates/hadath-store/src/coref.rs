@@ -16,25 +16,23 @@
 //! from the members: the most specific date, the lowest toll (ACLED's conservative rule), the
 //! union of participants, and the disagreements between reports.
 
-use crate::dates::{DateRange, Precision};
 use crate::query::Party;
 use crate::search::search_key;
 use crate::summary::{cameo_root, join_names, sentence, SummaryInput};
 use crate::Result;
+use hadath_core::happening::{self, Report, Scope};
+use hadath_core::{Category, DateRange, Modality, Precision};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::json;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Jaccard threshold on participant codes.
-pub const MIN_JACCARD: f64 = 0.5;
-/// Days two day-precise dates may differ by and still be one happening.
-pub const DAY_SLACK: i32 = 1;
+pub use hadath_core::happening::DAY_SLACK;
 
 /// A mention, as coreference compares it (computed before the writer stores it).
 pub(crate) struct Mention {
-    pub kind: String,
-    pub modality: String,
+    pub kind: Category,
+    pub modality: Modality,
     pub date: Option<DateRange>,
     /// The keys of its actors and recipients ([`codes`]).
     pub codes: BTreeSet<String>,
@@ -53,20 +51,11 @@ pub(crate) fn codes<'a>(parties: impl IntoIterator<Item = &'a Party>) -> BTreeSe
     parties.into_iter().filter_map(party_key).collect()
 }
 
-fn modality_group(m: &str) -> u8 {
-    match m {
-        "asserted" | "historical" => 0,
-        "future" => 1,
-        "hypothetical" => 2,
-        "negated" => 3,
-        _ => 4,
-    }
-}
-
 /// A story event as candidates are compared against it: the columns `modality`, `date`,
 /// `codes`, `location_name` and `location_code`, parsed.
 struct Candidate {
-    modality: String,
+    /// `None` for a word this version does not know (a newer store's): never merged with.
+    modality: Option<Modality>,
     date: Option<DateRange>,
     codes: BTreeSet<String>,
     location: Option<Party>,
@@ -81,7 +70,7 @@ impl Candidate {
         location_code: Option<String>,
     ) -> Candidate {
         Candidate {
-            modality,
+            modality: modality.parse().ok(),
             date: date.and_then(DateRange::parse),
             codes: codes.split_whitespace().map(str::to_string).collect(),
             location: (location_name.is_some() || location_code.is_some()).then(|| Party {
@@ -154,53 +143,36 @@ impl Cache {
 
 /// Whether `m` is the same happening as `c`: its participant score, or `None` when it is not.
 /// (Cheap: [`why`] writes the reason, for the one candidate chosen.)
+/// A place as coreference compares it: its name, else its code.
+fn place(p: &Option<Party>) -> Option<&str> {
+    p.as_ref()
+        .and_then(|p| p.name.as_deref().or(p.code.as_deref()))
+}
+
+fn keys(v: &BTreeSet<String>) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 fn compatible(m: &Mention, c: &Candidate) -> Option<f64> {
-    let (Some(md), Some(cd)) = (&m.date, &c.date) else {
-        return None;
+    let (mk, ck) = (keys(&m.codes), keys(&c.codes));
+    let a = Report {
+        kind: m.kind,
+        modality: m.modality,
+        date: m.date.as_ref(),
+        weak_date: false,
+        codes: &mk,
+        actor_codes: &[],
+        place: place(&m.location),
     };
-    if !md.compatible(cd, DAY_SLACK) {
-        return None;
-    }
-    let (g1, g2) = (modality_group(&m.modality), modality_group(&c.modality));
-    let modality_ok = g1 == g2
-        || ((g1, g2) == (0, 1) || (g1, g2) == (1, 0))
-            && md.precision == Precision::Day
-            && cd.precision == Precision::Day;
-    if !modality_ok {
-        return None;
-    }
-    match (&m.location, &c.location) {
-        // Different places, even in one country, are different happenings.
-        (Some(a), Some(b)) if !(a.name.is_some() && a.name == b.name) => return None,
-        (Some(_), Some(_)) => {}
-        // A date known only to the year is weak evidence: both reports must name the place.
-        _ if md.precision == Precision::Year || cd.precision == Precision::Year => return None,
-        _ => {}
-    }
-    let same_place = same_place(m, c);
-    let (shared, union) = overlap(&m.codes, &c.codes);
-    let j = shared as f64 / union.max(1) as f64;
-    if m.codes.is_empty() && c.codes.is_empty() {
-        same_place.then_some(1.0)
-    } else if shared >= 2 && j >= MIN_JACCARD {
-        Some(j)
-    } else if shared == 1 && union == 1 && same_place {
-        Some(1.0)
-    } else {
-        None
-    }
-}
-
-fn same_place(m: &Mention, c: &Candidate) -> bool {
-    m.location
-        .as_ref()
-        .is_some_and(|a| a.name.is_some() && c.location.as_ref().is_some_and(|b| a.name == b.name))
-}
-
-/// The sizes of the intersection and the union of two sets of keys.
-fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (usize, usize) {
-    let shared = a.intersection(b).count();
-    (shared, a.len() + b.len() - shared)
+    // The candidate is the story event: the same type (the lookup's index), its own modality.
+    let b = Report {
+        modality: c.modality?,
+        date: c.date.as_ref(),
+        codes: &ck,
+        place: place(&c.location),
+        ..a
+    };
+    happening::same_happening(&a, &b, Scope::Corpus)
 }
 
 /// Why `m`, [`compatible`] with `c` at `score`, is the same happening.
@@ -314,24 +286,27 @@ pub(crate) fn link(
                     .checked_add(jiff::Span::new().days(DAY_SLACK))
                     .unwrap_or(d.first)
                     .to_string();
-                run(&range, &with(&[&m.kind, &lo, &hi], &code_params))?;
-                run(&exact, &with(&[&m.kind, &month], &code_params))?;
+                run(&range, &with(&[&m.kind.as_str(), &lo, &hi], &code_params))?;
+                run(&exact, &with(&[&m.kind.as_str(), &month], &code_params))?;
                 if let Some(p) = &place {
-                    run(&placed, &with(&[&m.kind, p, &year], &code_params))?;
+                    run(&placed, &with(&[&m.kind.as_str(), p, &year], &code_params))?;
                 }
             }
             Precision::Month => {
                 let hi = format!("{}~", d.value);
-                run(&range, &with(&[&m.kind, &d.value, &hi], &code_params))?;
+                run(
+                    &range,
+                    &with(&[&m.kind.as_str(), &d.value, &hi], &code_params),
+                )?;
                 if let Some(p) = &place {
-                    run(&placed, &with(&[&m.kind, p, &year], &code_params))?;
+                    run(&placed, &with(&[&m.kind.as_str(), p, &year], &code_params))?;
                 }
             }
             Precision::Year => {
                 if let Some(p) = &place {
                     run(
                         &placed_range,
-                        &with(&[&m.kind, p, &year, &year_end], &code_params),
+                        &with(&[&m.kind.as_str(), p, &year, &year_end], &code_params),
                     )?;
                 }
             }
@@ -369,7 +344,7 @@ pub(crate) fn link(
         }
         None => {
             // A new story event of one report: its fields are the report's.
-            let id = write_story(tx, cache, None, &m.kind, new_story)?;
+            let id = write_story(tx, cache, None, m.kind.as_str(), new_story)?;
             let why = if m.date.is_none() {
                 "first report (undated: never merged across documents)"
             } else {

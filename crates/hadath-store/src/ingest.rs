@@ -3,7 +3,7 @@
 use crate::coref::{self, Mention};
 use crate::query::Party;
 use crate::{Result, Store};
-use hadath_extract::{Document, EventOut, Output};
+use hadath_core::{Document, Output, PartyOut};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 /// What storing a document will do (or did).
@@ -94,14 +94,7 @@ fn plan_in(conn: &rusqlite::Connection, doc: &Document, hash: &str) -> Result<Pl
     Ok(Plan::New)
 }
 
-fn size_of(e: &EventOut, key: &str) -> Option<i64> {
-    let v = e.size.as_ref()?.get(key)?;
-    v.as_i64()
-        .or_else(|| v.as_f64().map(|f| f.round() as i64))
-        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-}
-
-fn parties(v: &[hadath_extract::PartyOut]) -> Vec<Party> {
+fn parties(v: &[PartyOut]) -> Vec<Party> {
     v.iter().map(Party::from_out).collect()
 }
 
@@ -172,16 +165,22 @@ impl Rows {
                 let recipients = parties(&e.recipients);
                 let mediators = parties(&e.mediators);
                 let location = e.location.as_ref().map(Party::from_out);
+                let count = |f: fn(&hadath_core::Size) -> Option<u64>| {
+                    e.size
+                        .as_ref()
+                        .and_then(f)
+                        .map(|n| n.min(i64::MAX as u64) as i64)
+                };
                 let (dead, injured, arrested) = (
-                    size_of(e, "dead"),
-                    size_of(e, "injured"),
-                    size_of(e, "arrested"),
+                    count(|s| s.dead),
+                    count(|s| s.injured),
+                    count(|s| s.arrested),
                 );
                 let js = |v: &Vec<Party>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
                 let date = e.date.as_deref().and_then(crate::DateRange::parse);
                 let mention = Mention {
-                    kind: e.kind.clone(),
-                    modality: e.modality.clone(),
+                    kind: e.kind,
+                    modality: e.modality,
                     date: date.clone(),
                     codes: coref::codes(actors.iter().chain(&recipients)),
                     location: location.clone(),
@@ -193,8 +192,8 @@ impl Rows {
                     .map(|l| serde_json::to_string(l).unwrap_or_default());
                 let row = coref::Row {
                     doc_id: doc.id.clone(),
-                    mode: e.mode.clone(),
-                    modality: e.modality.clone(),
+                    mode: e.mode.map(|m| m.as_str().to_string()),
+                    modality: e.modality.as_str().to_string(),
                     date,
                     actors,
                     recipients,
@@ -215,7 +214,7 @@ impl Rows {
                     arrested,
                     json: serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
                     mention,
-                    story: coref::story_fields(&e.kind, std::slice::from_ref(&row)),
+                    story: coref::story_fields(e.kind.as_str(), std::slice::from_ref(&row)),
                     row,
                 }
             })
@@ -440,11 +439,11 @@ fn insert(
         .execute(params![
             doc_key,
             ord as i64,
-            e.kind,
-            e.mode,
-            e.modality,
+            e.kind.as_str(),
+            e.mode.map(|m| m.as_str()),
+            e.modality.as_str(),
             e.date,
-            e.date_source,
+            e.date_source.map(|d| d.as_str()),
             r.actors,
             r.recipients,
             r.mediators,

@@ -3,12 +3,13 @@
 //! reports of the same happening are merged into.
 //!
 //! ```
-//! use hadath_extract::{Document, Extractor};
+//! use hadath_core::{Document, Output};
 //! use hadath_store::{Filter, Store};
 //! let mut store = Store::open_in_memory().unwrap();
 //! let doc = Document::new("d1", "قصفت القوات الأذرية مواقع أرمينية يوم 13 سبتمبر 2022.");
-//! let x = Extractor::new(&hadath_extract::Config { no_ner: true, ..Default::default() }).unwrap();
-//! let out = x.extract(&doc);
+//! // The store takes extractions as values (here, one without events).
+//! let out: Output = serde_json::from_value(serde_json::json!({
+//!     "id": "d1", "entities": [], "timexes": [], "events": [], "boilerplate": []})).unwrap();
 //! store.put(&doc, &out).unwrap();
 //! // The same document again changes nothing.
 //! assert!(!store.put(&doc, &out).unwrap().changed());
@@ -29,18 +30,21 @@
 //! The library reads and writes only the store itself; it takes documents and extractions as
 //! values.
 
+pub mod browse;
 mod coref;
-mod dates;
+pub mod driver;
 pub mod export;
+mod filter;
 mod ingest;
 mod query;
 mod schema;
 mod search;
 mod summary;
 
-pub use dates::{DateRange, Precision};
+pub use filter::{Filter, FilterError, FilterSpec, Resolve, MAX_ACTORS};
+pub use hadath_core::{DateRange, Precision};
 pub use ingest::{content_hash, Plan, Prepared, Put};
-pub use query::{Explanation, Filter, Member, Party, StoreStats, StoryEvent};
+pub use query::{Explanation, Member, Party, StoreStats, StoryEvent};
 pub use schema::{create_at_version, SCHEMA_VERSION};
 pub use search::{matches as search_matches, search_key, search_terms};
 pub use summary::{cameo_root, summary_sentence};
@@ -77,10 +81,12 @@ pub enum Error {
     Sql(#[from] rusqlite::Error),
     #[error("no story event {0} in the store")]
     NoSuchEvent(i64),
+    #[error("no document {0:?} in the store")]
+    NoSuchDocument(String),
     #[error("export: {0}")]
     Export(String),
-    #[error("not a date: {0:?} (use 2022, 2022-09 or 2022-09-13)")]
-    BadDate(String),
+    #[error("{0}")]
+    Filter(#[from] FilterError),
     #[error("export: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -187,7 +193,18 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    /// The underlying connection, for read-only inspection (tests, ad-hoc SQL).
+    /// Refuse writes on this connection from now on (readers of a server).
+    ///
+    /// # Errors
+    ///
+    /// SQLite's, when the pragma cannot be set.
+    pub fn set_query_only(&self) -> Result<()> {
+        Ok(self.conn.pragma_update(None, "query_only", true)?)
+    }
+
+    /// The underlying connection, for read-only inspection in tests and ad-hoc SQL; the
+    /// server and the binary use the store's own queries.
+    #[doc(hidden)]
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

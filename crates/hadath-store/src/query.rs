@@ -1,9 +1,9 @@
 //! Reading the story: the timeline with its filters, one event explained, store statistics and
 //! an integrity check.
 
-use crate::dates::DateRange;
-use crate::search::search_terms;
+use crate::filter::Filter;
 use crate::{Error, Result, Store};
+use hadath_core::DateRange;
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,7 @@ pub struct Party {
 }
 
 impl Party {
-    pub(crate) fn from_out(p: &hadath_extract::PartyOut) -> Party {
+    pub(crate) fn from_out(p: &hadath_core::PartyOut) -> Party {
         Party {
             text: p.text.clone(),
             name: p.name.clone(),
@@ -100,27 +100,6 @@ impl StoryEvent {
     }
 }
 
-/// Which story events the timeline shows. Empty fields do not filter.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// A participant's code or English name (case-insensitive), any role.
-    pub actor: Vec<String>,
-    /// PLOVER categories (any of them).
-    pub types: Vec<String>,
-    /// Events whose date reaches on or after this date (`2022`, `2022-09`, `2022-09-13`).
-    pub from: Option<String>,
-    /// Events whose date starts on or before the end of this date.
-    pub to: Option<String>,
-    /// A place's English name or country code (substring, case-insensitive).
-    pub place: Option<String>,
-    pub modality: Option<String>,
-    /// Arabic (or English) words that must all occur in the evidence or summary, ignoring
-    /// diacritics and clitics.
-    pub text: Option<String>,
-    pub min_sources: usize,
-    pub limit: Option<usize>,
-}
-
 /// One report of a story event, for [`Store::explain`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Member {
@@ -195,97 +174,11 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
     })
 }
 
-fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}
-
 impl Store {
     /// The story in date order (undated events last), filtered.
     pub fn timeline(&self, f: &Filter) -> Result<Vec<StoryEvent>> {
-        let mut wh: Vec<String> = Vec::new();
-        let mut ps: Vec<Value> = Vec::new();
-        let mut push = |wh: &mut Vec<String>, clause: String, vals: Vec<Value>| {
-            wh.push(clause);
-            ps.extend(vals);
-        };
-        if !f.actor.is_empty() {
-            let ors: Vec<String> = f
-                .actor
-                .iter()
-                .map(|_| "s.participants LIKE ? ESCAPE '\\'".to_string())
-                .collect();
-            let vals = f
-                .actor
-                .iter()
-                .map(|a| Value::Text(format!("% {} %", like_escape(a.trim()))))
-                .collect();
-            push(&mut wh, format!("({})", ors.join(" OR ")), vals);
-        }
-        if !f.types.is_empty() {
-            let qs = vec!["?"; f.types.len()].join(", ");
-            let vals = f
-                .types
-                .iter()
-                .map(|t| Value::Text(t.trim().to_uppercase()))
-                .collect();
-            push(&mut wh, format!("s.type IN ({qs})"), vals);
-        }
-        if let Some(from) = &f.from {
-            let d = DateRange::parse(from).ok_or_else(|| bad_date(from))?;
-            push(
-                &mut wh,
-                "s.date_last >= ?".into(),
-                vec![Value::Text(d.first.to_string())],
-            );
-        }
-        if let Some(to) = &f.to {
-            let d = DateRange::parse(to).ok_or_else(|| bad_date(to))?;
-            push(
-                &mut wh,
-                "s.date_first <= ?".into(),
-                vec![Value::Text(d.last.to_string())],
-            );
-        }
-        if let Some(p) = &f.place {
-            let v = Value::Text(format!("%{}%", like_escape(p.trim())));
-            push(
-                &mut wh,
-                "(s.location_name LIKE ?1x ESCAPE '\\' OR s.location_code LIKE ?1x ESCAPE '\\')"
-                    .replace("?1x", "?"),
-                vec![v.clone(), v],
-            );
-        }
-        if let Some(m) = &f.modality {
-            push(
-                &mut wh,
-                "s.modality = ?".into(),
-                vec![Value::Text(m.trim().to_lowercase())],
-            );
-        }
-        if let Some(t) = &f.text {
-            for alts in search_terms(t) {
-                let ors = vec!["s.search LIKE ? ESCAPE '\\'"; alts.len()].join(" OR ");
-                let vals = alts
-                    .iter()
-                    .map(|k| Value::Text(format!("% {} %", like_escape(k))))
-                    .collect();
-                push(&mut wh, format!("({ors})"), vals);
-            }
-        }
-        if f.min_sources > 1 {
-            push(
-                &mut wh,
-                "s.n_sources >= ?".into(),
-                vec![Value::Integer(f.min_sources as i64)],
-            );
-        }
-        let mut sql = format!("SELECT {STORY_COLUMNS} FROM story_events s");
-        if !wh.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&wh.join(" AND "));
-        }
+        let (wh, ps) = f.sql();
+        let mut sql = format!("SELECT {STORY_COLUMNS} FROM story_events s{wh}");
         sql.push_str(" ORDER BY s.date_first IS NULL, s.date_first, s.date_last, s.story_id");
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
@@ -456,8 +349,4 @@ impl Store {
         }
         Ok(problems)
     }
-}
-
-fn bad_date(s: &str) -> Error {
-    Error::BadDate(s.to_string())
 }

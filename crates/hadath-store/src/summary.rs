@@ -1,40 +1,10 @@
-//! One-line English summaries of story events, and CAMEO root codes for GDELT users.
+//! One-line English summaries of story events, and the CAMEO root code of a stored event.
 
-/// The CAMEO root code (two digits) a PLOVER category and mode map onto.
-///
-/// CONSULT 04, AGREE 03, SUPPORT 05, COOPERATE 06, AID 07, CONCEDE and RETREAT 08, ACCUSE 11
-/// (09 when investigating), REQUEST 10, REJECT 12, THREATEN 13, PROTEST 14, MOBILIZE 15,
-/// SANCTION 16, COERCE 17, ASSAULT 18 (abductions, targeted killings, bombings), 19 (fighting
-/// with small arms, artillery, aircraft) or 20 (mass violence, weapons of mass destruction).
+/// The CAMEO root code of a stored type and mode ([`hadath_core::Category::cameo_root`]);
+/// `None` for a word this version does not know.
 pub fn cameo_root(kind: &str, mode: Option<&str>) -> Option<&'static str> {
-    Some(match kind {
-        "AGREE" => "03",
-        "CONSULT" => "04",
-        "SUPPORT" => "05",
-        "COOPERATE" => "06",
-        "AID" => "07",
-        "CONCEDE" | "RETREAT" => "08",
-        "ACCUSE" => match mode {
-            Some("investigate") => "09",
-            _ => "11",
-        },
-        "REQUEST" => "10",
-        "REJECT" => "12",
-        "THREATEN" => "13",
-        "PROTEST" => "14",
-        "MOBILIZE" => "15",
-        "SANCTION" => "16",
-        "COERCE" => "17",
-        "ASSAULT" => match mode {
-            Some(
-                "abduct" | "targeted" | "explosives" | "suicide-attack" | "beat" | "sexual"
-                | "torture" | "assassination" | "physical",
-            ) => "18",
-            Some("cbrn" | "mass-killing" | "wmd" | "ethnic-cleansing" | "expel") => "20",
-            _ => "19",
-        },
-        _ => return None,
-    })
+    let kind: hadath_core::Category = kind.parse().ok()?;
+    Some(kind.cameo_root(mode.and_then(|m| m.parse().ok())))
 }
 
 /// "A", "A and B", "A, B and C".

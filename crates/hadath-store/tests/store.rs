@@ -1,7 +1,11 @@
 //! The store: idempotent ingest, replacement, schema versions, coreference, search, exports.
 
-use hadath_extract::{Document, EventOut, Output, PartyOut, SpanOut};
-use hadath_store::{export, Filter, Plan, Store, SCHEMA_VERSION};
+use hadath_core::{Document, EventOut, Modality, Output, PartyOut, Size, SpanOut};
+use hadath_store::{export, Filter, FilterSpec, Plan, Store, SCHEMA_VERSION};
+
+fn spec(f: FilterSpec) -> Filter {
+    f.validate(&|_: &str| Vec::new()).unwrap()
+}
 
 fn party(name: &str, code: &str) -> PartyOut {
     PartyOut {
@@ -32,19 +36,18 @@ fn event(
     evidence: &str,
 ) -> EventOut {
     EventOut {
-        kind: kind.to_string(),
+        kind: kind.parse().unwrap(),
         mode: None,
         date: date.map(str::to_string),
         actors: actors.iter().map(|(n, c)| party(n, c)).collect(),
         recipients: recipients.iter().map(|(n, c)| party(n, c)).collect(),
         mediators: vec![],
         location: place.map(|(n, c)| party(n, c)),
-        size: dead.map(|d| {
-            let mut m = serde_json::Map::new();
-            m.insert("dead".into(), d.into());
-            m
+        size: dead.map(|d| Size {
+            dead: Some(d as u64),
+            ..Size::default()
         }),
-        modality: "asserted".to_string(),
+        modality: Modality::Asserted,
         date_source: None,
         attribution: None,
         source: None,
@@ -325,32 +328,32 @@ fn filters_and_arabic_text_search() {
     assert_eq!(ids(text("باسطنبول")), ["CONSULT"]);
     assert!(ids(text("غارة")).is_empty());
     assert_eq!(
-        ids(Filter {
+        ids(spec(FilterSpec {
             actor: vec!["rus".into()],
-            ..Filter::default()
-        }),
+            ..FilterSpec::default()
+        })),
         ["CONSULT"]
     );
     assert_eq!(
-        ids(Filter {
+        ids(spec(FilterSpec {
             types: vec!["assault".into()],
             from: Some("2022-09".into()),
             to: Some("2022".into()),
-            ..Filter::default()
-        }),
+            ..FilterSpec::default()
+        })),
         ["ASSAULT"]
     );
     assert_eq!(
-        ids(Filter {
+        ids(spec(FilterSpec {
             place: Some("istan".into()),
-            ..Filter::default()
-        }),
+            ..FilterSpec::default()
+        })),
         ["CONSULT"]
     );
-    assert!(ids(Filter {
+    assert!(ids(spec(FilterSpec {
         modality: Some("future".into()),
-        ..Filter::default()
-    })
+        ..FilterSpec::default()
+    }))
     .is_empty());
     let t = s.timeline(&Filter::default()).unwrap();
     assert_eq!(

@@ -3,15 +3,25 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// How far a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// `2022`
     Year = 1,
+    /// `2022-09`
     Month = 2,
+    /// `2022-09-13`
     Day = 3,
 }
 
+/// A date a user wrote that is not one: what was given and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a date: {0:?} (use 2022, 2022-09 or 2022-09-13)")]
+pub struct DateError(pub String);
+
 impl Precision {
+    /// `year`, `month` or `day`.
     pub fn as_str(self) -> &'static str {
         match self {
             Precision::Year => "year",
@@ -20,6 +30,7 @@ impl Precision {
         }
     }
 
+    /// The precision named `year`, `month` or `day`.
     pub fn parse(s: &str) -> Option<Precision> {
         match s {
             "year" => Some(Precision::Year),
@@ -35,8 +46,11 @@ impl Precision {
 pub struct DateRange {
     /// The normalised value (`2022-09-13`, `2022-09`, `2022`).
     pub value: String,
+    /// How far it is known.
     pub precision: Precision,
+    /// Its first day.
     pub first: Date,
+    /// Its last day.
     pub last: Date,
 }
 
@@ -82,6 +96,28 @@ impl DateRange {
                 last: first_of_month.last_of_month(),
             },
         })
+    }
+
+    /// Read a date a user wrote (a filter's `--from`, `--to`): exactly `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`, every part valid. `2022-13` and `2022-02-30` are refused, not read as less.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError`] naming the value, when it is not such a date.
+    pub fn parse_strict(s: &str) -> Result<DateRange, DateError> {
+        let t = s.trim();
+        let shape_ok = matches!(t.len(), 4 | 7 | 10)
+            && t.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        match DateRange::parse(t) {
+            Some(d) if shape_ok && d.value.len() == t.len() => Ok(d),
+            _ => Err(DateError(s.to_string())),
+        }
     }
 
     /// Do the two dates overlap at their precisions, with `slack_days` of tolerance between two

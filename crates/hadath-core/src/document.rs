@@ -5,32 +5,44 @@ use serde::Deserialize;
 /// One input document. Only `id` and `text` are required.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
+    /// The document's id (unique in a store).
     pub id: String,
+    /// Its text, exactly as given: every offset counts into it.
     pub text: String,
+    /// Its title.
     pub title: Option<String>,
-    /// Publication date from the input's metadata (`YYYY-MM-DD`), when given.
+    /// Publication date from the input's metadata (`YYYY-MM-DD`), when given and readable.
     pub published: Option<String>,
+    /// A `published` value that could not be read as a date. The document is kept and its
+    /// date is inferred from the text; the caller should report the value.
+    pub published_unreadable: Option<String>,
+    /// Where it was published.
     pub url: Option<String>,
+    /// The outlet.
     pub source: Option<String>,
 }
 
 /// Why an input record is not a usable document.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DocumentError {
+    /// The line is not JSON.
     #[error("not valid JSON: {0}")]
     Json(String),
+    /// The line is JSON but not an object.
     #[error("a JSON line must be an object with \"id\" and \"text\"; this one is {0}")]
     NotObject(&'static str),
+    /// No `text`.
     #[error("no \"text\" field (every document needs \"id\" and \"text\")")]
     MissingText,
+    /// `text` is not a string.
     #[error("\"text\" must be a string")]
     TextNotString,
+    /// No `id`.
     #[error("no \"id\" field (every document needs \"id\" and \"text\")")]
     MissingId,
+    /// Nothing to read.
     #[error("the document is empty (its text has no letters or digits)")]
     Empty,
-    #[error("\"published\" must be a date like 2022-09-16, not {0:?}")]
-    BadDate(String),
 }
 
 #[derive(Deserialize)]
@@ -45,6 +57,7 @@ struct Raw {
 }
 
 impl Document {
+    /// A document of `text` with the id `id` and nothing else.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
         Document {
             id: id.into(),
@@ -55,6 +68,10 @@ impl Document {
 
     /// A plain-text document: the first non-empty line is the title, the whole text is kept (offsets
     /// count from the start of the file).
+    ///
+    /// # Errors
+    ///
+    /// [`DocumentError::Empty`] when the text has no letters or digits.
     pub fn from_txt(id: impl Into<String>, text: String) -> Result<Document, DocumentError> {
         let title = text
             .lines()
@@ -71,6 +88,13 @@ impl Document {
     }
 
     /// One JSON Lines record: `{"id", "text", "title"?, "published"?, "url"?, "source"?}`.
+    /// `published` (or `date`) may be `YYYY-MM-DD`, an ISO 8601 date-time or an RFC 2822
+    /// date (`Tue, 21 Jul 2015 10:00:00 +0300`, as RSS feeds give it); another value keeps
+    /// the document, with the value in [`Document::published_unreadable`].
+    ///
+    /// # Errors
+    ///
+    /// A [`DocumentError`] saying what is wrong with the record.
     pub fn from_json_line(line: &str) -> Result<Document, DocumentError> {
         let v: serde_json::Value =
             serde_json::from_str(line).map_err(|e| DocumentError::Json(e.to_string()))?;
@@ -96,15 +120,15 @@ impl Document {
             Some(serde_json::Value::String(s)) => s,
             Some(other) => other.to_string(),
         };
-        let published = match raw.published.or(raw.date) {
-            Some(p) => Some(normalise_date(&p).ok_or(DocumentError::BadDate(p))?),
-            None => None,
-        };
+        let given = raw.published.or(raw.date).filter(|p| !p.trim().is_empty());
+        let published = given.as_deref().and_then(normalise_date);
+        let published_unreadable = given.filter(|_| published.is_none());
         let doc = Document {
             id,
             text,
             title: raw.title,
             published,
+            published_unreadable,
             url: raw.url,
             source: raw.source,
         };
@@ -119,8 +143,17 @@ impl Document {
     }
 }
 
-/// Accept `YYYY-MM-DD`, optionally followed by a time (`2015-07-21 10:00:00`, `2015-07-21T…`).
+/// Accept `YYYY-MM-DD`, optionally followed by a time (`2015-07-21 10:00:00`, `2015-07-21T…`),
+/// or an RFC 2822 date (the day as written, in its own offset).
 fn normalise_date(s: &str) -> Option<String> {
+    iso_date(s).or_else(|| {
+        jiff::fmt::rfc2822::parse(s.trim())
+            .ok()
+            .map(|z| z.date().to_string())
+    })
+}
+
+fn iso_date(s: &str) -> Option<String> {
     let d = s.trim().get(..10)?;
     let b = d.as_bytes();
     let ok = b.len() == 10
@@ -132,9 +165,7 @@ fn normalise_date(s: &str) -> Option<String> {
     if !ok {
         return None;
     }
-    let m: u32 = d[5..7].parse().ok()?;
-    let day: u32 = d[8..10].parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| d.to_string())
+    d.parse::<jiff::civil::Date>().ok().map(|x| x.to_string())
 }
 
 #[cfg(test)]
@@ -163,10 +194,36 @@ mod tests {
             Document::from_json_line("{oops"),
             Err(DocumentError::Json(_))
         ));
+    }
+
+    #[test]
+    fn an_unreadable_date_keeps_the_document() {
+        let d =
+            Document::from_json_line(r#"{"id":"a","text":"نص","published":"16/9/2022"}"#).unwrap();
+        assert_eq!(d.published, None);
+        assert_eq!(d.published_unreadable.as_deref(), Some("16/9/2022"));
+    }
+
+    #[test]
+    fn rfc2822_and_iso_date_times_are_read() {
+        let read = |p: &str| {
+            let line = serde_json::json!({"id": "a", "text": "نص", "published": p}).to_string();
+            Document::from_json_line(&line).unwrap().published
+        };
         assert_eq!(
-            Document::from_json_line(r#"{"id":"a","text":"نص","published":"16/9/2022"}"#),
-            Err(DocumentError::BadDate("16/9/2022".into()))
+            read("Tue, 21 Jul 2015 10:00:00 +0300").as_deref(),
+            Some("2015-07-21")
         );
+        assert_eq!(
+            read("Mon, 20 Jul 2015 23:30:00 GMT").as_deref(),
+            Some("2015-07-20")
+        );
+        assert_eq!(read("2015-07-21T22:10:00Z").as_deref(), Some("2015-07-21"));
+        assert_eq!(
+            read("2015-07-21T01:10:00+03:00").as_deref(),
+            Some("2015-07-21")
+        );
+        assert_eq!(read("2015-02-30"), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Time the store alone: extract N SaudiNewsNet articles first, then store them.
 //!
 //! ```sh
-//! cargo run --release -p hadath-store --example store_bench -- 5000
+//! cargo run --release -p hadath-cli --example store_bench -- 5000
 //! ```
 
 use hadath_extract::{Document, Extractor};
@@ -26,6 +26,7 @@ fn main() {
             published: Some(a.date).filter(|d| !d.is_empty()),
             url: Some(a.url),
             source: Some(a.source),
+            ..Document::default()
         })
         .collect();
     // The statistical tagger is skipped: this measures the store, not the extractor.

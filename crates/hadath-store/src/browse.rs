@@ -1,101 +1,25 @@
-//! Read-only queries over the store's schema that the store's API lacks: filtered event ids with
-//! paging and a total, timeline buckets, the actor network, documents with their spans.
-//!
-//! The filter semantics are those of `hadath_store::Store::timeline` (the same columns, `LIKE`
-//! patterns and search keys), so the page and `hadath timeline` agree.
+//! Browsing the store, as the web view and the API do: filtered events with paging and a
+//! total, timeline buckets, the actor network, documents with their spans, an overview. Every
+//! query filters with the one [`Filter`] that `hadath timeline` uses, so they agree.
 
-use crate::{Error, Result};
-use hadath_store::{DateRange, Filter, Party, Store, StoryEvent};
+use crate::{Error, Filter, Party, Result, Store, StoryEvent};
+use hadath_core::{Category, Modality};
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-/// The PLOVER quad of a category.
+/// The PLOVER quad of a stored type (`other` for a word this version does not know).
 pub fn quad(kind: &str) -> &'static str {
-    match kind {
-        "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" => "verbal cooperation",
-        "COOPERATE" | "AID" | "RETREAT" => "material cooperation",
-        "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" => "verbal conflict",
-        "PROTEST" | "SANCTION" | "MOBILIZE" | "COERCE" | "ASSAULT" => "material conflict",
-        _ => "other",
-    }
+    kind.parse::<Category>()
+        .map(|c| c.quad().as_str())
+        .unwrap_or("other")
 }
 
 fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
-}
-
-/// The `WHERE` clause (empty or starting with ` WHERE `) and its parameters for a filter over
-/// `story_events s`.
-pub fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
-    let mut wh: Vec<String> = Vec::new();
-    let mut ps: Vec<Value> = Vec::new();
-    if !f.actor.is_empty() {
-        let ors = vec!["s.participants LIKE ? ESCAPE '\\'"; f.actor.len()].join(" OR ");
-        wh.push(format!("({ors})"));
-        ps.extend(
-            f.actor
-                .iter()
-                .map(|a| Value::Text(format!("% {} %", like_escape(a.trim())))),
-        );
-    }
-    if !f.types.is_empty() {
-        wh.push(format!(
-            "s.type IN ({})",
-            vec!["?"; f.types.len()].join(", ")
-        ));
-        ps.extend(f.types.iter().map(|t| Value::Text(t.trim().to_uppercase())));
-    }
-    if let Some(from) = &f.from {
-        let d = DateRange::parse(from).ok_or_else(|| bad_date(from))?;
-        wh.push("s.date_last >= ?".into());
-        ps.push(Value::Text(d.first.to_string()));
-    }
-    if let Some(to) = &f.to {
-        let d = DateRange::parse(to).ok_or_else(|| bad_date(to))?;
-        wh.push("s.date_first <= ?".into());
-        ps.push(Value::Text(d.last.to_string()));
-    }
-    if let Some(p) = &f.place {
-        let v = Value::Text(format!("%{}%", like_escape(p.trim())));
-        wh.push(
-            "(s.location_name LIKE ? ESCAPE '\\' OR s.location_code LIKE ? ESCAPE '\\')".into(),
-        );
-        ps.push(v.clone());
-        ps.push(v);
-    }
-    if let Some(m) = &f.modality {
-        wh.push("s.modality = ?".into());
-        ps.push(Value::Text(m.trim().to_lowercase()));
-    }
-    if let Some(t) = &f.text {
-        // The search key is folded and lower-cased already: a plain substring test of ' key '
-        // is what the store's `LIKE '% key %'` does, and several times faster.
-        for alts in hadath_store::search_terms(t) {
-            let ors = vec!["instr(s.search, ?) > 0"; alts.len()].join(" OR ");
-            wh.push(format!("({ors})"));
-            ps.extend(alts.iter().map(|k| Value::Text(format!(" {k} "))));
-        }
-    }
-    if f.min_sources > 1 {
-        wh.push("s.n_sources >= ?".into());
-        ps.push(Value::Integer(f.min_sources as i64));
-    }
-    let sql = if wh.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", wh.join(" AND "))
-    };
-    Ok((sql, ps))
-}
-
-fn bad_date(s: &str) -> Error {
-    Error::BadRequest(format!(
-        "not a date: {s:?} (use 2022, 2022-09 or 2022-09-13)"
-    ))
 }
 
 /// A story event with its quad, for the API.
@@ -175,8 +99,8 @@ pub fn events_by(
     offset: usize,
     limit: usize,
 ) -> Result<EventPage> {
-    let conn = store.connection();
-    let (wh, ps) = where_clause(f)?;
+    let conn = &store.conn;
+    let (wh, ps) = f.sql();
     // With a filter, one scan: the page's ids with the count of every match (a window over the
     // whole result). Without one, counting the table is cheaper than the window.
     let count = if wh.is_empty() {
@@ -205,7 +129,8 @@ pub fn events_by(
         )?,
     };
     let ids: Vec<i64> = rows.into_iter().map(|(id, _)| id).collect();
-    let events = stories(store, &ids)?
+    let events = store
+        .stories(&ids)?
         .into_iter()
         .map(EventRow::from)
         .collect();
@@ -215,11 +140,6 @@ pub fn events_by(
         limit,
         events,
     })
-}
-
-/// Story events by id, in the order given, in one query.
-pub fn stories(store: &Store, ids: &[i64]) -> Result<Vec<StoryEvent>> {
-    Ok(store.stories(ids)?)
 }
 
 /// One period of the timeline with its counts.
@@ -240,19 +160,14 @@ pub struct Buckets {
 }
 
 /// Counts of the filtered story events per day, month or year of their first day.
-pub fn buckets(store: &Store, f: &Filter, by: &str) -> Result<Buckets> {
+pub fn buckets(store: &Store, f: &Filter, by: hadath_core::Precision) -> Result<Buckets> {
     let width = match by {
-        "day" => 10,
-        "month" => 7,
-        "year" => 4,
-        _ => {
-            return Err(Error::BadRequest(format!(
-                "by must be day, month or year, not {by:?}"
-            )))
-        }
+        hadath_core::Precision::Day => 10,
+        hadath_core::Precision::Month => 7,
+        hadath_core::Precision::Year => 4,
     };
-    let (wh, ps) = where_clause(f)?;
-    let conn = store.connection();
+    let (wh, ps) = f.sql();
+    let conn = &store.conn;
     let sql = format!(
         "SELECT substr(s.date_first, 1, {width}) AS p, s.type, count(*), coalesce(sum(s.dead), 0)
          FROM story_events s{wh} GROUP BY p, s.type ORDER BY p"
@@ -286,7 +201,7 @@ pub fn buckets(store: &Store, f: &Filter, by: &str) -> Result<Buckets> {
         *b.by_type.entry(kind).or_default() += n;
     }
     Ok(Buckets {
-        by: by.to_string(),
+        by: by.as_str().to_string(),
         buckets: out,
         undated,
     })
@@ -328,8 +243,8 @@ fn party_key(p: &Party) -> Option<(String, String, Option<String>)> {
 
 /// The actors of the filtered story events (the `top` most active) and the edges among them.
 pub fn network(store: &Store, f: &Filter, top: usize) -> Result<Network> {
-    let (wh, ps) = where_clause(f)?;
-    let conn = store.connection();
+    let (wh, ps) = f.sql();
+    let conn = &store.conn;
     let sql = format!("SELECT s.type, s.actors, s.recipients, s.mediators FROM story_events s{wh}");
     let mut st = conn.prepare(&sql)?;
     let mut rows = st.query(rusqlite::params_from_iter(ps.iter()))?;
@@ -459,7 +374,7 @@ fn doc_from_row(r: &rusqlite::Row) -> rusqlite::Result<DocSummary> {
 /// Documents by publication date (newest first), optionally those whose title or id contains
 /// `q`.
 pub fn documents(store: &Store, q: Option<&str>, offset: usize, limit: usize) -> Result<DocPage> {
-    let conn = store.connection();
+    let conn = &store.conn;
     let (wh, ps): (&str, Vec<Value>) = match q {
         Some(q) => (
             " WHERE d.title LIKE ?1 ESCAPE '\\' OR d.id LIKE ?1 ESCAPE '\\'",
@@ -549,7 +464,7 @@ type EventRowRaw = (i64, Option<i64>, String, String, Option<String>, String);
 
 /// One document by id, with its entities, time expressions and events (code-point spans).
 pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
-    let conn = store.connection();
+    let conn = &store.conn;
     let row = conn
         .query_row(
             &format!(
@@ -570,7 +485,7 @@ pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
         )
         .optional()?;
     let Some((doc, key, text, inferred, extracted_at, boiler)) = row else {
-        return Err(Error::NotFound(format!("no document {id:?} in the store")));
+        return Err(Error::NoSuchDocument(id.to_string()));
     };
     let entities = conn
         .prepare(
@@ -667,7 +582,7 @@ pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
 /// The story event of each of a document's events, in the order of its extraction's events.
 pub fn stories_of_document(store: &Store, id: &str) -> Result<Vec<i64>> {
     Ok(store
-        .connection()
+        .conn
         .prepare(
             "SELECT m.story_id FROM documents d JOIN events e USING (doc_key)
              JOIN story_members m USING (event_key) WHERE d.id = ?1 ORDER BY e.ord",
@@ -679,7 +594,7 @@ pub fn stories_of_document(store: &Store, id: &str) -> Result<Vec<i64>> {
 /// The overall extent of the store: counts, date range, categories present.
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview {
-    pub stats: hadath_store::StoreStats,
+    pub stats: crate::StoreStats,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
     pub categories: Vec<&'static str>,
@@ -687,30 +602,22 @@ pub struct Overview {
     pub modalities: Vec<&'static str>,
 }
 
-pub const MODALITIES: [&str; 5] = [
-    "asserted",
-    "negated",
-    "hypothetical",
-    "future",
-    "historical",
-];
-
 pub fn overview(store: &Store) -> Result<Overview> {
-    let (first_date, last_date) = store.connection().query_row(
+    let (first_date, last_date) = store.conn.query_row(
         "SELECT min(date_first), max(date_last) FROM story_events",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let mut quads: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
-    for c in hadath_extract::CATEGORIES {
-        quads.entry(quad(c)).or_default().push(c);
+    for c in Category::ALL {
+        quads.entry(c.quad().as_str()).or_default().push(c.as_str());
     }
     Ok(Overview {
         stats: store.stats()?,
         first_date,
         last_date,
-        categories: hadath_extract::CATEGORIES.to_vec(),
+        categories: Category::ALL.iter().map(|c| c.as_str()).collect(),
         quads,
-        modalities: MODALITIES.to_vec(),
+        modalities: Modality::ALL.iter().map(|m| m.as_str()).collect(),
     })
 }
