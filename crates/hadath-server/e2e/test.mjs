@@ -3,10 +3,13 @@
 // target/release/hadath, else target/debug/hadath), ingests the seeds (or examples/corpus when
 // ../shared is absent) into a fresh store, serves it on 127.0.0.1 and walks through the page as
 // a person would, saving screenshots to docs/screenshots/.
+// HADATH_E2E_LIVE_ASSETS=1 serves the page's files from crates/hadath-server/assets/ instead of
+// the ones compiled into the binary (the server's headers kept), to try a page change without a
+// release build; run.sh does not set it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,17 +65,29 @@ before(async () => {
     viewport: { width: 1440, height: 1000 },
     deviceScaleFactor: 1,
   });
-  page = context.pages()[0] || (await context.newPage());
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  // Nothing but this server may be contacted.
-  await page.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.origin === base) return route.continue();
-    problems.push(`request outside the server: ${u}`);
-    return route.abort();
-  });
+  page = await watch(context.pages()[0] || (await context.newPage()));
 });
+
+const liveAssets = process.env.HADATH_E2E_LIVE_ASSETS === "1";
+const ASSET_FILES = { "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/app.css": "app.css" };
+// Records a page's errors, and lets it contact nothing but this server.
+async function watch(p) {
+  p.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  p.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  await p.route("**/*", async (route) => {
+    const u = new URL(route.request().url());
+    if (u.origin !== base) {
+      problems.push(`request outside the server: ${u}`);
+      return route.abort();
+    }
+    if (liveAssets && ASSET_FILES[u.pathname]) {
+      const response = await route.fetch();
+      return route.fulfill({ response, body: readFileSync(join(here, "../assets", ASSET_FILES[u.pathname])) });
+    }
+    return route.continue();
+  });
+  return p;
+}
 
 after(async () => {
   if (context) await context.close();
@@ -81,6 +96,58 @@ after(async () => {
 });
 
 const api = async (path) => (await fetch(base + path)).json();
+const post = async (path, body) => {
+  const r = await fetch(base + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  assert.equal(r.status, 200, `POST ${path}: ${r.status}`);
+  return r.json();
+};
+const ready = (p) => p.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+// The list's count says "N of TOTAL".
+const listTotal = (p, n) => p.waitForFunction((n) => document.querySelector("#count").textContent.endsWith(` of ${n}`), n);
+// Waits until the page has loaded what its filters show.
+const settled = (p) => p.waitForFunction(() => document.body.dataset.ready === "1" && !document.body.dataset.loading);
+const search = async (p) => new URLSearchParams(await p.evaluate(() => location.search));
+const params = async (p) => Object.fromEntries(new URLSearchParams(await p.evaluate(() => location.search)));
+
+// Every event of a filter (a query string), all pages.
+async function allEvents(q) {
+  const out = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await api(`/api/events?${q ? q + "&" : ""}limit=1000&offset=${offset}`);
+    out.push(...page.events);
+    if (out.length >= page.total || !page.events.length) return out;
+  }
+}
+
+// Checks that every event of the filter has a dot inside the timeline's plot (dated events) or
+// in its undated grid, in the view the page opens with.
+async function everyEventOnTheTimeline(q) {
+  const events = await allEvents(q);
+  assert.ok(events.length > 0, `events for ${q}`);
+  const dated = events.filter((e) => e.date_first).map((e) => e.id);
+  const undated = events.filter((e) => !e.date_first).map((e) => e.id);
+  const ids = dated.concat(undated);
+  const missing = () => page.evaluate((ids) => ids.filter((id) => !document.querySelector(`#timeline .dot[data-id="${id}"]`)), ids);
+  await page.waitForFunction((ids) => ids.every((id) => document.querySelector(`#timeline .dot[data-id="${id}"]`)), ids, { timeout: 10000 }).catch(() => {});
+  assert.deepEqual(await missing(), [], `events without a dot in the first view (${await page.textContent("#tl-range")})`);
+  const where = await page.evaluate(({ dated, undated }) => {
+    const svg = document.querySelector("#timeline"), box0 = svg.getBoundingClientRect();
+    const plot = { left: box0.left + Number(svg.dataset.x0), right: box0.left + Number(svg.dataset.x1), top: box0.top, bottom: box0.bottom };
+    const grid = document.querySelector("#timeline .undated");
+    const box = grid ? grid.getBoundingClientRect() : null;
+    const centre = (id) => {
+      const r = document.querySelector(`#timeline .dot[data-id="${id}"]`).getBoundingClientRect();
+      return [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+    };
+    const outside = dated.filter((id) => { const [x, y] = centre(id); return x < plot.left || x > plot.right || y < plot.top || y > plot.bottom; });
+    const gridOut = undated.filter((id) => { const [x, y] = centre(id); return !box || x < box.left || x > box.right || y < box.top || y > box.bottom; });
+    return { outside, gridOut, range: document.querySelector("#tl-range").textContent };
+  }, { dated, undated });
+  assert.deepEqual(where.outside, [], `dated events outside the first view (${where.range})`);
+  assert.deepEqual(where.gridOut, [], "undated events outside the undated grid");
+  assert.match(where.range, new RegExp(`(^|· )${dated.length} events? in view`), `the header counts every dated event: ${where.range}`);
+  return { dated: dated.length, undated: undated.length };
+}
 
 test("the page loads over the seeds' store", async () => {
   await page.goto(base + "/");
