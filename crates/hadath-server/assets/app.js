@@ -138,20 +138,79 @@
   const actorNames = new Map();
   const actorName = (key) => actorNames.get(key) || key;
 
+  // ---------- the address: every filter, the list order and the open event ----------
+  // Written to the query string (a new history entry when the filters change, the same entry
+  // when only the order or the open event does), read back on load and on the back button, so a
+  // shared address opens the same view.
+  const FILTER_KEYS = ["q", "type", "from", "to", "place", "modality"];
+  const emptyFilter = () => ({ q: "", type: "", from: "", to: "", place: "", modality: "", actor: [] });
+  function addressQuery() {
+    const p = new URLSearchParams();
+    const f = state.filter;
+    for (const k of FILTER_KEYS) if (f[k]) p.set(k, f[k]);
+    for (const a of f.actor) p.append("actor", a);
+    if ($("order").value !== "date") p.set("order", $("order").value);
+    if (state.selected) p.set("event", String(state.selected));
+    return p.toString();
+  }
+  function writeAddress(push) {
+    const s = addressQuery();
+    if (s === location.search.replace(/^\?/, "")) return;
+    const url = s ? `?${s}` : location.pathname;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+  const hasOption = (select, v) => Array.from($(select).options).some((o) => o.value === v);
+  // The filters, order and event of the address; a type, modality or order the page does not
+  // offer is dropped (the form could not show it).
+  function readAddress() {
+    const p = new URLSearchParams(location.search);
+    const f = emptyFilter();
+    for (const k of FILTER_KEYS) f[k] = (p.get(k) || "").trim();
+    f.type = f.type.toUpperCase();
+    f.modality = f.modality.toLowerCase();
+    if (!hasOption("f-type", f.type)) f.type = "";
+    if (!hasOption("f-modality", f.modality)) f.modality = "";
+    f.actor = [...new Set(p.getAll("actor").map((a) => a.trim()).filter(Boolean))];
+    state.filter = f;
+    writeForm();
+    const order = p.get("order") || "date";
+    $("order").value = hasOption("order", order) ? order : "date";
+    const id = Number(p.get("event"));
+    return Number.isInteger(id) && id > 0 ? id : null;
+  }
+
   // ---------- data loading ----------
-  async function refresh() {
+  // Reload everything for the current filters; `fromAddress` when they were just read from the
+  // address (no new history entry).
+  async function refresh(fromAddress) {
+    writeAddress(!fromAddress);
     renderChips();
     showError(null);
     try {
-      await Promise.all([loadEvents(false), loadNetwork(), loadTimeline()]);
+      await loading(Promise.all([loadEvents(false), loadNetwork(), loadTimeline()]));
     } catch (e) {
       showError(e);
     }
   }
+  // body[data-loading] while the list, network or timeline are loading (for people and tests).
+  let pending = 0;
+  async function loading(p) {
+    pending++;
+    document.body.dataset.loading = "1";
+    try {
+      return await p;
+    } finally {
+      if (--pending === 0) delete document.body.dataset.loading;
+    }
+  }
 
+  let eventsSeq = 0;
   async function loadEvents(more) {
     const offset = more ? state.events.length : 0;
+    const seq = ++eventsSeq;
     const page = await api(`/api/events?${query({ limit: 500, offset, order: $("order").value })}`);
+    if (seq !== eventsSeq) return; // a later load (other filters) superseded this one
     state.events = more ? state.events.concat(page.events) : page.events;
     state.total = page.total;
     renderList();
@@ -639,9 +698,10 @@
       const toggle = () => {
         const f = state.filter;
         f.actor = f.actor.includes(n.a.key) ? f.actor.filter((x) => x !== n.a.key) : [n.a.key];
+        writeAddress(true);
         renderChips();
         drawNetwork();
-        Promise.all([loadEvents(false), loadTimeline()]).catch(showError);
+        loading(Promise.all([loadEvents(false), loadTimeline()])).catch(showError);
       };
       node.addEventListener("click", toggle);
       node.addEventListener("keydown", (ev) => { if (ev.key === "Enter") toggle(); });
@@ -658,6 +718,7 @@
   // ---------- event detail ----------
   async function openEvent(id) {
     state.selected = id;
+    writeAddress(false);
     for (const li of document.querySelectorAll("#events li")) li.classList.toggle("sel", Number(li.dataset.id) === id);
     for (const c of document.querySelectorAll("#timeline .dot")) c.classList.toggle("sel", Number(c.dataset.id) === id);
     const box = $("detail");
@@ -847,12 +908,12 @@
     $("legend").append(...QUADS.map((q) => el("span", {}, el("span", { class: `swatch qc${QUADS.indexOf(q)}` }), q.short)));
     $("filters").addEventListener("submit", (ev) => { ev.preventDefault(); readForm(); refresh(); });
     $("f-clear").addEventListener("click", () => {
-      state.filter = { q: "", type: "", from: "", to: "", place: "", modality: "", actor: [] };
+      state.filter = emptyFilter();
       writeForm();
       refresh();
     });
     $("more").addEventListener("click", () => loadEvents(true).catch(showError));
-    $("order").addEventListener("change", () => loadEvents(false).catch(showError));
+    $("order").addEventListener("change", () => { writeAddress(false); loading(loadEvents(false)).catch(showError); });
     try {
       const o = await api("/api/overview");
       const s = o.stats;
@@ -867,7 +928,21 @@
     } catch (e) {
       showError(e);
     }
-    await refresh();
+    const emptyPane = $("detail").firstElementChild;
+    // Back and forward: the filters, order and open event of that entry.
+    window.addEventListener("popstate", () => {
+      const id = readAddress();
+      if (id && id !== state.selected) openEvent(id);
+      else if (!id && state.selected) {
+        state.selected = null;
+        $("detail").replaceChildren(emptyPane);
+      }
+      refresh(true);
+    });
+    const id = readAddress();
+    state.selected = id;
+    await refresh(true);
+    if (id) await openEvent(id);
     document.body.dataset.ready = "1";
   }
   document.addEventListener("DOMContentLoaded", init);

@@ -232,6 +232,119 @@ test("opening an event shows its evidence highlighted in right-to-left Arabic", 
   await page.screenshot({ path: join(shots, "event.png"), fullPage: true });
 });
 
+test("the filters live in the address: set, reloaded, shared, and undone with the back button", async () => {
+  await page.goto(base + "/");
+  await ready(page);
+  assert.equal(await page.evaluate(() => location.search), "");
+  const all = (await api("/api/events?limit=1")).total;
+  // A type and a date range, applied from the form: the commonest type whose actors are linked
+  // in the network, from the year of its first dated event to ten years on.
+  const overview = await api("/api/overview");
+  let best = null;
+  for (const type of Object.values(overview.quads).flat()) {
+    const n = (await api(`/api/events?limit=1&type=${type}`)).total;
+    const first = (await api(`/api/events?limit=1&order=date&type=${type}`)).events[0];
+    if (!n || n >= all || !first || !first.date_first || (best && n <= best.n)) continue;
+    if ((await api(`/api/actors?top=24&type=${type}`)).edges.length) best = { type, n, year: Number(first.date_first.slice(0, 4)) };
+  }
+  assert.ok(best, "a type with linked actors");
+  const filters = { type: best.type, from: String(best.year), to: `${best.year + 10}-06` };
+  const qs = (extra) => new URLSearchParams({ limit: 1, ...filters, ...extra }).toString();
+  await page.selectOption("#f-type", filters.type);
+  await page.fill("#f-from", filters.from);
+  await page.fill("#f-to", filters.to);
+  await page.click("#filters button[type=submit]");
+  const typed = (await api(`/api/events?${qs()}`)).total;
+  assert.ok(typed > 0 && typed < all, `${JSON.stringify(filters)}: ${typed} of ${all}`);
+  await listTotal(page, typed);
+  assert.deepEqual(await params(page), filters);
+  // Then an actor of the network and an Arabic word.
+  await settled(page);
+  let key = null, acted = 0;
+  for (const k of await page.locator("#network .node").evaluateAll((ns) => ns.map((n) => n.dataset.key))) {
+    acted = (await api(`/api/events?${qs({ actor: k })}`)).total;
+    if (acted > 0 && acted < typed) { key = k; break; }
+  }
+  assert.ok(key, "an actor in the network with some of the events");
+  await page.locator(`#network .node[data-key=${JSON.stringify(key)}]`).click();
+  await listTotal(page, acted);
+  await settled(page);
+  assert.equal((await search(page)).get("actor"), key);
+  // The list's order and the open event ride along (without a history entry of their own).
+  await page.selectOption("#order", "sources");
+  await settled(page);
+  const first = await page.locator("#events li[data-id]").first().getAttribute("data-id");
+  await page.locator(`#events li[data-id="${first}"]`).click();
+  await page.waitForSelector("#detail h2.summary");
+  const url = await page.evaluate(() => location.href);
+  assert.deepEqual(await params(page), { ...filters, actor: key, order: "sources", event: first });
+
+  // Reloaded, the address gives the same filters, list and event.
+  const view = (p) => p.evaluate(() => {
+    const v = (id) => document.getElementById(id).value;
+    const sel = document.querySelector("#network .node.sel");
+    return {
+      q: v("f-q"), type: v("f-type"), from: v("f-from"), to: v("f-to"), place: v("f-place"), modality: v("f-modality"),
+      order: v("order"), chips: document.querySelector("#chips").textContent, count: document.querySelector("#count").textContent,
+      selectedNode: sel && sel.dataset.key, summary: document.querySelector("#detail h2.summary").textContent,
+      list: Array.from(document.querySelectorAll("#events li[data-id]"), (l) => l.dataset.id),
+      selected: Array.from(document.querySelectorAll("#events li.sel"), (l) => l.dataset.id),
+    };
+  });
+  await settled(page);
+  const before = await view(page);
+  assert.equal(before.count, `${acted} of ${acted}`);
+  assert.equal(before.selectedNode, key);
+  assert.deepEqual(before.selected, [first]);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector("#detail h2.summary");
+  assert.deepEqual(await view(page), before);
+  // Shared: the same address in another tab opens the same view.
+  const other = await watch(await context.newPage());
+  await other.goto(url);
+  await ready(other);
+  await other.waitForSelector("#detail h2.summary");
+  assert.deepEqual(await view(other), before);
+  await other.close();
+
+  // Back: the actor goes (the order and event stayed in their entry), then the type and dates.
+  await page.goBack();
+  await listTotal(page, typed);
+  await settled(page);
+  assert.deepEqual(await params(page), filters);
+  assert.equal(await page.inputValue("#order"), "date");
+  assert.equal(await page.locator("#detail h2.summary").count(), 0, "no event open");
+  assert.equal(await page.inputValue("#f-type"), filters.type);
+  assert.equal(await page.locator("#network .node.sel").count(), 0);
+  assert.doesNotMatch(await page.textContent("#chips"), /actor:/);
+  await page.goBack();
+  await listTotal(page, all);
+  assert.equal(await page.evaluate(() => location.search), "");
+  assert.equal(await page.inputValue("#f-type"), "");
+  assert.equal(await page.inputValue("#f-from"), "");
+  assert.equal(await page.textContent("#chips"), "");
+  // Forward again: the filters come back.
+  await page.goForward();
+  await listTotal(page, typed);
+  assert.equal(await page.inputValue("#f-type"), filters.type);
+  assert.equal(await page.inputValue("#f-to"), filters.to);
+  // A search word too, and a chip removed: each a new entry.
+  const word = "روسيا";
+  await page.fill("#f-q", word);
+  await page.click("#filters button[type=submit]");
+  await page.waitForFunction((w) => new URLSearchParams(location.search).get("q") === w, word);
+  assert.deepEqual(await params(page), { q: word, ...filters });
+  const worded = (await api(`/api/events?${qs({ q: word })}`)).total;
+  await listTotal(page, worded);
+  await page.goBack();
+  await listTotal(page, typed);
+  assert.equal(await page.inputValue("#f-q"), "");
+  await page.click("#f-clear");
+  await listTotal(page, all);
+  assert.equal(await page.evaluate(() => location.search), "");
+});
+
 test("a pasted article is extracted, added, and its HTML stays text", async () => {
   const before = (await api("/api/events?limit=1")).total;
   await page.click("#f-clear");
