@@ -782,7 +782,8 @@
     x.members.forEach((m, i) => {
       const d = docs[i];
       const head = el("div", { class: "source-head" },
-        el("b", {}, el("bdi", { text: m.doc_id })),
+        outletOf(m.doc_id, d),
+        d && d.source ? el("bdi", { class: "doc-id", text: m.doc_id }) : null,
         m.published ? el("span", { text: `published ${m.published}` }) : null,
         el("span", { class: "why", text: m.reason }));
       const sec = el("article", { class: "source" }, head);
@@ -803,6 +804,27 @@
       const first = a.querySelector(".ev");
       if (first) a.scrollTop = Math.max(0, first.offsetTop - a.offsetTop - 60);
     }
+  }
+
+  // An article's address, when it is a web address (http or https); anything else stays text.
+  function webUrl(u) {
+    if (typeof u !== "string" || !u.trim()) return null;
+    try {
+      const url = new URL(u.trim());
+      return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+    } catch (_) {
+      return null;
+    }
+  }
+  // A report's outlet: its name (else the site's host) linking to the article in a new tab, or
+  // the outlet or document id as text when the document has no web address.
+  function outletOf(docId, d) {
+    const url = d && webUrl(d.url);
+    const name = d && d.source ? d.source : null;
+    if (!url) return el("b", { class: "outlet" }, el("bdi", { text: name || docId }));
+    return el("a", { class: "outlet", href: url.href, target: "_blank", rel: "noopener noreferrer", title: url.href },
+      el("bdi", { text: name || url.host }), el("span", { class: "ext", "aria-hidden": "true", text: " ↗" }),
+      name ? el("span", { class: "host", text: ` ${url.host}` }) : null);
   }
 
   // Split a document's text at code-point offsets and mark evidence, trigger, names and dates.
@@ -856,6 +878,8 @@
       const body = { text };
       if ($("p-title").value.trim()) body.title = $("p-title").value.trim();
       if ($("p-published").value.trim()) body.published = $("p-published").value.trim();
+      if ($("p-source").value.trim()) body.source = $("p-source").value.trim();
+      if ($("p-url").value.trim()) body.url = $("p-url").value.trim();
       $("paste-submit").disabled = true;
       $("paste-status").textContent = "Extracting…";
       try {

@@ -377,6 +377,53 @@ test("a pasted article is extracted, added, and its HTML stays text", async () =
   await page.screenshot({ path: join(shots, "pasted-event.png") });
 });
 
+test("an event's reports name their outlet and link to the article in a new tab", async () => {
+  // An article with an outlet and an address, through the paste form: a clash on the seeds'
+  // Armenian-Azerbaijani border, so it may join a seed's event (whose report has no address).
+  const href = "https://news.example.org/2022/09/13/clash?id=7&lang=ar";
+  await page.click("#open-paste");
+  await page.fill("#p-title", "اشتباكات على الحدود");
+  await page.fill("#p-published", "2022-09-13");
+  await page.fill("#p-source", "Example News");
+  await page.fill("#p-url", href);
+  await page.fill("#p-text", "اندلعت اشتباكات عنيفة بين القوات الأرمينية والقوات الأذربيجانية على الحدود يوم 13 سبتمبر 2022، ما أسفر عن مقتل 49 جندياً.");
+  await page.click("#paste-submit");
+  await page.waitForSelector("#paste-result .new-events li a", { timeout: 60000 });
+  await page.locator("#paste-result .new-events li a").first().click();
+  const link = page.locator(".source-head a.outlet");
+  await link.first().waitFor();
+  assert.equal(await link.count(), 1, "one report with an address");
+  assert.equal(await link.getAttribute("href"), href);
+  assert.equal(await link.getAttribute("target"), "_blank");
+  assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+  assert.match(await link.textContent(), /^Example News/);
+  // Reports without an address show their outlet, else their id, as text.
+  const id = Number((await search(page)).get("event"));
+  const x = await api(`/api/events/${id}`);
+  const heads = await page.locator(".source-head").evaluateAll((hs) => hs.map((h) => ({ link: !!h.querySelector("a"), outlet: h.querySelector(".outlet").textContent })));
+  assert.equal(heads.length, x.members.length);
+  for (const [i, m] of x.members.entries()) {
+    const d = await api(`/api/documents/${encodeURIComponent(m.doc_id)}`);
+    if (d.url) continue;
+    assert.deepEqual(heads[i], { link: false, outlet: d.source || m.doc_id });
+  }
+  await link.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "outlet.png") });
+
+  // An address that is not a web one is no link, and an outlet carrying HTML stays text.
+  const r = await post("/api/extract", {
+    text: "قصفت القوات الروسية مدينة خاركيف الأوكرانية يوم 5 مارس 2022.",
+    published: "2022-03-06", url: "javascript:window.__pwned=3", source: "<b onmouseover=\"window.__pwned=4\">Bad</b> outlet",
+  });
+  assert.ok(r.event_stories.length > 0, "an event");
+  await page.goto(`${base}/?event=${r.event_stories[0]}`);
+  await ready(page);
+  const mine = page.locator(".source", { has: page.locator(`.source-head .outlet`, { hasText: "Bad</b> outlet" }) });
+  assert.equal(await mine.count(), 1);
+  assert.equal(await mine.locator("a, b[onmouseover]").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
 test("the page made no errors and no outside requests", () => {
   assert.deepEqual(problems, []);
 });
