@@ -29,11 +29,12 @@
     fresh: new Set(),
     view: null, // [t0, t1] ms shown on the timeline
     home: null,
+    busy: null,
     extent: null,
+    lastDay: null,
     tlEvents: [],
     tlTotal: 0,
     tl: { L: 150, R: 16 },
-    extent: null,
   };
 
   // ---------- small helpers ----------
@@ -259,22 +260,41 @@
 
   // ---------- timeline ----------
   let buckets = null;
-  // The timeline: buckets of every matching event, then the dots of the events in view.
+  let timelineSeq = 0;
+  // The timeline: buckets of every matching event (by first day), the last day any of them
+  // reaches, then the dots of the events in view.
   async function loadTimeline() {
-    buckets = await api(`/api/timeline/buckets?${query({ by: "day" })}`);
+    const seq = ++timelineSeq;
+    const b = await api(`/api/timeline/buckets?${query({ by: "day" })}`);
+    const days = b.buckets.map((x) => x.period).filter((p) => parseDay(p) !== null);
+    let last = days.length ? periodEnd(days[days.length - 1]) : null;
+    if (days.length) {
+      // Buckets count events by their first day; a month- or year-precise event (drawn at the
+      // middle of its span) may reach further: the events that last into the last first day.
+      const f = state.filter;
+      const from = f.from && parseDay(f.from) > parseDay(days[days.length - 1]) ? f.from : days[days.length - 1];
+      const tail = await api(`/api/events?${query({ from, order: "date", limit: 1000 })}`);
+      for (const e of tail.events) {
+        const t = parseDay(e.date_last || "");
+        if (t !== null && t > last) last = t;
+      }
+    }
+    if (seq !== timelineSeq) return;
+    buckets = b;
+    state.lastDay = last;
     state.view = null;
     home();
     await loadDots();
   }
 
   const MIN_T = Date.UTC(1, 0, 1), MAX_T = Date.UTC(9999, 11, 31);
-  // Extent of every dated event, and the first view ("Fit"): the shortest span holding 60% of
-  // the matching events, with a margin. Stray dates (year 48 or 3415 in a large store) and
-  // year-precise mentions would otherwise squeeze the story into a few pixels; "All" and zooming
-  // out reach them.
+  // The first view ("Fit") holds every dated event of the filters, from the first day of the
+  // earliest to the last day of the latest, with a margin. "Busiest" zooms to the shortest span
+  // holding 60% of them (stray dates, such as a year-48 mention in a large store, squeeze the
+  // story into a few pixels of the first view).
   function home() {
     const bs = buckets ? buckets.buckets.map((b) => [parseDay(b.period), b.total]).filter((b) => b[0] !== null) : [];
-    if (!bs.length) { state.extent = null; state.home = null; state.view = null; return; }
+    if (!bs.length) { state.extent = null; state.home = null; state.busy = null; state.view = null; return; }
     const total = bs.reduce((a, b) => a + b[1], 0);
     let best = [bs[0][0], bs[bs.length - 1][0]], sum = 0, i = 0;
     for (let j = 0; j < bs.length; j++) {
@@ -282,11 +302,12 @@
       while (sum - bs[i][1] >= total * 0.6) { sum -= bs[i][1]; i++; }
       if (sum >= total * 0.6 && bs[j][0] - bs[i][0] < best[1] - best[0]) best = [bs[i][0], bs[j][0]];
     }
-    const lo = bs[0][0], hi = bs[bs.length - 1][0] + DAY;
+    const lo = bs[0][0], hi = Math.max(bs[bs.length - 1][0], state.lastDay ?? -Infinity) + DAY;
     const pad = (a, b, f) => Math.max(DAY * 3, (b - a) * f);
-    state.extent = [Math.max(MIN_T, lo - pad(lo, hi, 0.04)), Math.min(MAX_T, hi + pad(lo, hi, 0.04))];
+    state.extent = [Math.max(MIN_T, lo - pad(lo, hi, 0.03)), Math.min(MAX_T, hi + pad(lo, hi, 0.03))];
+    state.home = state.extent.slice();
     const [h0, h1] = [best[0], best[1] + DAY];
-    state.home = [Math.max(MIN_T, h0 - pad(h0, h1, 0.15)), Math.min(MAX_T, h1 + pad(h0, h1, 0.15))];
+    state.busy = [Math.max(MIN_T, h0 - pad(h0, h1, 0.15)), Math.min(MAX_T, h1 + pad(h0, h1, 0.15))];
     if (!state.view) state.view = state.home.slice();
   }
 
@@ -355,6 +376,8 @@
     }
     const [v0, v1] = state.view;
     const x = (t) => L + ((t - v0) / (v1 - v0)) * (W - L - R);
+    // The plot's edges (in the svg's pixels) and the days it shows.
+    Object.assign(root.dataset, { x0: L, x1: W - R, from: fmtDay(Math.max(v0, MIN_T)), to: fmtDay(Math.min(v1, MAX_T)) });
     const clipId = "tl-clip";
     root.append(svg("defs", {}, svg("clipPath", { id: clipId }, svg("rect", { x: L, y: 0, width: W - L - R, height: H }))));
     const plot = svg("g", { "clip-path": `url(#${clipId})` });
@@ -439,14 +462,18 @@
     g.append(svg("text", { class: "lane-label", x: (x0 + x1) / 2, y: axisY + 15, "text-anchor": "middle", text: `undated (${undated.length})` }));
     const per = QUADS.map(() => []);
     for (const e of undated) per[QUAD_OF[e.type] ?? 0].push(e);
-    const step = 11;
+    // The largest grid step (11 px at most, 5 at least) at which the fullest lane fits.
+    const most = Math.max(...per.map((l) => l.length));
+    let step = 11;
+    const fits = (st) => Math.floor((x1 - x0) / st) * Math.floor((laneH - 4) / st) >= most;
+    while (step > 5 && !fits(step)) step--;
     const cols = Math.max(1, Math.floor((x1 - x0) / step));
+    const rows = Math.max(1, Math.floor((laneH - 4) / step));
     per.forEach((list, qi) => {
-      const rows = Math.max(1, Math.floor((laneH - 4) / step));
       list.slice(0, cols * rows).forEach((e, k) => {
-        const cx = x0 + 5 + (k % cols) * step;
-        const cy = top + qi * laneH + 7 + Math.floor(k / cols) * step;
-        g.append(dot(e, cx, cy, Math.min(5, dotRadius(e))));
+        const cx = x0 + step / 2 + (k % cols) * step;
+        const cy = top + qi * laneH + 2 + step / 2 + Math.floor(k / cols) * step;
+        g.append(dot(e, cx, cy, Math.min(step / 2 - 0.5, dotRadius(e))));
       });
     });
     root.append(g);
@@ -533,7 +560,7 @@
     $("tl-zoom-in").addEventListener("click", () => zoom(0.6));
     $("tl-zoom-out").addEventListener("click", () => zoom(1 / 0.6));
     $("tl-fit").addEventListener("click", () => { if (state.home) { state.view = state.home.slice(); drawTimeline(); reloadDotsSoon(); } });
-    $("tl-all").addEventListener("click", () => { if (state.extent) { state.view = state.extent.slice(); drawTimeline(); reloadDotsSoon(); } });
+    $("tl-busy").addEventListener("click", () => { if (state.busy) { state.view = state.busy.slice(); drawTimeline(); reloadDotsSoon(); } });
     window.addEventListener("resize", () => { drawTimeline(); });
   }
 

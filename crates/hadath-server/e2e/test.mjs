@@ -160,6 +160,25 @@ test("the page loads over the seeds' store", async () => {
   await page.screenshot({ path: join(shots, "overview.png") });
 });
 
+test("the timeline's first view shows every event the filters select", async () => {
+  // Over the whole store, then over ASSAULT alone (year-precise 2020 events drawn at mid-year
+  // and 2022 events: a first view that fits only the busiest days loses some).
+  const all = await everyEventOnTheTimeline("");
+  assert.ok(all.dated > 1, "dated events");
+  await page.goto(base + "/?type=ASSAULT");
+  await ready(page);
+  await everyEventOnTheTimeline("type=ASSAULT");
+  // Zooming in hides some; Fit brings the first view back.
+  const first = await page.textContent("#tl-range");
+  await page.click("#tl-zoom-in");
+  await page.click("#tl-zoom-in");
+  assert.notEqual(await page.textContent("#tl-range"), first);
+  await page.click("#tl-fit");
+  await page.waitForFunction((b) => document.querySelector("#tl-range").textContent === b, first);
+  await page.goto(base + "/");
+  await ready(page);
+});
+
 test("zoom changes the timeline's range", async () => {
   const before = await page.textContent("#tl-range");
   await page.click("#tl-zoom-in");
