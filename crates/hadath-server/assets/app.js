@@ -566,18 +566,60 @@
 
   // ---------- actor network ----------
   let network = null;
+  let networkSeq = 0;
   async function loadNetwork() {
     // The network shows every actor of the other filters; the actor filter only highlights.
     const f = state.filter;
     const saved = f.actor;
     f.actor = [];
     const q = query({ top: 24 });
+    // Two-sided clashes: the API's edges join actors to recipients (and CONSULT's co-actors), so
+    // an ASSAULT whose sides are all actors ("clashes between A and B") links no one there. The
+    // events of the other filters that may be clashes (ASSAULT, or the type filtered on, whose
+    // mode may say clash), the 1000 most reported.
+    const cq = query({ type: f.type || "ASSAULT", order: "sources", limit: 1000 });
     f.actor = saved;
-    network = await api(`/api/actors?${q}`);
+    const seq = ++networkSeq;
+    const [net, clashes] = await Promise.all([api(`/api/actors?${q}`), api(`/api/events?${cq}`)]);
+    if (seq !== networkSeq) return;
+    network = net;
+    network.clashes = clashLinks(net, clashes.events);
     for (const a of network.actors) actorNames.set(a.key, a.name);
     renderChips();
     layoutNetwork();
     drawNetwork();
+  }
+
+  // The network's key of a participant: its English name, else its code (as the API's).
+  const partyKey = (p) => p.name || p.code || null;
+  // A clash: a two-sided fight, every side an actor and no recipient (or the mode says clash).
+  function clashSides(e) {
+    const uniq = (ps) => [...new Set(ps.map(partyKey).filter(Boolean))];
+    if (e.mode === "clash") return uniq(e.actors.concat(e.recipients));
+    if (e.type === "ASSAULT" && !e.recipients.length) return uniq(e.actors);
+    return [];
+  }
+  // One link per pair of listed actors that clashed, counting their events; none where the API
+  // already gives the pair a "clash" relation.
+  function clashLinks(net, events) {
+    const listed = new Set(net.actors.map((a) => a.key));
+    const known = new Set(net.edges.filter((e) => e.relations.clash).map((e) => [e.source, e.target].sort().join("\n")));
+    const pairs = new Map();
+    for (const e of events) {
+      const sides = clashSides(e).filter((k) => listed.has(k)).sort();
+      for (let i = 0; i < sides.length; i++) {
+        for (let j = i + 1; j < sides.length; j++) {
+          const key = `${sides[i]}\n${sides[j]}`;
+          if (known.has(key)) continue;
+          const l = pairs.get(key) || { source: sides[i], target: sides[j], relations: { clash: 0 }, count: 0, events: [] };
+          l.relations.clash++;
+          l.count++;
+          l.events.push(e.id);
+          pairs.set(key, l);
+        }
+      }
+    }
+    return [...pairs.values()].sort((x, y) => y.count - x.count);
   }
 
   function layoutNetwork() {
@@ -587,7 +629,8 @@
     // Actors linked to no one else are left out of the drawing (they are in the list).
     // The strongest edges only (the API lists them strongest first), so a large store does not
     // draw a hairball; actors on none of them are left out.
-    const strong = network.edges.slice(0, Math.max(30, network.actors.length * 3));
+    const strong = network.edges.slice(0, Math.max(30, network.actors.length * 3))
+      .concat(network.clashes.slice(0, 30).map((c) => ({ ...c, clash: true })));
     const linked = new Set();
     for (const e of strong) { linked.add(e.source); linked.add(e.target); }
     const actors = network.actors.filter((a) => linked.has(a.key));
@@ -679,6 +722,7 @@
   function relationQuad(rel) {
     if (rel === "met") return 0;
     if (rel === "mediated") return -1;
+    if (rel === "clash") return 3;
     return QUAD_OF[rel] ?? -1;
   }
   function drawNetwork() {
@@ -707,9 +751,22 @@
       const qi = relationQuad(best);
       const color = qi >= 0 ? QUADS[qi].hex : "#8b93a5";
       const dim = sel.size && !(sel.has(a.a.key) || sel.has(b.a.key));
+      if (l.e.clash) {
+        // Drawn as an arc, beside any straight edge between the same two actors.
+        const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2, dx = b.x - a.x, dy = b.y - a.y;
+        const len = Math.sqrt(dx * dx + dy * dy) || 1, bow = Math.min(24, len * 0.18);
+        const cx = mx - (dy / len) * bow, cy = my + (dx / len) * bow;
+        const n = l.e.count;
+        g.append(svg("path", {
+          class: `edge clash${dim ? " dim" : ""}`, "data-source": a.a.key, "data-target": b.a.key,
+          d: `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${b.x.toFixed(1)},${b.y.toFixed(1)}`,
+          stroke: QUADS[3].hex, "stroke-width": 1.2 + (n / maxC) * 6, "stroke-opacity": 0.8,
+        }, tip(`${a.a.name} ⇄ ${b.a.name}: ${n} clash${n === 1 ? "" : "es"} (both sides fought)`)));
+        continue;
+      }
       const rels = Object.entries(l.e.relations).map(([r, n]) => `${n} ${r === "met" ? "met" : r === "mediated" ? "mediated" : r}`).join(", ");
       g.append(svg("line", {
-        class: `edge${best === "mediated" ? " mediated" : ""}${dim ? " dim" : ""}`,
+        class: `edge${best === "mediated" ? " mediated" : ""}${dim ? " dim" : ""}`, "data-source": a.a.key, "data-target": b.a.key,
         x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: color,
         "stroke-width": 1.2 + (l.e.count / maxC) * 6, "stroke-opacity": 0.7,
       }, tip(`${a.a.name} → ${b.a.name}: ${rels}`)));
@@ -738,7 +795,7 @@
   function netLegend() {
     const box = $("net-legend");
     const item = (cls, label) => el("span", {}, el("i", { class: cls }), label);
-    box.append(item("qc0", "met / agreed"), item("qc1", "helped"), item("qc2", "accused / demanded"), item("qc3", "attacked / coerced"), item("dashed", "mediated"));
+    box.append(item("qc0", "met / agreed"), item("qc1", "helped"), item("qc2", "accused / demanded"), item("qc3", "attacked / coerced"), item("clash", "clashed (arc)"), item("dashed", "mediated"));
     box.append(el("span", { text: "· width = number of events" }));
   }
 

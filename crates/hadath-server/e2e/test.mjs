@@ -179,6 +179,37 @@ test("the timeline's first view shows every event the filters select", async () 
   await ready(page);
 });
 
+test("a two-sided clash links its sides in the actor network", async () => {
+  // The clashes among the network's actors: ASSAULT events whose sides are all actors (or whose
+  // mode says clash). The seeds have Armenia and Azerbaijan's; a store without one gets one.
+  const clashPairs = async () => {
+    const net = await api("/api/actors?top=24");
+    const listed = new Set(net.actors.map((a) => a.key));
+    const pairs = new Set();
+    for (const e of await allEvents("type=ASSAULT")) {
+      if (e.recipients.length && e.mode !== "clash") continue;
+      const sides = [...new Set(e.actors.concat(e.mode === "clash" ? e.recipients : []).map((p) => p.name || p.code).filter((k) => k && listed.has(k)))].sort();
+      for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) pairs.add(`${sides[i]}\n${sides[j]}`);
+    }
+    return [...pairs].map((p) => p.split("\n"));
+  };
+  let pairs = await clashPairs();
+  if (!pairs.length) {
+    await post("/api/extract", { text: "اندلعت اشتباكات عنيفة بين القوات الأرمينية والقوات الأذربيجانية على الحدود يوم 12 سبتمبر 2022، ما أسفر عن مقتل 49 جندياً.", published: "2022-09-13" });
+    pairs = await clashPairs();
+    await page.reload();
+    await ready(page);
+  }
+  assert.ok(pairs.length > 0, "a clash between two listed actors");
+  await page.waitForSelector("#network .edge.clash");
+  for (const [a, b] of pairs.slice(0, 30)) {
+    const edge = page.locator(`#network path.edge.clash[data-source=${JSON.stringify(a)}][data-target=${JSON.stringify(b)}]`);
+    assert.equal(await edge.count(), 1, `a clash link ${a} ⇄ ${b}`);
+    assert.match(await edge.locator("title").textContent(), /clash/);
+    for (const k of [a, b]) assert.equal(await page.locator(`#network .node[data-key="${k}"]`).count(), 1, `node ${k}`);
+  }
+});
+
 test("zoom changes the timeline's range", async () => {
   const before = await page.textContent("#tl-range");
   await page.click("#tl-zoom-in");
