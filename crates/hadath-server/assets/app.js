@@ -29,11 +29,12 @@
     fresh: new Set(),
     view: null, // [t0, t1] ms shown on the timeline
     home: null,
+    busy: null,
     extent: null,
+    lastDay: null,
     tlEvents: [],
     tlTotal: 0,
     tl: { L: 150, R: 16 },
-    extent: null,
   };
 
   // ---------- small helpers ----------
@@ -138,20 +139,79 @@
   const actorNames = new Map();
   const actorName = (key) => actorNames.get(key) || key;
 
+  // ---------- the address: every filter, the list order and the open event ----------
+  // Written to the query string (a new history entry when the filters change, the same entry
+  // when only the order or the open event does), read back on load and on the back button, so a
+  // shared address opens the same view.
+  const FILTER_KEYS = ["q", "type", "from", "to", "place", "modality"];
+  const emptyFilter = () => ({ q: "", type: "", from: "", to: "", place: "", modality: "", actor: [] });
+  function addressQuery() {
+    const p = new URLSearchParams();
+    const f = state.filter;
+    for (const k of FILTER_KEYS) if (f[k]) p.set(k, f[k]);
+    for (const a of f.actor) p.append("actor", a);
+    if ($("order").value !== "date") p.set("order", $("order").value);
+    if (state.selected) p.set("event", String(state.selected));
+    return p.toString();
+  }
+  function writeAddress(push) {
+    const s = addressQuery();
+    if (s === location.search.replace(/^\?/, "")) return;
+    const url = s ? `?${s}` : location.pathname;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+  const hasOption = (select, v) => Array.from($(select).options).some((o) => o.value === v);
+  // The filters, order and event of the address; a type, modality or order the page does not
+  // offer is dropped (the form could not show it).
+  function readAddress() {
+    const p = new URLSearchParams(location.search);
+    const f = emptyFilter();
+    for (const k of FILTER_KEYS) f[k] = (p.get(k) || "").trim();
+    f.type = f.type.toUpperCase();
+    f.modality = f.modality.toLowerCase();
+    if (!hasOption("f-type", f.type)) f.type = "";
+    if (!hasOption("f-modality", f.modality)) f.modality = "";
+    f.actor = [...new Set(p.getAll("actor").map((a) => a.trim()).filter(Boolean))];
+    state.filter = f;
+    writeForm();
+    const order = p.get("order") || "date";
+    $("order").value = hasOption("order", order) ? order : "date";
+    const id = Number(p.get("event"));
+    return Number.isInteger(id) && id > 0 ? id : null;
+  }
+
   // ---------- data loading ----------
-  async function refresh() {
+  // Reload everything for the current filters; `fromAddress` when they were just read from the
+  // address (no new history entry).
+  async function refresh(fromAddress) {
+    writeAddress(!fromAddress);
     renderChips();
     showError(null);
     try {
-      await Promise.all([loadEvents(false), loadNetwork(), loadTimeline()]);
+      await loading(Promise.all([loadEvents(false), loadNetwork(), loadTimeline()]));
     } catch (e) {
       showError(e);
     }
   }
+  // body[data-loading] while the list, network or timeline are loading (for people and tests).
+  let pending = 0;
+  async function loading(p) {
+    pending++;
+    document.body.dataset.loading = "1";
+    try {
+      return await p;
+    } finally {
+      if (--pending === 0) delete document.body.dataset.loading;
+    }
+  }
 
+  let eventsSeq = 0;
   async function loadEvents(more) {
     const offset = more ? state.events.length : 0;
+    const seq = ++eventsSeq;
     const page = await api(`/api/events?${query({ limit: 500, offset, order: $("order").value })}`);
+    if (seq !== eventsSeq) return; // a later load (other filters) superseded this one
     state.events = more ? state.events.concat(page.events) : page.events;
     state.total = page.total;
     renderList();
@@ -200,22 +260,41 @@
 
   // ---------- timeline ----------
   let buckets = null;
-  // The timeline: buckets of every matching event, then the dots of the events in view.
+  let timelineSeq = 0;
+  // The timeline: buckets of every matching event (by first day), the last day any of them
+  // reaches, then the dots of the events in view.
   async function loadTimeline() {
-    buckets = await api(`/api/timeline/buckets?${query({ by: "day" })}`);
+    const seq = ++timelineSeq;
+    const b = await api(`/api/timeline/buckets?${query({ by: "day" })}`);
+    const days = b.buckets.map((x) => x.period).filter((p) => parseDay(p) !== null);
+    let last = days.length ? periodEnd(days[days.length - 1]) : null;
+    if (days.length) {
+      // Buckets count events by their first day; a month- or year-precise event (drawn at the
+      // middle of its span) may reach further: the events that last into the last first day.
+      const f = state.filter;
+      const from = f.from && parseDay(f.from) > parseDay(days[days.length - 1]) ? f.from : days[days.length - 1];
+      const tail = await api(`/api/events?${query({ from, order: "date", limit: 1000 })}`);
+      for (const e of tail.events) {
+        const t = parseDay(e.date_last || "");
+        if (t !== null && t > last) last = t;
+      }
+    }
+    if (seq !== timelineSeq) return;
+    buckets = b;
+    state.lastDay = last;
     state.view = null;
     home();
     await loadDots();
   }
 
   const MIN_T = Date.UTC(1, 0, 1), MAX_T = Date.UTC(9999, 11, 31);
-  // Extent of every dated event, and the first view ("Fit"): the shortest span holding 60% of
-  // the matching events, with a margin. Stray dates (year 48 or 3415 in a large store) and
-  // year-precise mentions would otherwise squeeze the story into a few pixels; "All" and zooming
-  // out reach them.
+  // The first view ("Fit") holds every dated event of the filters, from the first day of the
+  // earliest to the last day of the latest, with a margin. "Busiest" zooms to the shortest span
+  // holding 60% of them (stray dates, such as a year-48 mention in a large store, squeeze the
+  // story into a few pixels of the first view).
   function home() {
     const bs = buckets ? buckets.buckets.map((b) => [parseDay(b.period), b.total]).filter((b) => b[0] !== null) : [];
-    if (!bs.length) { state.extent = null; state.home = null; state.view = null; return; }
+    if (!bs.length) { state.extent = null; state.home = null; state.busy = null; state.view = null; return; }
     const total = bs.reduce((a, b) => a + b[1], 0);
     let best = [bs[0][0], bs[bs.length - 1][0]], sum = 0, i = 0;
     for (let j = 0; j < bs.length; j++) {
@@ -223,11 +302,12 @@
       while (sum - bs[i][1] >= total * 0.6) { sum -= bs[i][1]; i++; }
       if (sum >= total * 0.6 && bs[j][0] - bs[i][0] < best[1] - best[0]) best = [bs[i][0], bs[j][0]];
     }
-    const lo = bs[0][0], hi = bs[bs.length - 1][0] + DAY;
+    const lo = bs[0][0], hi = Math.max(bs[bs.length - 1][0], state.lastDay ?? -Infinity) + DAY;
     const pad = (a, b, f) => Math.max(DAY * 3, (b - a) * f);
-    state.extent = [Math.max(MIN_T, lo - pad(lo, hi, 0.04)), Math.min(MAX_T, hi + pad(lo, hi, 0.04))];
+    state.extent = [Math.max(MIN_T, lo - pad(lo, hi, 0.03)), Math.min(MAX_T, hi + pad(lo, hi, 0.03))];
+    state.home = state.extent.slice();
     const [h0, h1] = [best[0], best[1] + DAY];
-    state.home = [Math.max(MIN_T, h0 - pad(h0, h1, 0.15)), Math.min(MAX_T, h1 + pad(h0, h1, 0.15))];
+    state.busy = [Math.max(MIN_T, h0 - pad(h0, h1, 0.15)), Math.min(MAX_T, h1 + pad(h0, h1, 0.15))];
     if (!state.view) state.view = state.home.slice();
   }
 
@@ -296,6 +376,8 @@
     }
     const [v0, v1] = state.view;
     const x = (t) => L + ((t - v0) / (v1 - v0)) * (W - L - R);
+    // The plot's edges (in the svg's pixels) and the days it shows.
+    Object.assign(root.dataset, { x0: L, x1: W - R, from: fmtDay(Math.max(v0, MIN_T)), to: fmtDay(Math.min(v1, MAX_T)) });
     const clipId = "tl-clip";
     root.append(svg("defs", {}, svg("clipPath", { id: clipId }, svg("rect", { x: L, y: 0, width: W - L - R, height: H }))));
     const plot = svg("g", { "clip-path": `url(#${clipId})` });
@@ -380,14 +462,18 @@
     g.append(svg("text", { class: "lane-label", x: (x0 + x1) / 2, y: axisY + 15, "text-anchor": "middle", text: `undated (${undated.length})` }));
     const per = QUADS.map(() => []);
     for (const e of undated) per[QUAD_OF[e.type] ?? 0].push(e);
-    const step = 11;
+    // The largest grid step (11 px at most, 5 at least) at which the fullest lane fits.
+    const most = Math.max(...per.map((l) => l.length));
+    let step = 11;
+    const fits = (st) => Math.floor((x1 - x0) / st) * Math.floor((laneH - 4) / st) >= most;
+    while (step > 5 && !fits(step)) step--;
     const cols = Math.max(1, Math.floor((x1 - x0) / step));
+    const rows = Math.max(1, Math.floor((laneH - 4) / step));
     per.forEach((list, qi) => {
-      const rows = Math.max(1, Math.floor((laneH - 4) / step));
       list.slice(0, cols * rows).forEach((e, k) => {
-        const cx = x0 + 5 + (k % cols) * step;
-        const cy = top + qi * laneH + 7 + Math.floor(k / cols) * step;
-        g.append(dot(e, cx, cy, Math.min(5, dotRadius(e))));
+        const cx = x0 + step / 2 + (k % cols) * step;
+        const cy = top + qi * laneH + 2 + step / 2 + Math.floor(k / cols) * step;
+        g.append(dot(e, cx, cy, Math.min(step / 2 - 0.5, dotRadius(e))));
       });
     });
     root.append(g);
@@ -474,24 +560,66 @@
     $("tl-zoom-in").addEventListener("click", () => zoom(0.6));
     $("tl-zoom-out").addEventListener("click", () => zoom(1 / 0.6));
     $("tl-fit").addEventListener("click", () => { if (state.home) { state.view = state.home.slice(); drawTimeline(); reloadDotsSoon(); } });
-    $("tl-all").addEventListener("click", () => { if (state.extent) { state.view = state.extent.slice(); drawTimeline(); reloadDotsSoon(); } });
+    $("tl-busy").addEventListener("click", () => { if (state.busy) { state.view = state.busy.slice(); drawTimeline(); reloadDotsSoon(); } });
     window.addEventListener("resize", () => { drawTimeline(); });
   }
 
   // ---------- actor network ----------
   let network = null;
+  let networkSeq = 0;
   async function loadNetwork() {
     // The network shows every actor of the other filters; the actor filter only highlights.
     const f = state.filter;
     const saved = f.actor;
     f.actor = [];
     const q = query({ top: 24 });
+    // Two-sided clashes: the API's edges join actors to recipients (and CONSULT's co-actors), so
+    // an ASSAULT whose sides are all actors ("clashes between A and B") links no one there. The
+    // events of the other filters that may be clashes (ASSAULT, or the type filtered on, whose
+    // mode may say clash), the 1000 most reported.
+    const cq = query({ type: f.type || "ASSAULT", order: "sources", limit: 1000 });
     f.actor = saved;
-    network = await api(`/api/actors?${q}`);
+    const seq = ++networkSeq;
+    const [net, clashes] = await Promise.all([api(`/api/actors?${q}`), api(`/api/events?${cq}`)]);
+    if (seq !== networkSeq) return;
+    network = net;
+    network.clashes = clashLinks(net, clashes.events);
     for (const a of network.actors) actorNames.set(a.key, a.name);
     renderChips();
     layoutNetwork();
     drawNetwork();
+  }
+
+  // The network's key of a participant: its English name, else its code (as the API's).
+  const partyKey = (p) => p.name || p.code || null;
+  // A clash: a two-sided fight, every side an actor and no recipient (or the mode says clash).
+  function clashSides(e) {
+    const uniq = (ps) => [...new Set(ps.map(partyKey).filter(Boolean))];
+    if (e.mode === "clash") return uniq(e.actors.concat(e.recipients));
+    if (e.type === "ASSAULT" && !e.recipients.length) return uniq(e.actors);
+    return [];
+  }
+  // One link per pair of listed actors that clashed, counting their events; none where the API
+  // already gives the pair a "clash" relation.
+  function clashLinks(net, events) {
+    const listed = new Set(net.actors.map((a) => a.key));
+    const known = new Set(net.edges.filter((e) => e.relations.clash).map((e) => [e.source, e.target].sort().join("\n")));
+    const pairs = new Map();
+    for (const e of events) {
+      const sides = clashSides(e).filter((k) => listed.has(k)).sort();
+      for (let i = 0; i < sides.length; i++) {
+        for (let j = i + 1; j < sides.length; j++) {
+          const key = `${sides[i]}\n${sides[j]}`;
+          if (known.has(key)) continue;
+          const l = pairs.get(key) || { source: sides[i], target: sides[j], relations: { clash: 0 }, count: 0, events: [] };
+          l.relations.clash++;
+          l.count++;
+          l.events.push(e.id);
+          pairs.set(key, l);
+        }
+      }
+    }
+    return [...pairs.values()].sort((x, y) => y.count - x.count);
   }
 
   function layoutNetwork() {
@@ -501,7 +629,8 @@
     // Actors linked to no one else are left out of the drawing (they are in the list).
     // The strongest edges only (the API lists them strongest first), so a large store does not
     // draw a hairball; actors on none of them are left out.
-    const strong = network.edges.slice(0, Math.max(30, network.actors.length * 3));
+    const strong = network.edges.slice(0, Math.max(30, network.actors.length * 3))
+      .concat(network.clashes.slice(0, 30).map((c) => ({ ...c, clash: true })));
     const linked = new Set();
     for (const e of strong) { linked.add(e.source); linked.add(e.target); }
     const actors = network.actors.filter((a) => linked.has(a.key));
@@ -593,6 +722,7 @@
   function relationQuad(rel) {
     if (rel === "met") return 0;
     if (rel === "mediated") return -1;
+    if (rel === "clash") return 3;
     return QUAD_OF[rel] ?? -1;
   }
   function drawNetwork() {
@@ -621,9 +751,22 @@
       const qi = relationQuad(best);
       const color = qi >= 0 ? QUADS[qi].hex : "#8b93a5";
       const dim = sel.size && !(sel.has(a.a.key) || sel.has(b.a.key));
+      if (l.e.clash) {
+        // Drawn as an arc, beside any straight edge between the same two actors.
+        const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2, dx = b.x - a.x, dy = b.y - a.y;
+        const len = Math.sqrt(dx * dx + dy * dy) || 1, bow = Math.min(24, len * 0.18);
+        const cx = mx - (dy / len) * bow, cy = my + (dx / len) * bow;
+        const n = l.e.count;
+        g.append(svg("path", {
+          class: `edge clash${dim ? " dim" : ""}`, "data-source": a.a.key, "data-target": b.a.key,
+          d: `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${b.x.toFixed(1)},${b.y.toFixed(1)}`,
+          stroke: QUADS[3].hex, "stroke-width": 1.2 + (n / maxC) * 6, "stroke-opacity": 0.8,
+        }, tip(`${a.a.name} ⇄ ${b.a.name}: ${n} clash${n === 1 ? "" : "es"} (both sides fought)`)));
+        continue;
+      }
       const rels = Object.entries(l.e.relations).map(([r, n]) => `${n} ${r === "met" ? "met" : r === "mediated" ? "mediated" : r}`).join(", ");
       g.append(svg("line", {
-        class: `edge${best === "mediated" ? " mediated" : ""}${dim ? " dim" : ""}`,
+        class: `edge${best === "mediated" ? " mediated" : ""}${dim ? " dim" : ""}`, "data-source": a.a.key, "data-target": b.a.key,
         x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: color,
         "stroke-width": 1.2 + (l.e.count / maxC) * 6, "stroke-opacity": 0.7,
       }, tip(`${a.a.name} → ${b.a.name}: ${rels}`)));
@@ -639,9 +782,10 @@
       const toggle = () => {
         const f = state.filter;
         f.actor = f.actor.includes(n.a.key) ? f.actor.filter((x) => x !== n.a.key) : [n.a.key];
+        writeAddress(true);
         renderChips();
         drawNetwork();
-        Promise.all([loadEvents(false), loadTimeline()]).catch(showError);
+        loading(Promise.all([loadEvents(false), loadTimeline()])).catch(showError);
       };
       node.addEventListener("click", toggle);
       node.addEventListener("keydown", (ev) => { if (ev.key === "Enter") toggle(); });
@@ -651,13 +795,14 @@
   function netLegend() {
     const box = $("net-legend");
     const item = (cls, label) => el("span", {}, el("i", { class: cls }), label);
-    box.append(item("qc0", "met / agreed"), item("qc1", "helped"), item("qc2", "accused / demanded"), item("qc3", "attacked / coerced"), item("dashed", "mediated"));
+    box.append(item("qc0", "met / agreed"), item("qc1", "helped"), item("qc2", "accused / demanded"), item("qc3", "attacked / coerced"), item("clash", "clashed (arc)"), item("dashed", "mediated"));
     box.append(el("span", { text: "· width = number of events" }));
   }
 
   // ---------- event detail ----------
   async function openEvent(id) {
     state.selected = id;
+    writeAddress(false);
     for (const li of document.querySelectorAll("#events li")) li.classList.toggle("sel", Number(li.dataset.id) === id);
     for (const c of document.querySelectorAll("#timeline .dot")) c.classList.toggle("sel", Number(c.dataset.id) === id);
     const box = $("detail");
@@ -721,7 +866,8 @@
     x.members.forEach((m, i) => {
       const d = docs[i];
       const head = el("div", { class: "source-head" },
-        el("b", {}, el("bdi", { text: m.doc_id })),
+        outletOf(m.doc_id, d),
+        d && d.source ? el("bdi", { class: "doc-id", text: m.doc_id }) : null,
         m.published ? el("span", { text: `published ${m.published}` }) : null,
         el("span", { class: "why", text: m.reason }));
       const sec = el("article", { class: "source" }, head);
@@ -742,6 +888,27 @@
       const first = a.querySelector(".ev");
       if (first) a.scrollTop = Math.max(0, first.offsetTop - a.offsetTop - 60);
     }
+  }
+
+  // An article's address, when it is a web address (http or https); anything else stays text.
+  function webUrl(u) {
+    if (typeof u !== "string" || !u.trim()) return null;
+    try {
+      const url = new URL(u.trim());
+      return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+    } catch (_) {
+      return null;
+    }
+  }
+  // A report's outlet: its name (else the site's host) linking to the article in a new tab, or
+  // the outlet or document id as text when the document has no web address.
+  function outletOf(docId, d) {
+    const url = d && webUrl(d.url);
+    const name = d && d.source ? d.source : null;
+    if (!url) return el("b", { class: "outlet" }, el("bdi", { text: name || docId }));
+    return el("a", { class: "outlet", href: url.href, target: "_blank", rel: "noopener noreferrer", title: url.href },
+      el("bdi", { text: name || url.host }), el("span", { class: "ext", "aria-hidden": "true", text: " ↗" }),
+      name ? el("span", { class: "host", text: ` ${url.host}` }) : null);
   }
 
   // Split a document's text at code-point offsets and mark evidence, trigger, names and dates.
@@ -795,6 +962,8 @@
       const body = { text };
       if ($("p-title").value.trim()) body.title = $("p-title").value.trim();
       if ($("p-published").value.trim()) body.published = $("p-published").value.trim();
+      if ($("p-source").value.trim()) body.source = $("p-source").value.trim();
+      if ($("p-url").value.trim()) body.url = $("p-url").value.trim();
       $("paste-submit").disabled = true;
       $("paste-status").textContent = "Extracting…";
       try {
@@ -847,12 +1016,12 @@
     $("legend").append(...QUADS.map((q) => el("span", {}, el("span", { class: `swatch qc${QUADS.indexOf(q)}` }), q.short)));
     $("filters").addEventListener("submit", (ev) => { ev.preventDefault(); readForm(); refresh(); });
     $("f-clear").addEventListener("click", () => {
-      state.filter = { q: "", type: "", from: "", to: "", place: "", modality: "", actor: [] };
+      state.filter = emptyFilter();
       writeForm();
       refresh();
     });
     $("more").addEventListener("click", () => loadEvents(true).catch(showError));
-    $("order").addEventListener("change", () => loadEvents(false).catch(showError));
+    $("order").addEventListener("change", () => { writeAddress(false); loading(loadEvents(false)).catch(showError); });
     try {
       const o = await api("/api/overview");
       const s = o.stats;
@@ -867,7 +1036,21 @@
     } catch (e) {
       showError(e);
     }
-    await refresh();
+    const emptyPane = $("detail").firstElementChild;
+    // Back and forward: the filters, order and open event of that entry.
+    window.addEventListener("popstate", () => {
+      const id = readAddress();
+      if (id && id !== state.selected) openEvent(id);
+      else if (!id && state.selected) {
+        state.selected = null;
+        $("detail").replaceChildren(emptyPane);
+      }
+      refresh(true);
+    });
+    const id = readAddress();
+    state.selected = id;
+    await refresh(true);
+    if (id) await openEvent(id);
     document.body.dataset.ready = "1";
   }
   document.addEventListener("DOMContentLoaded", init);
