@@ -26,6 +26,21 @@ $H extract -q examples/heldout/corpus.jsonl > "$T/ho.jsonl"
 row "held-out set (examples/heldout/, 15 articles)" examples/heldout/gold.json "$T/ho.jsonl"
 $H extract -q examples/heldout2/corpus.jsonl > "$T/ho2.jsonl"
 row "fresh held-out set (examples/heldout2/, 15 articles)" examples/heldout2/gold.json "$T/ho2.jsonl"
+if [ -d "$S/arabic-data/saudinewsnet" ]; then
+  # Real articles (issue 14's development set): the gold is committed, the text read from ../shared.
+  for set in dev blind; do
+    python3 scripts/snn.py jsonl "examples/snn/$set.json" > "$T/snn-$set.in.jsonl"
+    $H extract -q "$T/snn-$set.in.jsonl" > "$T/snn-$set.out.jsonl"
+  done
+  row "SaudiNewsNet dev (examples/snn/dev.json, 44 real articles)" examples/snn/dev.json "$T/snn-dev.out.jsonl"
+  row "SaudiNewsNet blind (examples/snn/blind.json, 22 real articles)" examples/snn/blind.json "$T/snn-blind.out.jsonl"
+  echo
+  echo "Direction, spurious tolls and places on the real articles:"
+  for set in dev blind; do
+    python3 "$S/eval/score.py" events "examples/snn/$set.json" "$T/snn-$set.out.jsonl" --json \
+      | python3 -c "import json,sys; d=json.load(sys.stdin); print('$set', {k: d.get(k) for k in ('direction_accuracy', 'dead_spurious', 'place_accuracy')})"
+  done
+fi
 echo
 echo "ANERcorp test split (score.py ner, exact spans), the whole pipeline's entities:"
 python3 "$S/eval/score.py" conll2jsonl "$S/arabic-data/anercorp/ANERCorp.txt" --part test > "$T/aner.in.jsonl"

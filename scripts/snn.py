@@ -56,6 +56,8 @@ def as_doc(aid, a):
         "text": ((a.get("title") or "") + "\n\n" + (a.get("content") or "")).strip(),
         "url": a.get("url"),
         "source": a.get("source"),
+        # The crawl time is the metadata a user has; in July 2015 it can be a day late.
+        "published": (a.get("date_extracted") or "")[:10] or None,
     }
 
 
@@ -72,7 +74,7 @@ def main():
     js = sub.add_parser("jsonl")
     js.add_argument("gold")
     js.add_argument("--published", action="store_true",
-                    help="pass the gold's publication date as metadata (a [lo, hi] range passes none)")
+                    help="pass the gold's publication date as metadata instead of the crawl date")
     a = p.parse_args()
     if a.cmd == "list":
         for i, art in enumerate(day(a.day)):
