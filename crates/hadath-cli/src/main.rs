@@ -104,6 +104,15 @@ fn main() -> ExitCode {
     };
     match r {
         Ok(code) => code,
+        // `hadath timeline | head`: the reader is gone, nothing is lost (as ripgrep does).
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("hadath: error: {e:#}");
             ExitCode::from(1)

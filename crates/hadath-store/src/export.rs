@@ -124,7 +124,7 @@ pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
             );
             o.remove("cameo");
         }
-        serde_json::to_writer(&mut w, &v).map_err(|x| Error::Export(x.to_string()))?;
+        serde_json::to_writer(&mut w, &v).map_err(json_err)?;
         w.write_all(b"\n")?;
     }
     w.flush()?;
@@ -134,7 +134,6 @@ pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
 /// CSV with a header row of [`COLUMNS`].
 pub fn write_csv(w: impl Write, events: &[StoryEvent]) -> Result<()> {
     let mut c = csv::Writer::from_writer(w);
-    let csv_err = |x: csv::Error| Error::Export(x.to_string());
     c.write_record(COLUMNS).map_err(csv_err)?;
     for e in events {
         c.write_record(row(e).iter().map(Cell::to_csv))
@@ -242,4 +241,25 @@ pub fn write_parquet<W: Write + Send>(w: W, events: &[StoryEvent]) -> Result<()>
     }
     writer.close().map_err(pq)?;
     Ok(())
+}
+
+/// A JSON writing error: an I/O one stays I/O (a closed pipe is told apart by its kind).
+fn json_err(x: serde_json::Error) -> Error {
+    if x.is_io() {
+        Error::Io(x.into())
+    } else {
+        Error::Export(x.to_string())
+    }
+}
+
+/// A CSV writing error: an I/O one stays I/O.
+fn csv_err(x: csv::Error) -> Error {
+    if x.is_io_error() {
+        match x.into_kind() {
+            csv::ErrorKind::Io(e) => Error::Io(e),
+            other => Error::Export(format!("{other:?}")),
+        }
+    } else {
+        Error::Export(x.to_string())
+    }
 }

@@ -118,6 +118,29 @@ pub fn default_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("hadath.db"))
 }
 
+/// Switch to write-ahead logging. Changing the journal mode takes the database's exclusive
+/// lock and SQLite does not wait for it (no busy handler), so two processes creating one
+/// store at once would see `database is locked`: retry for up to the busy timeout.
+fn wal(conn: &Connection) -> rusqlite::Result<()> {
+    let start = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(2);
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && start.elapsed() < std::time::Duration::from_secs(10) =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(100));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 impl Store {
     /// Open (or create) the store at `path`, checking and migrating its schema.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
@@ -148,11 +171,10 @@ impl Store {
             true,
         )?;
         if path.as_os_str() != ":memory:" {
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
-                .map_err(|source| Error::Open {
-                    path: shown.clone(),
-                    source,
-                })?;
+            wal(&conn).map_err(|source| Error::Open {
+                path: shown.clone(),
+                source,
+            })?;
         }
         // WAL + NORMAL: a commit survives a killed process; a power cut may lose the last
         // commits but never leaves a half-written one.
