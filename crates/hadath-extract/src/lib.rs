@@ -18,6 +18,7 @@
 
 mod entities;
 mod events;
+mod index;
 mod lexdata;
 mod report;
 
