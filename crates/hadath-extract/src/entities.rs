@@ -1,10 +1,12 @@
 //! Entities of a document: knowledge-base mentions first, then the statistical tagger's names
 //! that the knowledge base did not cover, deduplicated, in text order.
 
+use crate::index::BySpan;
 use hadath_lexicon::{EntityKind, Lexicon, MatchHow};
 use hadath_ner::{DocSentence, KeyedGazetteer, NerKind, NerModel};
 use hadath_text::Analysis;
 use jiff::civil::Date;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One entity mention (byte offsets).
@@ -142,6 +144,7 @@ pub(crate) fn find(
         let sentences = DocSentence::of_document(text, analysis);
         let mut extra = Vec::new();
         let mut gone = vec![false; out.len()];
+        let spans = BySpan::new(out.iter().map(|e| &e.src));
         for sp in model
             .tag_document(&sentences, Some(&gaz))
             .into_iter()
@@ -151,9 +154,8 @@ pub(crate) fn find(
                 continue;
             }
             let (a, b) = (sp.source.start, sp.source.end);
-            let under: Vec<usize> = (0..out.len())
-                .filter(|&i| !gone[i] && out[i].src.start < b && a < out[i].src.end)
-                .collect();
+            let mut under = spans.overlapping(a, b);
+            under.retain(|&i| !gone[i]);
             // A longer name around knowledge-base pieces of it replaces them: longer by whole
             // words, not just by the clitics the knowledge base leaves out of its spans
             // (لبوتين). Otherwise the knowledge base's reading stands.
@@ -212,12 +214,14 @@ pub(crate) fn find(
     out.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
     // Drop mentions nested in a longer one (keep the outer).
     let mut kept: Vec<Ent> = Vec::with_capacity(out.len());
+    // The last mention kept that is not the title's.
+    let mut last_outer: Option<usize> = None;
     for e in out {
         if e.inner {
             kept.push(e);
             continue;
         }
-        if let Some(last) = kept.iter().rev().find(|k| !k.inner) {
+        if let Some(last) = last_outer.map(|i| &kept[i]) {
             if e.src.start >= last.src.start && e.src.end <= last.src.end && e.src != last.src {
                 continue;
             }
@@ -225,6 +229,7 @@ pub(crate) fn find(
                 continue;
             }
         }
+        last_outer = Some(kept.len());
         kept.push(e);
     }
     add_pairs(analysis, text, &mut kept);
@@ -255,20 +260,18 @@ fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
     let folded = analysis.folded();
     let toks = analysis.tokens();
     let mut extra = Vec::new();
+    let spans = BySpan::new(ents.iter().map(|e| &e.src));
     for (i, t) in toks.iter().enumerate() {
         let w = t.text(folded);
         let w = w.strip_prefix('و').unwrap_or(w);
         if !matches!(w, "الحكومه" | "السلطات" | "الجيش" | "الشرطه") {
             continue;
         }
-        let covered = ents
-            .iter()
-            .any(|e| e.src.start < t.source.end && t.source.start < e.src.end);
+        let covered = !spans.overlapping(t.source.start, t.source.end).is_empty();
         // a state named right after (الحكومة السودانية، جيش الاحتلال) is the lexicon's business
-        let named_after = toks.get(i + 1).is_some_and(|n| {
-            ents.iter()
-                .any(|e| e.src.start >= n.source.start && e.src.start < n.source.end)
-        });
+        let named_after = toks
+            .get(i + 1)
+            .is_some_and(|n| !spans.starting_in(n.source.start, n.source.end).is_empty());
         if covered || named_after {
             continue;
         }
@@ -300,6 +303,15 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
     let toks = analysis.tokens();
     // Pairs named as "بين X وY": the salient dyad of the text so far.
     let mut between: Vec<(usize, String, String)> = Vec::new();
+    // (the mentions are sorted by start) the first coded actor at or after each mention
+    let mut next_coded: Vec<Option<usize>> = vec![None; ents.len() + 1];
+    for j in (0..ents.len()).rev() {
+        next_coded[j] = if ents[j].actor && ents[j].code.is_some() {
+            Some(j)
+        } else {
+            next_coded[j + 1]
+        };
+    }
     for (i, e) in ents.iter().enumerate() {
         let Some(c1) = e.code.as_deref().filter(|c| c.len() == 3 && e.actor) else {
             continue;
@@ -314,10 +326,8 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
         if !pre_fold.ends_with("بين") {
             continue;
         }
-        if let Some(n) = ents[i + 1..]
-            .iter()
-            .find(|n| n.src.start >= e.src.end && n.actor && n.code.is_some())
-        {
+        let after = ents.partition_point(|n| n.src.start < e.src.end).max(i + 1);
+        if let Some(n) = next_coded[after].map(|j| &ents[j]) {
             let gap = hadath_text::fold(text[e.src.end..n.src.start].trim());
             let c2 = n.code.as_deref().unwrap_or("");
             if (gap == "و" || gap == "،و" || gap == ",و") && c2.len() == 3 && c2 != c1 {
@@ -325,6 +335,23 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
             }
         }
     }
+    // The last pair ending by a position: pairs by end, with the latest pair up to each.
+    let mut by_end: Vec<(usize, usize)> =
+        between.iter().enumerate().map(|(j, b)| (b.0, j)).collect();
+    by_end.sort_unstable();
+    let latest: Vec<usize> = by_end
+        .iter()
+        .scan(0, |m, &(_, j)| {
+            *m = j.max(*m);
+            Some(*m)
+        })
+        .collect();
+    // The states named so far (by mentions ending before the token, taken in order of their
+    // end): code → (mentions, last start, first mention's index).
+    let mut by_end_ents: Vec<usize> = (0..ents.len()).collect();
+    by_end_ents.sort_by_key(|&i| ents[i].src.end);
+    let mut counted = 0;
+    let mut named: HashMap<&str, (usize, usize, usize)> = HashMap::new();
     let mut extra = Vec::new();
     for (ti, t) in toks.iter().enumerate() {
         let w = t.text(folded);
@@ -346,11 +373,8 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
         if !hit {
             continue;
         }
-        if let Some((_, a, b)) = between
-            .iter()
-            .rev()
-            .find(|(end, _, _)| *end <= t.source.start)
-        {
+        let k = by_end.partition_point(|&(end, _)| end <= t.source.start);
+        if let Some((_, a, b)) = k.checked_sub(1).map(|k| &between[latest[k]]) {
             for c in [a, b] {
                 extra.push(Ent {
                     src: t.source.clone(),
@@ -370,27 +394,30 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
             }
             continue;
         }
-        let mut counts: Vec<(String, usize, usize)> = Vec::new();
-        for e in ents.iter().filter(|e| e.src.end <= t.source.start) {
+        while counted < by_end_ents.len() && ents[by_end_ents[counted]].src.end <= t.source.start {
+            let i = by_end_ents[counted];
+            counted += 1;
+            let e = &ents[i];
             if !e.actor || e.pseudo {
                 continue;
             }
             let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) else {
                 continue;
             };
-            match counts.iter_mut().find(|x| x.0 == c) {
-                Some(x) => {
-                    x.1 += 1;
-                    x.2 = e.src.start;
-                }
-                None => counts.push((c.to_string(), 1, e.src.start)),
-            }
+            let x = named.entry(c).or_insert((0, e.src.start, i));
+            x.0 += 1;
+            x.1 = x.1.max(e.src.start);
+            x.2 = x.2.min(i);
         }
-        if counts.len() < 2 {
+        if named.len() < 2 {
             continue;
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
-        for (c, _, _) in counts.into_iter().take(2) {
+        // the most named first, then the latest named, then the first named
+        let mut counts: Vec<(&str, usize, usize, usize)> =
+            named.iter().map(|(c, x)| (*c, x.0, x.1, x.2)).collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
+        for (c, _, _, _) in counts.into_iter().take(2) {
+            let c = c.to_string();
             extra.push(Ent {
                 src: t.source.clone(),
                 kind: "country",

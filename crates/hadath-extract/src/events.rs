@@ -18,12 +18,14 @@
 //!    are merged, keeping every evidence span.
 
 use crate::entities::Ent;
+use crate::index::{capped, ByStart};
 use crate::lexdata::{CueKind, Pos, Roles, Toll};
 use crate::output::{EventOut, PartyOut, SpanOut};
 use crate::Data;
 use hadath_text::{Analysis, Folded, Token, TokenKind};
 use hadath_time::{Granularity, TimeAnalysis, TimexKind};
 use jiff::civil::Date;
+use std::collections::HashMap;
 use std::ops::Range;
 
 type SpanFn<'a> = dyn Fn(&Range<usize>) -> SpanOut + 'a;
@@ -280,6 +282,8 @@ fn tok_range_of(tokens: &[Token], src: &Range<usize>) -> Range<usize> {
 struct Ctx<'a> {
     data: &'a Data,
     ents: &'a [Ent],
+    /// The first mention (not a pseudo one) starting at each byte.
+    ent_at: HashMap<usize, usize>,
     folded: &'a Folded,
     tokens: &'a [Token],
     text: &'a str,
@@ -336,10 +340,13 @@ impl Ctx<'_> {
 
     /// How many tokens from `k` on are one entity mention (at most three, before `end`), or 0.
     fn subject_gap(&self, k: usize, end: usize) -> usize {
+        if k >= end {
+            return 0;
+        }
         let Some(e) = self
-            .ents
-            .iter()
-            .find(|e| !e.pseudo && k < end && e.src.start == self.tokens[k].source.start)
+            .ent_at
+            .get(&self.tokens[k].source.start)
+            .map(|&i| &self.ents[i])
         else {
             return 0;
         };
@@ -691,9 +698,14 @@ pub(crate) fn find(
 ) -> Vec<EventOut> {
     let tokens = analysis.tokens();
     let folded = analysis.folded();
+    let mut ent_at = HashMap::new();
+    for (i, e) in ents.iter().enumerate().filter(|(_, e)| !e.pseudo) {
+        ent_at.entry(e.src.start).or_insert(i);
+    }
     let cx = Ctx {
         data,
         ents,
+        ent_at,
         folded,
         tokens,
         text,
@@ -762,7 +774,7 @@ pub(crate) fn find(
             };
             (r.end < tokens.len() && cx.bare(r.end) == "من").then(|| {
                 (
-                    (r.end + 1..r.end + 4),
+                    (r.end + 1..r.end + 1 + OFFSET_NP),
                     t.value.as_deref().unwrap_or(""),
                     back,
                 )
@@ -781,6 +793,21 @@ pub(crate) fn find(
         })
         .collect();
 
+    // Each list by position: a sentence reads its own items, not the document's.
+    let timex_at = ByStart::new(timexes.iter().map(|(r, _, _)| r.start));
+    let dates_at = ByStart::new(all_dates.iter().map(|(r, _)| r.start));
+    let offset_at = ByStart::new(offsets.iter().map(|(x, _, _)| x.start));
+    let placed_at = ByStart::new(placed.iter().map(|p| p.toks.start));
+    let number_at = ByStart::new(numbers.iter().map(|n| n.toks.start));
+    // The "بعد شهر من X" whose X starts within OFFSET_NP tokens before token `k` (the first in
+    // list order).
+    let offset_over = |k: usize| {
+        offset_at
+            .starting_in((k + 1).saturating_sub(OFFSET_NP), k)
+            .into_iter()
+            .map(|i| &offsets[i])
+            .find(|(x, _, _)| x.contains(&k))
+    };
     // The state the document is mostly about (its most mentioned state code): the people of an
     // unplaced protest.
     let dominant: Option<usize> = {
@@ -800,9 +827,11 @@ pub(crate) fn find(
         counts.first().map(|x| x.2)
     };
     let mut cands: Vec<Cand> = Vec::new();
+    // The last candidate of each type.
+    let mut last_of: HashMap<&'static str, usize> = HashMap::new();
     let mut para_anchor: Option<(usize, String)> = None;
     let mut sent_no = 0usize;
-    for s in analysis.sentences() {
+    for s in capped(analysis.sentences(), tokens).iter() {
         if s.boilerplate.is_some() {
             continue;
         }
@@ -824,9 +853,8 @@ pub(crate) fn find(
         let opinion = cues
             .iter()
             .any(|h| cue_kind(h) == CueKind::Opinion && h.toks.start <= st.start + 2);
-        let has_time = timexes
-            .iter()
-            .any(|(r, _, _)| r.start >= st.start && r.end <= st.end);
+        let sent_timexes = timex_at.inside(&timexes, &st, |(r, _, _)| r);
+        let has_time = !sent_timexes.is_empty();
         let generic = !has_time && cues.iter().any(|h| cue_kind(h) == CueKind::Generic);
         // The paragraph anchor for this sentence: the last date of an earlier sentence of the
         // same paragraph.
@@ -834,11 +862,7 @@ pub(crate) fn find(
             .as_ref()
             .filter(|(p, _)| *p == s.paragraph)
             .map(|(_, v)| v.clone());
-        if let Some((_, v, _)) = timexes
-            .iter()
-            .rev()
-            .find(|(r, _, fine)| *fine && r.start >= st.start && r.end <= st.end)
-        {
+        if let Some((_, v, _)) = sent_timexes.iter().rev().find(|(_, _, fine)| *fine) {
             para_anchor = Some((s.paragraph, v.clone()));
         }
         if question || opinion || generic {
@@ -933,11 +957,9 @@ pub(crate) fn find(
             l..r
         };
         // Tolls of the sentence.
-        let toll = sentence_toll(&cx, &numbers, st.clone(), &placed, ents);
-        let ents_in: Vec<&Placed> = placed
-            .iter()
-            .filter(|p| p.toks.start >= st.start && p.toks.end <= st.end)
-            .collect();
+        let sent_numbers = number_at.inside(&numbers, &st, |n| &n.toks);
+        let toll = sentence_toll(&cx, &sent_numbers, st.clone(), &placed, &placed_at, ents);
+        let ents_in: Vec<&Placed> = placed_at.inside(&placed, &st, |p| &p.toks);
         let mut prev_end: Option<(usize, Range<usize>)> = None; // (trigger end, its scope)
         for t in &trigs {
             let row = &data.triggers.rows[t.row];
@@ -960,7 +982,7 @@ pub(crate) fn find(
                 && cx.w(t.toks.start - 1) == ","
                 && cx.w(t.toks.start).starts_with('و');
             // "بعد شهر من اشتباكات": another happening, at another time
-            let offset_noun = offsets.iter().any(|(x, _, _)| x.contains(&t.toks.start));
+            let offset_noun = offset_over(t.toks.start).is_some();
             let embedded = embedded_light
                 || row.pos == Pos::Noun
                     && !t.extended
@@ -1068,10 +1090,12 @@ pub(crate) fn find(
                 && (!subject_before || kama)
                 && row.roles != Roles::Symmetric
             {
+                // (candidates come in sentence order: stop at the sentence before)
                 if let Some(prev) = cands
                     .iter()
                     .rev()
-                    .find(|p| p.sent + 1 >= sent_no && p.finite && !p.actors.is_empty())
+                    .take_while(|p| p.sent + 1 >= sent_no)
+                    .find(|p| p.finite && !p.actors.is_empty())
                 {
                     let vso = std::mem::replace(&mut c.actors, prev.actors.clone());
                     for v in vso.into_iter().rev() {
@@ -1119,21 +1143,21 @@ pub(crate) fn find(
                         )
                     })
             };
-            let in_scope = timexes
+            let in_scope = sent_timexes
                 .iter()
+                .copied()
                 .filter(|(r, _, _)| r.start >= scope.start && r.end <= scope.end && own(r))
                 .min_by_key(|(r, _, _)| near(r));
-            let in_sent = timexes
+            let in_sent = sent_timexes
                 .iter()
-                .filter(|(r, _, _)| r.start >= st.start && r.end <= st.end && own(r))
+                .copied()
+                .filter(|(r, _, _)| own(r))
                 .min_by_key(|(r, _, _)| near(r));
             // The trigger heads the complement of "بعد شهر من": its date is the clause's date
             // (a date elsewhere in the sentence, the paragraph's, the publication's) shifted. Not
             // when the complement carries its own date (بعد يومين من هجوم 13 سبتمبر).
-            let offset = offsets
-                .iter()
-                .find(|(x, _, _)| x.contains(&t.toks.start))
-                .filter(|(x, _, _)| !timexes.iter().any(|(r, _, _)| x.contains(&r.start)));
+            let offset = offset_over(t.toks.start)
+                .filter(|(x, _, _)| timex_at.starting_in(x.start, x.end - 1).is_empty());
             let (mut date, mut dsrc) = if let Some((_, v, _)) = in_scope.or(in_sent) {
                 (Some(v.clone()), "text")
             } else if let Some(v) = &para_date {
@@ -1210,7 +1234,7 @@ pub(crate) fn find(
                         && p.toks.start + 1 >= t.toks.start
                         && p.toks.start <= t.toks.end + 3
                 });
-                if let Some(prev) = cands.iter_mut().rev().find(|p| p.category == c.category) {
+                if let Some(prev) = last_of.get(c.category).map(|&i| &mut cands[i]) {
                     let own = codes(&c, ents);
                     let text_date = in_scope.map(|(_, v, _)| v.clone());
                     // الحرب … في خريف 2020 after clashes of last month: its own date says it is
@@ -1255,15 +1279,13 @@ pub(crate) fn find(
             if partyless {
                 // وقتل 286 شخصا في الاشتباكات: no party of its own, but the toll of the attack
                 // reported just before
-                lend_toll(&mut cands, &c);
+                lend_toll(&mut cands, last_of.get("ASSAULT").copied(), &c);
                 continue;
             }
             // في بداية مايو ونهاية يونيو: one happening per coordinated date.
             // Coordinated dates in the clause (في بداية مايو ونهاية يونيو): valued or not.
-            let in_clause: Vec<&(Range<usize>, Option<String>)> = all_dates
-                .iter()
-                .filter(|(r, _)| r.start >= t.toks.end && r.end <= scope.end)
-                .collect();
+            let in_clause: Vec<&(Range<usize>, Option<String>)> =
+                dates_at.inside(&all_dates, &(t.toks.end..scope.end), |(r, _)| r);
             let second = in_clause.windows(2).find_map(|w| {
                 let (r0, v0) = w[0];
                 let (r, v) = w[1];
@@ -1278,11 +1300,11 @@ pub(crate) fn find(
                 c2.date_source = "text";
                 c2.coord = 2;
                 c.coord = 1;
-                cands.push(c);
-                cands.push(c2);
+                push(&mut cands, &mut last_of, c);
+                push(&mut cands, &mut last_of, c2);
                 continue;
             }
-            cands.push(c);
+            push(&mut cands, &mut last_of, c);
         }
     }
     let merged = merge(cands, ents);
@@ -1290,6 +1312,15 @@ pub(crate) fn find(
         .into_iter()
         .map(|c| to_out(c, ents, text, span))
         .collect()
+}
+
+/// Tokens after "بعد شهر من" read as the noun phrase that the duration is counted from.
+const OFFSET_NP: usize = 3;
+
+/// Add a candidate, remembering it as the last of its type.
+fn push(cands: &mut Vec<Cand>, last_of: &mut HashMap<&'static str, usize>, c: Cand) {
+    last_of.insert(c.category, cands.len());
+    cands.push(c);
 }
 
 /// A count in the text: its tokens, the first token of the whole expression (qualifier
@@ -1313,9 +1344,10 @@ struct SentToll {
 /// dead counts are summed, with the parts kept per side.
 fn sentence_toll(
     cx: &Ctx<'_>,
-    numbers: &[Num],
+    numbers: &[&Num],
     st: Range<usize>,
     placed: &[Placed],
+    placed_at: &ByStart,
     ents: &[Ent],
 ) -> SentToll {
     let cues = &cx.data.cues;
@@ -1399,13 +1431,11 @@ fn sentence_toll(
                 .iter()
                 .map(|f| {
                     // the side: an entity with a code within four words after the number
-                    let side = placed
-                        .iter()
-                        .find(|p| {
-                            p.toks.start >= f.3.end
-                                && p.toks.start <= f.3.end + 4
-                                && ents[p.idx].code.is_some()
-                        })
+                    let side = placed_at
+                        .starting_in(f.3.end, f.3.end + 4)
+                        .into_iter()
+                        .map(|i| &placed[i])
+                        .find(|p| ents[p.idx].code.is_some())
                         .map(|p| p.idx);
                     let a = cx.tokens[f.3.start].source.start;
                     let b = cx.tokens[(f.3.end + 1).min(st.end) - 1].source.end;
@@ -1432,11 +1462,12 @@ const TOLL_REACH: usize = 3;
 
 /// A killing reported without parties (قتل 286 شخصا) gives its toll to the attack reported
 /// in the [`TOLL_REACH`] sentences before it, when that attack has none and their dates agree.
-fn lend_toll(cands: &mut [Cand], c: &Cand) {
+/// `last_assault` is the index of the last ASSAULT candidate.
+fn lend_toll(cands: &mut [Cand], last_assault: Option<usize>, c: &Cand) {
     if c.category != "ASSAULT" || c.dead.is_none() && c.injured.is_none() {
         return;
     }
-    let Some(prev) = cands.iter_mut().rev().find(|p| p.category == "ASSAULT") else {
+    let Some(prev) = last_assault.map(|i| &mut cands[i]) else {
         return;
     };
     if c.sent > prev.sent + TOLL_REACH || !dates_compatible(prev, c) {

@@ -19,6 +19,7 @@
 mod document;
 mod entities;
 mod events;
+mod index;
 mod lexdata;
 mod output;
 mod report;

@@ -2,6 +2,7 @@
 //! section labels. Spans are marked, never deleted, so offsets into the text stay true.
 
 use crate::fold::Folded;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Why a span of the text is kept out of extraction.
@@ -165,7 +166,7 @@ fn words_of(f: &str) -> impl Iterator<Item = &str> {
 /// The first `KEY_WORDS` words joined by one space, a hash of all of them, and their count.
 fn line_key(f: &str) -> (String, u64, usize) {
     let mut key = String::new();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = FNV_OFFSET;
     let mut n = 0;
     for w in words_of(f) {
         if n < KEY_WORDS {
@@ -174,12 +175,22 @@ fn line_key(f: &str) -> (String, u64, usize) {
             }
             key.push_str(w);
         }
-        for b in w.bytes().chain(std::iter::once(b' ')) {
-            hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
+        hash = fnv_word(hash, w);
         n += 1;
     }
     (key, hash, n)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The running hash of a line's words after one more word (FNV-1a over the word and a space):
+/// after k words it is the hash of a line made of those k words.
+#[inline]
+fn fnv_word(mut hash: u64, w: &str) -> u64 {
+    for b in w.bytes().chain(std::iter::once(b' ')) {
+        hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// The words of an already folded string joined by one space (for short strings).
@@ -302,26 +313,57 @@ pub fn boilerplate_lines(folded: &Folded) -> Vec<(Range<usize>, BoilerKind)> {
         i += 1;
     }
 
-    // Repeated lines: an exact repeat of an earlier line, or an earlier truncated copy of a later one.
-    for a in 0..n {
-        if kind[a].is_some() || lines[a].words < 4 {
+    // Repeated lines: an exact repeat of an earlier line, or an earlier truncated copy of a later
+    // one. Linear: repeats by a set of (hash, words) seen so far; truncated copies by looking up
+    // each prefix of every line among the candidates' hashes (verified word by word on a hit).
+    let mut duplicate = vec![false; n];
+    let mut seen: HashSet<(u64, usize)> = HashSet::new();
+    for (a, la) in lines.iter().enumerate() {
+        if la.words < 4 {
             continue;
         }
-        for b in 0..n {
-            if a == b || lines[b].words < 4 {
+        if !seen.insert((la.hash, la.words)) && kind[a].is_none() {
+            duplicate[a] = true;
+        }
+    }
+    // A truncated copy has at least six words; its words are the first words of a longer line.
+    let mut wanted: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
+    for (a, la) in lines.iter().enumerate() {
+        if kind[a].is_none() && !duplicate[a] && la.words >= 6 {
+            wanted.entry((la.hash, la.words)).or_default().push(a);
+        }
+    }
+    let longest = wanted.keys().map(|&(_, w)| w).max().unwrap_or(0);
+    if !wanted.is_empty() {
+        for lb in &lines {
+            if lb.words < 7 {
                 continue;
             }
-            let (la, lb) = (&lines[a], &lines[b]);
-            let repeat = b < a && la.hash == lb.hash && la.words == lb.words;
-            let truncated = la.words >= 6
-                && la.words < lb.words
-                && (la.words >= KEY_WORDS && la.key == lb.key
-                    || starts_with_phrase(&lb.key, &la.key))
-                && words_prefix(&text[la.range.clone()], &text[lb.range.clone()]);
-            if repeat || truncated {
-                kind[a] = Some(BoilerKind::Duplicate);
-                break;
+            let mut hash: u64 = FNV_OFFSET;
+            for (k, w) in words_of(&text[lb.range.clone()]).enumerate() {
+                if k + 1 >= lb.words || k + 1 > longest {
+                    break;
+                }
+                hash = fnv_word(hash, w);
+                if k + 1 < 6 {
+                    continue;
+                }
+                if let Some(found) = wanted.get_mut(&(hash, k + 1)) {
+                    found.retain(|&a| {
+                        let copy =
+                            words_prefix(&text[lines[a].range.clone()], &text[lb.range.clone()]);
+                        if copy {
+                            duplicate[a] = true;
+                        }
+                        !copy
+                    });
+                }
             }
+        }
+    }
+    for (k, d) in kind.iter_mut().zip(&duplicate) {
+        if *d {
+            *k = Some(BoilerKind::Duplicate);
         }
     }
 
@@ -368,6 +410,9 @@ fn ends_sentence(c: Option<char>) -> bool {
 /// ("…النار.تقارير دولية"), or of a "read also" teaser that follows a sentence on the same line.
 fn glued_section(text: &str, l: &Line) -> Option<Range<usize>> {
     let s = &text[l.range.clone()];
+    // The first word at or after a position, found by a cursor that only moves forward (the
+    // terminals come in text order), so a line of many terminals costs linear time.
+    let mut word: Range<usize> = 0..0;
     for (p, c) in s
         .char_indices()
         .filter(|&(_, c)| matches!(c, '.' | '!' | '؟' | '?'))
@@ -387,10 +432,19 @@ fn glued_section(text: &str, l: &Line) -> Option<Range<usize>> {
                 .any(|m| key == *m || (ends_with_phrase(&key, m) && key.split(' ').count() <= 3))
         };
         // Cheap gate: the tail's first word must open some marker.
+        if word.start < after {
+            let start = s[after..].find(is_word_char).map_or(s.len(), |i| after + i);
+            let end = s[start..]
+                .find(|c: char| !is_word_char(c))
+                .map_or(s.len(), |i| start + i);
+            word = start..end;
+        }
+        let first_word = &s[word.clone()];
         let opens_marker = || {
-            words_of(tail)
-                .next()
-                .is_some_and(|w| RELATED.iter().any(|m| m.split(' ').next() == Some(w)))
+            !first_word.is_empty()
+                && RELATED
+                    .iter()
+                    .any(|m| m.split(' ').next() == Some(first_word))
         };
         let teaser = !label && opens_marker() && {
             let head_end = tail.char_indices().nth(24).map_or(tail.len(), |(i, _)| i);
