@@ -32,7 +32,12 @@ fn open(db: &DbArg, must_exist: bool) -> Result<Store> {
             path.display()
         );
     }
-    let store = Store::open(&path)?;
+    // The read commands (the store must exist) change nothing: a read-only store can be read.
+    let store = if must_exist {
+        Store::open_read_only(&path)?
+    } else {
+        Store::open(&path)?
+    };
     if let Some(v) = store.migrated_from() {
         eprintln!(
             "hadath: migrated {} from schema version {v} to {SCHEMA_VERSION}",

@@ -199,6 +199,39 @@ pub(crate) fn prepare(conn: &mut Connection, path: &str) -> Result<(bool, Option
     })
 }
 
+/// The schema version and the number of tables: read only.
+pub(crate) fn version_and_tables(conn: &Connection) -> rusqlite::Result<(u32, i64)> {
+    let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let tables = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok((version, tables))
+}
+
+/// Refuse, without writing anything, a database that is not a hadath store (tables and no
+/// schema version) or a store newer than this build.
+pub(crate) fn refuse(conn: &Connection, path: &str) -> Result<()> {
+    let (version, tables) = version_and_tables(conn).map_err(|source| Error::Open {
+        path: path.to_string(),
+        source,
+    })?;
+    if version == 0 && tables > 0 {
+        return Err(Error::Foreign {
+            path: path.to_string(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: path.to_string(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
 fn read_version(conn: &Connection) -> Result<u32> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
