@@ -21,7 +21,12 @@ enum Source {
     Txt(PathBuf),
     Jsonl(PathBuf),
     Stdin,
+    /// A FIFO, socket or device found in a directory: reading it could block for ever.
+    NotRegular(PathBuf),
 }
+
+/// The UTF-8 byte-order mark some editors write at the start of a file: not part of the text.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Expand the command line's paths into sources, in order. Directories are walked recursively,
 /// sorted by name, keeping `.txt`, `.jsonl` and `.json` files.
@@ -47,8 +52,13 @@ fn expand(paths: &[PathBuf]) -> Result<(Vec<Source>, u64)> {
                 );
             }
             for f in files {
-                total += std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
-                out.push(classify(f));
+                match std::fs::metadata(&f) {
+                    Ok(m) if !m.is_file() => out.push(Source::NotRegular(f)),
+                    m => {
+                        total += m.map(|m| m.len()).unwrap_or(0);
+                        out.push(classify(f));
+                    }
+                }
             }
         } else {
             total += meta.len();
@@ -98,8 +108,11 @@ impl Inputs {
     }
 }
 
-fn txt_item(origin: String, id: String, bytes: Vec<u8>) -> Item {
+fn txt_item(origin: String, id: String, mut bytes: Vec<u8>) -> Item {
     let n = bytes.len() as u64;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
     let doc = match String::from_utf8(bytes) {
         Ok(text) => Document::from_txt(id, text).map_err(|e| e.to_string()),
         Err(e) => Err(format!(
@@ -129,7 +142,10 @@ impl Iterator for Inputs {
                     Ok(n) => {
                         *line_no += 1;
                         let origin = format!("{name}:{line_no}");
-                        let trimmed = buf.trim_ascii();
+                        let mut trimmed = buf.trim_ascii();
+                        if *line_no == 1 {
+                            trimmed = trimmed.strip_prefix(BOM).unwrap_or(trimmed).trim_ascii();
+                        }
                         if trimmed.is_empty() {
                             continue;
                         }
@@ -189,11 +205,24 @@ impl Iterator for Inputs {
                         })
                     }
                 },
+                Source::NotRegular(p) => {
+                    return Some(Item {
+                        origin: p.display().to_string(),
+                        doc: Err("not a regular file (a FIFO, socket or device); not read".into()),
+                        bytes: 0,
+                    })
+                }
                 Source::Stdin => {
-                    // JSON Lines when the first non-blank byte opens an object, else one text document.
+                    // JSON Lines when the first non-blank byte (after a byte-order mark) opens an
+                    // object, else one text document.
                     let mut r = BufReader::with_capacity(1 << 16, std::io::stdin());
                     let first = match r.fill_buf() {
-                        Ok(b) => b.iter().copied().find(|c| !c.is_ascii_whitespace()),
+                        Ok(b) => b
+                            .strip_prefix(BOM)
+                            .unwrap_or(b)
+                            .iter()
+                            .copied()
+                            .find(|c| !c.is_ascii_whitespace()),
                         Err(e) => {
                             return Some(Item {
                                 origin: "<stdin>".into(),
@@ -214,7 +243,13 @@ impl Iterator for Inputs {
                             bytes: 0,
                         });
                     }
-                    return Some(txt_item("<stdin>".into(), "stdin".into(), bytes));
+                    // The id comes from the text: a second document piped in is another document,
+                    // not a new version of the first.
+                    let mut item = txt_item("<stdin>".into(), String::new(), bytes);
+                    if let Ok(doc) = &mut item.doc {
+                        doc.id = format!("stdin-{}", &hadath_store::content_hash(doc)[..16]);
+                    }
+                    return Some(item);
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 mod config;
 mod input;
+mod output;
 mod serve_cmd;
 mod store_cmd;
 
@@ -52,6 +53,9 @@ Inputs:
   a .jsonl file     one document per line: {\"id\", \"text\", \"title\"?, \"published\"?, \"url\"?, \"source\"?}
   a directory       every .txt/.jsonl/.json file under it, sorted by path
   -                 standard input: JSON Lines if it starts with '{', else one text document
+                    (its id: stdin- and 16 hex digits of its content hash)
+A byte-order mark at the start of a file or of standard input is skipped; FIFOs, sockets and
+devices inside a directory are reported and skipped, never read.
 
 Exit status: 0 when every document was processed; 2 when some input was skipped (each one is
 reported on stderr with its file and line); 1 when nothing could be done.
@@ -70,7 +74,8 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Write to this file instead of standard output (written whole, then renamed into place).
+    /// Write to this file instead of standard output (written whole under a unique temporary
+    /// name beside it, then renamed into place).
     #[arg(long, short)]
     output: Option<PathBuf>,
     /// Never show a progress bar.
@@ -134,17 +139,13 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let progress = progress_bar(inputs.total_bytes, a.quiet);
     let extractor = a.config.extractor()?;
 
-    let (mut sink, tmp): (Box<dyn Write>, Option<PathBuf>) = match &a.output {
-        Some(p) => {
-            let tmp = p.with_extension("partial");
-            let f = std::fs::File::create(&tmp)
-                .with_context(|| format!("{}: cannot create", tmp.display()))?;
-            (Box::new(std::io::BufWriter::new(f)), Some(tmp))
-        }
-        None => (
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            None,
-        ),
+    let mut tmp = match &a.output {
+        Some(p) => Some(output::Partial::beside(p)?),
+        None => None,
+    };
+    let mut sink: Box<dyn Write + '_> = match &mut tmp {
+        Some(t) => Box::new(std::io::BufWriter::new(t.file())),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
 
     let (mut ok, mut skipped) = (0usize, 0usize);
@@ -194,9 +195,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     }
     sink.flush().context("cannot write the output")?;
     drop(sink);
-    if let (Some(tmp), Some(out)) = (tmp, &a.output) {
-        std::fs::rename(&tmp, out)
-            .with_context(|| format!("{}: cannot move the output into place", out.display()))?;
+    if let Some(tmp) = tmp {
+        tmp.finish()?;
     }
     if let Some(pb) = progress {
         pb.finish_and_clear();

@@ -74,7 +74,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode> {
         &db,
         addr,
         hadath_server::ServeOptions {
-            readers: 4,
+            limits: hadath_server::Limits::default(),
             extractor: std::sync::Arc::new(a.config.extractor()?),
         },
         |bound| {

@@ -5,7 +5,7 @@ use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use hadath_store::{export, Filter, Store, StoryEvent, SCHEMA_VERSION};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -31,7 +31,12 @@ fn open(db: &DbArg, must_exist: bool) -> Result<Store> {
             path.display()
         );
     }
-    let store = Store::open(&path)?;
+    // The read commands (the store must exist) change nothing: a read-only store can be read.
+    let store = if must_exist {
+        Store::open_read_only(&path)?
+    } else {
+        Store::open(&path)?
+    };
     if let Some(v) = store.migrated_from() {
         eprintln!(
             "hadath: migrated {} from schema version {v} to {SCHEMA_VERSION}",
@@ -670,12 +675,9 @@ pub fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
     let events = store.timeline(&a.filter.filter(&hadath_extract::Extractor::default())?)?;
     match &a.output {
         Some(p) => {
-            let tmp = partial_path(p);
-            let f = std::fs::File::create(&tmp)
-                .with_context(|| format!("{}: cannot create", tmp.display()))?;
-            write_export(a.format, std::io::BufWriter::new(f), &events)?;
-            std::fs::rename(&tmp, p)
-                .with_context(|| format!("{}: cannot move the output into place", p.display()))?;
+            let mut part = crate::output::Partial::beside(p)?;
+            write_export(a.format, std::io::BufWriter::new(part.file()), &events)?;
+            part.finish()?;
             eprintln!("hadath: {} events written to {}", events.len(), p.display());
         }
         None => {
@@ -690,12 +692,6 @@ pub fn export_cmd(a: ExportArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn partial_path(p: &Path) -> PathBuf {
-    let mut s = p.as_os_str().to_owned();
-    s.push(".partial");
-    PathBuf::from(s)
 }
 
 /// "1 document", "2 documents".

@@ -127,7 +127,7 @@ fn stdin_json_lines_and_plain_text() {
             "{\"id\":\"s1\",\"text\":\"وصل الوفد.\"}\n{\"id\":\"s2\",\"text\":\"غادر الوفد.\"}\n",
             vec!["s1", "s2"],
         ),
-        ("عنوان\nنص الخبر هنا.", vec!["stdin"]),
+        ("عنوان\nنص الخبر هنا.", vec!["stdin-44f2b782ce58257b"]),
     ] {
         let mut child = hadath()
             .args(["extract", "-"])
@@ -152,6 +152,117 @@ fn stdin_json_lines_and_plain_text() {
     }
 }
 
+/// Run `hadath ARGS` in `dir` with `input` on standard input.
+fn run_stdin(args: &[&str], dir: &Path, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = hadath()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const BOM: &str = "\u{feff}";
+
+#[test]
+fn stdin_json_lines_after_a_byte_order_mark_are_json_lines() {
+    let d = tmpdir("stdin-bom");
+    let lines: String = (0..5)
+        .map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"وصل الوفد إلى القاهرة {i}.\"}}\n"))
+        .collect();
+    let out = run_stdin(&["extract", "-"], &d, format!("{BOM}{lines}").as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(ids(&out), ["d0", "d1", "d2", "d3", "d4"]);
+}
+
+#[test]
+fn text_documents_on_stdin_are_not_one_document() {
+    // Two articles piped into one store, one after the other, are two documents.
+    let d = tmpdir("stdin-ids");
+    for text in [GOOD, "خبر آخر\n\nوصل الوفد إلى القاهرة يوم الأربعاء."]
+    {
+        let out = run_stdin(&["ingest", "-", "--db", "s.db", "-q"], &d, text.as_bytes());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = hadath_store::Store::open(d.join("s.db")).unwrap();
+    assert_eq!(store.stats().unwrap().documents, 2);
+    // The same text again is the same document.
+    let a = run_stdin(&["extract", "-"], &d, GOOD.as_bytes());
+    let b = run_stdin(&["extract", "-"], &d, GOOD.as_bytes());
+    assert_eq!(ids(&a), ids(&b));
+    assert!(ids(&a)[0].starts_with("stdin-"));
+}
+
+#[test]
+fn a_byte_order_mark_opening_a_file_is_not_text() {
+    let d = tmpdir("file-bom");
+    std::fs::write(
+        d.join("a.jsonl"),
+        format!("{BOM}{{\"id\":\"j1\",\"text\":\"وصل الوفد.\"}}\n{{\"id\":\"j2\",\"text\":\"غادر الوفد.\"}}\n"),
+    )
+    .unwrap();
+    std::fs::write(d.join("b.txt"), format!("{BOM}{GOOD}")).unwrap();
+    let out = run(&["extract", "a.jsonl", "b.txt"], &d);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(ids(&out), ["j1", "j2", "b"]);
+    let last: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().last().unwrap()).unwrap();
+    assert_eq!(last["title"], "عنوان الخبر");
+}
+
+#[test]
+fn a_fifo_in_a_directory_is_skipped_not_read() {
+    let d = tmpdir("fifo");
+    std::fs::write(d.join("a.txt"), GOOD).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(d.join("pipe.txt"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let mut child = hadath()
+        .args(["extract", "."])
+        .current_dir(&d)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Reading the FIFO would block for ever: a hang detector, not a timing.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("extract blocked on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("pipe.txt") && err.contains("not a regular file"),
+        "{err}"
+    );
+    assert_eq!(ids(&out), ["a"]);
+}
+
 #[test]
 fn output_file_is_written_whole() {
     let d = tmpdir("outfile");
@@ -161,6 +272,57 @@ fn output_file_is_written_whole() {
     let s = std::fs::read_to_string(d.join("out.jsonl")).unwrap();
     assert_eq!(s.lines().count(), 1);
     assert!(!d.join("out.partial").exists());
+    // Nothing but the output is left beside it.
+    let names: Vec<String> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn output_files_of_one_stem_do_not_share_a_temporary_file() {
+    let d = tmpdir("outfile-stem");
+    // 300 documents: long enough for two runs to overlap.
+    let lines: String = (0..300)
+        .map(|i| format!("{{\"id\":\"d{i}\",\"text\":{}}}\n", serde_json::json!(GOOD)))
+        .collect();
+    std::fs::write(d.join("in.jsonl"), lines).unwrap();
+    // An unrelated file that the old STEM.partial naming overwrote, then renamed away.
+    std::fs::write(d.join("notes.partial"), "my notes").unwrap();
+    let spawn = |out: &str, fmt: &str| {
+        hadath()
+            .args(["extract", "in.jsonl", "-q", "-f", fmt, "-o", out])
+            .current_dir(&d)
+            .stdin(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = spawn("r.jsonl", "jsonl");
+    let b = spawn("r.txt", "table");
+    let c = spawn("notes.jsonl", "jsonl");
+    for child in [a, b, c] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for name in ["r.jsonl", "notes.jsonl"] {
+        let s = std::fs::read_to_string(d.join(name)).unwrap();
+        assert_eq!(s.lines().count(), 300, "{name}");
+        assert!(s
+            .lines()
+            .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    }
+    let table = std::fs::read_to_string(d.join("r.txt")).unwrap();
+    assert!(serde_json::from_str::<serde_json::Value>(table.lines().next().unwrap()).is_err());
+    assert_eq!(
+        std::fs::read_to_string(d.join("notes.partial")).unwrap(),
+        "my notes"
+    );
 }
 
 #[test]

@@ -249,6 +249,62 @@ fn a_store_from_a_newer_hadath_is_refused_clearly() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("hadath ingest"));
 }
 
+/// Make `dir` unwritable (chmod; for root, which ignores the mode, the immutable attribute).
+/// False when this machine cannot; `writable_again` undoes it.
+fn read_only(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let writable = || {
+        let ok = std::fs::write(dir.join("probe"), "x").is_ok();
+        let _ = std::fs::remove_file(dir.join("probe"));
+        ok
+    };
+    if std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).is_err() {
+        return false;
+    }
+    if writable() {
+        let _ = Command::new("chattr").arg("+i").arg(dir).status();
+    }
+    !writable()
+}
+
+fn writable_again(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = Command::new("chattr")
+        .arg("-i")
+        .arg(dir)
+        .stderr(Stdio::null())
+        .status();
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+}
+
+#[test]
+fn a_store_in_a_read_only_directory_can_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    let corpus = root().join("examples/corpus");
+    run(&["ingest", s(&corpus), "--db", s(&db), "-q"]);
+    let want = timeline_json(&db);
+    if !read_only(dir.path()) {
+        writable_again(dir.path());
+        eprintln!("cannot make a directory read-only here: skipped");
+        return;
+    }
+    let outs: Vec<Output> = [
+        vec!["timeline", "--db", s(&db), "--format", "json"],
+        vec!["explain", "1", "--db", s(&db)],
+        vec!["export", "--db", s(&db)],
+    ]
+    .iter()
+    .map(|args| hadath().args(args).output().unwrap())
+    .collect();
+    writable_again(dir.path());
+    for o in &outs {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let got: serde_json::Value = serde_json::from_slice(&outs[0].stdout).unwrap();
+    assert_eq!(got, want);
+}
+
 fn seeds() -> Option<PathBuf> {
     let p = root().join("../shared/corpus/seeds");
     if p.is_dir() {

@@ -75,7 +75,7 @@ impl Document {
     pub fn from_txt(id: impl Into<String>, text: String) -> Result<Document, DocumentError> {
         let title = text
             .lines()
-            .map(str::trim)
+            .map(|l| l.trim_start_matches('\u{feff}').trim())
             .find(|l| !l.is_empty())
             .map(str::to_string);
         let doc = Document {
@@ -242,5 +242,8 @@ mod tests {
         let d = Document::from_txt("x", "\n\n  العنوان  \nالنص".into()).unwrap();
         assert_eq!(d.title.as_deref(), Some("العنوان"));
         assert!(d.text.starts_with("\n\n"));
+        // A byte-order mark is no part of the title.
+        let d = Document::from_txt("x", "\u{feff}العنوان\nالنص".into()).unwrap();
+        assert_eq!(d.title.as_deref(), Some("العنوان"));
     }
 }

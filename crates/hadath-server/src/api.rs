@@ -21,18 +21,51 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 /// The most events or documents one page holds.
 const MAX_LIMIT: usize = 1000;
 
+/// The SQLite error under a store error, if any.
+fn sqlite_code(e: &Error) -> Option<rusqlite::ErrorCode> {
+    let sql = match e {
+        Error::Sql(s) | Error::Store(hadath_store::Error::Sql(s)) => s,
+        Error::Store(hadath_store::Error::Open { source, .. }) => source,
+        _ => return None,
+    };
+    match sql {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    }
+}
+
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
+        let unreadable = matches!(
+            sqlite_code(&self),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        );
         let status = match &self {
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::Forbidden(_) => StatusCode::FORBIDDEN,
+            Error::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Store(hadath_store::Error::NoSuchEvent(_)) => StatusCode::NOT_FOUND,
             Error::Store(hadath_store::Error::NoSuchDocument(_)) => StatusCode::NOT_FOUND,
             Error::Store(hadath_store::Error::Filter(_)) => StatusCode::BAD_REQUEST,
+            _ if unreadable => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
-        (status, Json(json!({ "error": self.to_string() }))).into_response()
+        let msg = if unreadable {
+            format!(
+                "the store cannot be read: it is damaged or not a hadath store ({self}); \
+                 check it with `sqlite3 FILE 'PRAGMA integrity_check'` or serve another --db"
+            )
+        } else {
+            self.to_string()
+        };
+        let mut res = (status, Json(json!({ "error": msg }))).into_response();
+        if matches!(self, Error::Busy(_)) {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        res
     }
 }
 
@@ -99,7 +132,7 @@ async fn loopback_host(req: Request, next: Next) -> Response {
     }
 }
 
-async fn security_headers(req: Request, next: Next) -> Response {
+pub(crate) async fn security_headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(

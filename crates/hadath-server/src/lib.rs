@@ -12,8 +12,12 @@
 //! # Ok(()) }
 //! ```
 //!
-//! * Reads go through a small pool of read-only SQLite connections, each query on a blocking
+//! * Reads go through a fixed pool of read-only SQLite connections, each query on a blocking
 //!   thread (`spawn_blocking`); writes (`POST /api/extract`) through one writer connection.
+//!   Pasted articles are extracted by a fixed set of threads. Beyond each bounded queue the
+//!   server answers `503` with `Retry-After` ([`Limits`]).
+//! * Writes must be JSON from this server's own page or a client that sends no `Origin`
+//!   (`403` otherwise): another site's page cannot add articles.
 //! * Every request parameter is checked: a malformed one gets `400` with `{"error": "..."}`;
 //!   unknown ids get `404`; request bodies over [`BODY_LIMIT`] get `413`.
 //! * The page builds its DOM with `textContent`, never HTML from article text, and the server
@@ -21,6 +25,8 @@
 
 mod api;
 mod assets;
+mod guard;
+mod limits;
 
 use axum::Router;
 use hadath_core::{Document, Extract, Output};
@@ -29,6 +35,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub use api::BODY_LIMIT;
+pub use limits::Limits;
+use limits::{Gate, Workers};
+use tokio::sync::Semaphore;
 
 /// The one error type of this crate. In the API each maps to a status code and a JSON message.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +51,12 @@ pub enum Error {
     /// A request body over the limit: 413.
     #[error("{0}")]
     TooLarge(String),
+    /// A write from another site, or not JSON: 403.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Every worker busy and the queue full, or the work took too long: 503 with Retry-After.
+    #[error("{0}")]
+    Busy(String),
     #[error(transparent)]
     Store(#[from] hadath_store::Error),
     #[error("store: {0}")]
@@ -55,11 +70,13 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Read connections: reused, opened on demand, each set `query_only`.
+/// Read connections: reused, opened on demand, each set `query_only`; at most `max_idle`
+/// exist, as [`AppState::read`] lets that many queries run at once.
 struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<hadath_store::Store>>,
     max_idle: usize,
+    cache_kib: u32,
 }
 
 impl Pool {
@@ -69,6 +86,7 @@ impl Pool {
         }
         let s = hadath_store::Store::open(&self.path)?;
         s.set_query_only()?;
+        s.set_cache_kib(self.cache_kib)?;
         Ok(s)
     }
 
@@ -93,27 +111,61 @@ pub struct AppState {
 
 struct Inner {
     readers: Pool,
+    /// One permit per read connection.
+    reading: Arc<Semaphore>,
+    /// Read requests running or waiting.
+    read_gate: Gate,
     writer: Mutex<hadath_store::Store>,
     extractor: Arc<dyn Extract>,
+    workers: Workers,
+    limits: Limits,
 }
 
 impl AppState {
-    /// Open (or create) the store at `path` with up to `readers` idle read connections;
+    /// Open (or create) the store at `path` with up to `readers` read connections;
     /// `extractor` extracts the articles pasted into the page and resolves actor names in
     /// filters.
     pub fn open(path: &Path, readers: usize, extractor: Arc<dyn Extract>) -> Result<AppState> {
+        let limits = Limits {
+            readers,
+            ..Limits::default()
+        };
+        AppState::open_limited(path, limits, extractor)
+    }
+
+    /// Like [`AppState::open`], with every bound of the server given.
+    pub fn open_limited(
+        path: &Path,
+        limits: Limits,
+        extractor: Arc<dyn Extract>,
+    ) -> Result<AppState> {
         let writer = hadath_store::Store::open(path)?;
+        let readers = limits.readers.max(1);
         Ok(AppState {
             inner: Arc::new(Inner {
                 readers: Pool {
                     path: path.to_path_buf(),
                     idle: Mutex::new(Vec::new()),
-                    max_idle: readers.max(1),
+                    max_idle: readers,
+                    cache_kib: limits.reader_cache_kib,
                 },
+                reading: Arc::new(Semaphore::new(readers)),
+                read_gate: Gate::new(readers + limits.read_queue, "read requests"),
                 writer: Mutex::new(writer),
+                workers: Workers::start(
+                    Arc::clone(&extractor),
+                    limits.extractors,
+                    limits.extract_queue,
+                ),
                 extractor,
+                limits,
             }),
         })
+    }
+
+    /// The bounds this state was opened with.
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
     }
 
     /// Run `f` with a read connection on a blocking thread.
@@ -123,8 +175,14 @@ impl AppState {
         E: Into<Error>,
         F: FnOnce(&hadath_store::Store) -> Result<T, E> + Send + 'static,
     {
+        let _pass = self.inner.read_gate.enter()?;
+        let permit = Arc::clone(&self.inner.reading)
+            .acquire_owned()
+            .await
+            .map_err(|e| Error::Internal(format!("read pool: {e}")))?;
         let me = self.clone();
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let store = me.inner.readers.get()?;
             let r = f(&store).map_err(Into::into);
             me.inner.readers.put(store);
@@ -134,15 +192,19 @@ impl AppState {
         .map_err(|e| Error::Internal(format!("query task: {e}")))?
     }
 
-    /// Extract a document on a blocking thread (no lock held: a failure here touches nothing).
+    /// Extract a document on one of the extraction threads (no lock held: a failure here
+    /// touches nothing). `Busy` when the queue is full or it takes over the time limit.
     pub async fn extract(&self, doc: Document) -> Result<(Document, Output)> {
-        let me = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let out = me.inner.extractor.extract(&doc);
-            (doc, out)
-        })
-        .await
-        .map_err(|e| Error::Internal(format!("extraction failed: {e}")))
+        let rx = self.inner.workers.submit(doc)?;
+        let limit = self.inner.limits.extract_timeout;
+        match tokio::time::timeout(limit, rx).await {
+            Ok(Ok(r)) => Ok(r),
+            Ok(Err(_)) => Err(Error::Internal("the extraction failed".into())),
+            Err(_) => Err(Error::Busy(format!(
+                "the extraction took longer than {} s; nothing was stored",
+                limit.as_secs()
+            ))),
+        }
     }
 
     /// Run `f` with the writer connection on a blocking thread.
@@ -177,16 +239,17 @@ impl AppState {
     }
 }
 
-/// The whole application: the API under `/api`, the page and its assets at `/`.
+/// The whole application: the API under `/api`, the page and its assets at `/`, with the
+/// checks of every request (same-origin JSON writes, URI and header sizes, JSON errors).
 pub fn router(state: AppState) -> Router {
-    api::router(state)
+    guard::checked(api::router(state))
 }
 
 /// Options of [`serve`].
 #[derive(Clone)]
 pub struct ServeOptions {
-    /// Idle read connections kept.
-    pub readers: usize,
+    /// Connections, queues and timeouts.
+    pub limits: Limits,
     /// The extractor for articles added through the page (user entries, extra triggers).
     pub extractor: Arc<dyn Extract>,
 }
@@ -199,19 +262,44 @@ pub async fn serve(
     opts: ServeOptions,
     on_ready: impl FnOnce(SocketAddr),
 ) -> Result<()> {
-    let state = AppState::open(db_path, opts.readers, opts.extractor)?;
-    let warm = state.clone();
-    // A failed warm-up is not fatal: the API still reads the store, and `POST /api/extract`
-    // reports the failure as a 500.
-    let _ = tokio::task::spawn_blocking(move || warm.warm_up()).await;
+    // The extraction threads load the extractor's data as they start.
+    let state = AppState::open_limited(db_path, opts.limits, opts.extractor)?;
     let listener = tokio::net::TcpListener::bind(bind).await?;
     on_ready(listener.local_addr()?);
     serve_on(listener, state).await
 }
 
-/// Serve on a bound listener.
+/// Serve on a bound listener: at most `limits.connections` at once, each dropped when its
+/// client takes over `limits.header_timeout` to send a request's headers.
 pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState) -> Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
     let loopback = listener.local_addr()?.ip().is_loopback();
-    axum::serve(listener, api::with_guards(router(state), loopback)).await?;
-    Ok(())
+    let limits = state.limits().clone();
+    let app = guard::timed(api::with_guards(router(state), loopback), &limits);
+    let slots = Arc::new(Semaphore::new(limits.connections.max(1)));
+    loop {
+        let slot = Arc::clone(&slots)
+            .acquire_owned()
+            .await
+            .map_err(|e| Error::Internal(format!("connections: {e}")))?;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors and the like: wait rather than spin.
+                eprintln!("hadath: cannot accept a connection: {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let header_timeout = limits.header_timeout;
+        tokio::spawn(async move {
+            let _slot = slot;
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(header_timeout);
+            // A client that goes away or times out ends only its own connection.
+            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+        });
+    }
 }

@@ -110,6 +110,20 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// `file:PATH?immutable=1`, the path percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// The default store file: `$HADATH_DB`, else `hadath.db` in the current directory.
 pub fn default_path() -> PathBuf {
     std::env::var_os("HADATH_DB")
@@ -152,6 +166,55 @@ impl Store {
         Store::init(conn, path)
     }
 
+    /// Open an existing store for reading only: nothing in it or beside it is changed (no
+    /// journal mode set, no migration), so a store in a read-only directory or on a read-only
+    /// mount can be read. A store of an older schema version is migrated by [`Store::open`]
+    /// first, which needs write access.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let path = path.as_ref().to_path_buf();
+        let shown = path.display().to_string();
+        let open_err = |source| Error::Open {
+            path: shown.clone(),
+            source,
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags).map_err(open_err)?;
+        // A store in WAL mode needs its shared-memory file beside it, which a read-only
+        // directory cannot hold: then read the file as it is (`immutable`), as SQLite
+        // documents for read-only media.
+        let conn = match schema::version_and_tables(&conn) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::CannotOpen =>
+            {
+                drop(conn);
+                Connection::open_with_flags(
+                    immutable_uri(&path),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )
+                .map_err(open_err)?
+            }
+            _ => conn,
+        };
+        let (version, _) = schema::version_and_tables(&conn).map_err(open_err)?;
+        if version < SCHEMA_VERSION {
+            schema::refuse(&conn, &shown)?;
+            drop(conn);
+            return Store::open(&path);
+        }
+        schema::refuse(&conn, &shown)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        conn.pragma_update(None, "cache_size", -65536)?;
+        Ok(Store {
+            conn,
+            path,
+            migrated_from: None,
+            created: false,
+            cache: coref::Cache::default(),
+        })
+    }
+
     /// A store in memory (tests, examples).
     pub fn open_in_memory() -> Result<Store> {
         Store::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
@@ -170,6 +233,8 @@ impl Store {
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
             true,
         )?;
+        // Refuse another program's database or a newer store before changing anything in it.
+        schema::refuse(&conn, &shown)?;
         if path.as_os_str() != ":memory:" {
             wal(&conn).map_err(|source| Error::Open {
                 path: shown.clone(),
@@ -222,6 +287,17 @@ impl Store {
     /// SQLite's, when the pragma cannot be set.
     pub fn set_query_only(&self) -> Result<()> {
         Ok(self.conn.pragma_update(None, "query_only", true)?)
+    }
+
+    /// Set this connection's page cache, in KiB (a server's readers keep it small).
+    ///
+    /// # Errors
+    ///
+    /// SQLite's, when the pragma cannot be set.
+    pub fn set_cache_kib(&self, kib: u32) -> Result<()> {
+        Ok(self
+            .conn
+            .pragma_update(None, "cache_size", -i64::from(kib))?)
     }
 
     /// The underlying connection, for read-only inspection in tests and ad-hoc SQL; the

@@ -199,6 +199,40 @@ pub(crate) fn prepare(conn: &mut Connection, path: &str) -> Result<(bool, Option
     })
 }
 
+/// The schema version and the number of tables: read only.
+pub(crate) fn version_and_tables(conn: &Connection) -> rusqlite::Result<(u32, i64)> {
+    // One statement, one snapshot: read apart, another process creating the store could
+    // commit in between (version 0 read, then its tables), and it would look foreign.
+    conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
+/// Refuse, without writing anything, a database that is not a hadath store (tables and no
+/// schema version) or a store newer than this build.
+pub(crate) fn refuse(conn: &Connection, path: &str) -> Result<()> {
+    let (version, tables) = version_and_tables(conn).map_err(|source| Error::Open {
+        path: path.to_string(),
+        source,
+    })?;
+    if version == 0 && tables > 0 {
+        return Err(Error::Foreign {
+            path: path.to_string(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: path.to_string(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
 fn read_version(conn: &Connection) -> Result<u32> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
