@@ -9,13 +9,17 @@
 //! | `event_date`, `date_precision` | the most specific date reported (`2022-09-13`, `day`) |
 //! | `date_start`, `date_end` | the days that date covers |
 //! | `event_type`, `event_mode` | PLOVER category and mode |
-//! | `cameo_root` | CAMEO root code (GDELT, ICEWS) |
+//! | `quad_class`, `quad` | PLOVER/GDELT quad class, as a number (1–4) and in words |
+//! | `cameo_root` | CAMEO root code (GDELT, ICEWS), two digits as text (`03`) |
 //! | `modality` | asserted, future, hypothetical, negated, historical |
 //! | `actor_name`, `actor_code`, `recipient_*`, `mediator_*` | participants (ISO alpha-3 / IGO codes) |
 //! | `location_name`, `location_country` | the place and its country code |
 //! | `dead`, `injured`, `arrested` | the lowest figures reported (ACLED's rule) |
 //! | `num_sources`, `num_mentions`, `source_docs` | reporting documents and mentions |
+//! | `source_outlets`, `source_urls` | the reports' outlets and URLs |
+//! | `first_report`, `last_report` | the earliest and latest publication date of the reports |
 //! | `summary` | one English line |
+//! | `evidence` | the words of the first report |
 //! | `disagreements` | JSON: fields on which the reports differ |
 
 use crate::query::{Party, StoryEvent};
@@ -31,6 +35,8 @@ pub const COLUMNS: &[&str] = &[
     "date_end",
     "event_type",
     "event_mode",
+    "quad_class",
+    "quad",
     "cameo_root",
     "modality",
     "actor_name",
@@ -47,14 +53,21 @@ pub const COLUMNS: &[&str] = &[
     "num_sources",
     "num_mentions",
     "source_docs",
+    "source_outlets",
+    "source_urls",
+    "first_report",
+    "last_report",
     "summary",
+    "evidence",
     "disagreements",
 ];
 
 /// One cell of a flat row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// A whole number, or none.
     Int(Option<i64>),
+    /// Text, or none.
     Text(Option<String>),
 }
 
@@ -84,6 +97,8 @@ fn codes(ps: &[Party]) -> Option<String> {
 /// A story event as a flat row of [`COLUMNS`].
 pub fn row(e: &StoryEvent) -> Vec<Cell> {
     use Cell::{Int, Text};
+    let quad = e.kind.parse::<hadath_core::Category>().ok().map(|c| c.quad());
+    let joined = |v: &[String]| (!v.is_empty()).then(|| v.join(";"));
     vec![
         Int(Some(e.id)),
         Text(e.date.clone()),
@@ -92,6 +107,8 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         Text(e.date_last.clone()),
         Text(Some(e.kind.clone())),
         Text(e.mode.clone()),
+        Int(quad.map(|q| i64::from(q.number()))),
+        Text(quad.map(|q| q.as_str().to_string())),
         Text(e.cameo.clone()),
         Text(Some(e.modality.clone())),
         Text(names(&e.actors)),
@@ -108,7 +125,12 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         Int(Some(e.sources.len() as i64)),
         Int(Some(e.n_mentions)),
         Text(Some(e.sources.join(";"))),
+        Text(joined(&e.outlets)),
+        Text(joined(&e.urls)),
+        Text(e.first_report.clone()),
+        Text(e.last_report.clone()),
         Text(Some(e.summary.clone())),
+        Text(e.evidence.clone()),
         Text(Some(e.disagreements.to_string())),
     ]
 }
@@ -123,6 +145,10 @@ pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
                 serde_json::to_value(&e.cameo).unwrap_or_default(),
             );
             o.remove("cameo");
+            if let Ok(c) = e.kind.parse::<hadath_core::Category>() {
+                o.insert("quad_class".into(), c.quad().number().into());
+                o.insert("quad".into(), c.quad().as_str().into());
+            }
         }
         serde_json::to_writer(&mut w, &v).map_err(json_err)?;
         w.write_all(b"\n")?;
@@ -162,6 +188,7 @@ fn parquet_schema() -> String {
 fn row_kind(i: usize) -> Cell {
     const INTS: &[&str] = &[
         "event_id",
+        "quad_class",
         "dead",
         "injured",
         "arrested",

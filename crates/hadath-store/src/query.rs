@@ -58,6 +58,16 @@ pub struct StoryEvent {
     pub arrested: Option<i64>,
     /// The documents reporting it (ids).
     pub sources: Vec<String>,
+    /// The outlets of those documents, as given at ingest (distinct).
+    pub outlets: Vec<String>,
+    /// The documents' URLs, where given (distinct).
+    pub urls: Vec<String>,
+    /// The earliest publication date among the reports.
+    pub first_report: Option<String>,
+    /// The latest publication date among the reports.
+    pub last_report: Option<String>,
+    /// The words of the first report (its evidence span).
+    pub evidence: Option<String>,
     pub n_mentions: i64,
     pub summary: String,
     pub cameo: Option<String>,
@@ -137,14 +147,37 @@ const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.d
     s.date_first, s.date_last, s.location_name, s.location_code, s.actors, s.recipients,
     s.mediators, s.dead, s.injured, s.arrested, s.n_mentions, s.summary, s.cameo,
     s.disagreements,
-    (SELECT json_group_array(id) FROM (SELECT DISTINCT d.id AS id FROM story_members m
-        JOIN events e USING (event_key) JOIN documents d USING (doc_key)
-        WHERE m.story_id = s.story_id ORDER BY d.id))";
+    (SELECT json_array(json_group_array(id), json_group_array(source), json_group_array(url),
+            min(published), max(published))
+        FROM (SELECT DISTINCT d.id AS id, d.source AS source, d.url AS url,
+                d.published AS published
+            FROM story_members m JOIN events e USING (event_key) JOIN documents d USING (doc_key)
+            WHERE m.story_id = s.story_id ORDER BY d.id)),
+    (SELECT e.evidence_text FROM story_members m JOIN events e USING (event_key)
+        WHERE m.story_id = s.story_id ORDER BY e.event_key LIMIT 1)";
+
+/// The reports' documents as the story query gives them: ids, outlets, urls, first and last
+/// publication dates.
+fn reports(js: &str) -> (Vec<String>, Vec<String>, Vec<String>, Option<String>, Option<String>) {
+    let v: serde_json::Value = serde_json::from_str(js).unwrap_or_default();
+    let list = |i: usize| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for x in v[i].as_array().into_iter().flatten().filter_map(|x| x.as_str()) {
+            if !x.trim().is_empty() && !out.iter().any(|y| y == x) {
+                out.push(x.to_string());
+            }
+        }
+        out
+    };
+    let date = |i: usize| v[i].as_str().map(str::to_string);
+    (list(0), list(1), list(2), date(3), date(4))
+}
 
 fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
     let pj = |s: String| serde_json::from_str::<Vec<Party>>(&s).unwrap_or_default();
     let lname: Option<String> = r.get(8)?;
     let lcode: Option<String> = r.get(9)?;
+    let (sources, outlets, urls, first_report, last_report) = reports(&r.get::<_, String>(20)?);
     Ok(StoryEvent {
         id: r.get(0)?,
         kind: r.get(1)?,
@@ -170,7 +203,12 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
         cameo: r.get(18)?,
         disagreements: serde_json::from_str(&r.get::<_, String>(19)?)
             .unwrap_or(serde_json::Value::Array(vec![])),
-        sources: serde_json::from_str(&r.get::<_, String>(20)?).unwrap_or_default(),
+        sources,
+        outlets,
+        urls,
+        first_report,
+        last_report,
+        evidence: r.get(21)?,
     })
 }
 
