@@ -216,7 +216,10 @@ fn exports_read_back_match_the_timeline() {
             .iter()
             .position(|c| *c == "summary")
             .unwrap();
-        assert_eq!(row.get_string(summary).unwrap(), e["summary"].as_str().unwrap());
+        assert_eq!(
+            row.get_string(summary).unwrap(),
+            e["summary"].as_str().unwrap()
+        );
         // the reports' first publication date comes with every row (the API's field)
         let first = hadath_store::export::COLUMNS
             .iter()

@@ -97,7 +97,11 @@ fn codes(ps: &[Party]) -> Option<String> {
 /// A story event as a flat row of [`COLUMNS`].
 pub fn row(e: &StoryEvent) -> Vec<Cell> {
     use Cell::{Int, Text};
-    let quad = e.kind.parse::<hadath_core::Category>().ok().map(|c| c.quad());
+    let quad = e
+        .kind
+        .parse::<hadath_core::Category>()
+        .ok()
+        .map(|c| c.quad());
     let joined = |v: &[String]| (!v.is_empty()).then(|| v.join(";"));
     vec![
         Int(Some(e.id)),

@@ -158,11 +158,25 @@ const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.d
 
 /// The reports' documents as the story query gives them: ids, outlets, urls, first and last
 /// publication dates.
-fn reports(js: &str) -> (Vec<String>, Vec<String>, Vec<String>, Option<String>, Option<String>) {
+/// Ids, outlets, URLs, first and last publication date.
+type Reports = (
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn reports(js: &str) -> Reports {
     let v: serde_json::Value = serde_json::from_str(js).unwrap_or_default();
     let list = |i: usize| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for x in v[i].as_array().into_iter().flatten().filter_map(|x| x.as_str()) {
+        for x in v[i]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str())
+        {
             if !x.trim().is_empty() && !out.iter().any(|y| y == x) {
                 out.push(x.to_string());
             }
