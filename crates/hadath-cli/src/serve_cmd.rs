@@ -85,9 +85,36 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode> {
             }
             eprintln!("hadath: serving {shown} at http://{bound}/ (Ctrl-C to stop)");
         },
+        stop_signal(),
     ))
     .with_context(|| format!("cannot serve {shown} on {addr}"))?;
+    // The runtime goes first, and with it every store connection: SQLite then folds the
+    // write-ahead log into the store and removes it.
+    drop(rt);
+    eprintln!("hadath: stopped; {shown} closed");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C, or SIGTERM (what `kill` and service managers send).
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
 }
 
 #[cfg(test)]

@@ -702,3 +702,21 @@ fn plural(n: usize, what: &str) -> String {
         format!("{n} {what}s")
     }
 }
+
+#[cfg(test)]
+mod progress_tests {
+    use super::Bar;
+    use hadath_store::driver::Progress;
+
+    #[test]
+    fn the_bar_counts_documents() {
+        let bar = Bar {
+            pb: Some(indicatif::ProgressBar::hidden()),
+            docs: std::cell::Cell::new(0),
+        };
+        bar.advance(256, 1000);
+        bar.advance(3, 10);
+        assert_eq!(bar.pb.as_ref().unwrap().message(), "259 documents");
+        assert_eq!(bar.pb.as_ref().unwrap().position(), 1010);
+    }
+}

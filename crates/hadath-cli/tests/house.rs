@@ -159,3 +159,66 @@ fn two_ingests_can_create_one_store_at_once() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn the_server_stops_cleanly_on_sigterm_and_leaves_no_wal() {
+    use std::io::{BufRead, BufReader, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let text = dir.path().join("a.txt");
+    std::fs::write(&text, "قصفت الطائرات مواقع في إدلب أمس\n").unwrap();
+    let o = run(&[
+        "ingest",
+        text.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success());
+    let mut child = hadath()
+        .args(["serve", "--db", db.to_str().unwrap(), "--port", "0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("http://") {
+        line.clear();
+        assert!(
+            err.read_line(&mut line).unwrap() > 0,
+            "the server ended early"
+        );
+    }
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    // A read opens the store's reader connections (and the write-ahead log beside it).
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    write!(s, "GET /api/overview HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut first = String::new();
+    BufReader::new(&s).read_line(&mut first).unwrap();
+    assert!(first.contains("200"), "{first}");
+    // The keep-alive connection stays open while the server is told to stop.
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    let _ = std::io::Read::read_to_string(&mut err, &mut rest);
+    assert!(status.success(), "{status:?}: {rest}");
+    for side in ["s.db-wal", "s.db-shm"] {
+        assert!(
+            !dir.path().join(side).exists(),
+            "{side} left behind: {rest}"
+        );
+    }
+    drop(s);
+}

@@ -254,52 +254,110 @@ pub struct ServeOptions {
     pub extractor: Arc<dyn Extract>,
 }
 
-/// Bind `bind`, then serve the store at `db_path` until the process ends. `on_ready` is called
-/// with the bound address once the server accepts connections.
+/// Bind `bind`, then serve the store at `db_path` until `shutdown` completes (the binary
+/// passes Ctrl-C or SIGTERM). `on_ready` is called with the bound address once the server
+/// accepts connections. On shutdown it stops accepting, lets requests in flight finish (up to
+/// `limits.request_timeout`), and closes the store, so SQLite folds its write-ahead log back
+/// into the file and removes it.
+///
+/// # Errors
+///
+/// The store cannot be opened, or the address cannot be bound.
 pub async fn serve(
     db_path: &Path,
     bind: SocketAddr,
     opts: ServeOptions,
     on_ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<()> {
     // The extraction threads load the extractor's data as they start.
     let state = AppState::open_limited(db_path, opts.limits, opts.extractor)?;
     let listener = tokio::net::TcpListener::bind(bind).await?;
     on_ready(listener.local_addr()?);
-    serve_on(listener, state).await
+    serve_until(listener, state, shutdown).await
 }
 
-/// Serve on a bound listener: at most `limits.connections` at once, each dropped when its
-/// client takes over `limits.header_timeout` to send a request's headers.
+/// Serve on a bound listener until the process ends.
+///
+/// # Errors
+///
+/// The listener's address cannot be read.
 pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState) -> Result<()> {
+    serve_until(listener, state, std::future::pending()).await
+}
+
+/// Serve on a bound listener until `shutdown` completes: at most `limits.connections` at once,
+/// each dropped when its client takes over `limits.header_timeout` to send a request's
+/// headers. Returns once the connections in flight have finished (or after
+/// `limits.request_timeout`), having dropped every store connection it held.
+///
+/// # Errors
+///
+/// The listener's address cannot be read.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     let loopback = listener.local_addr()?.ip().is_loopback();
     let limits = state.limits().clone();
     let app = guard::timed(api::with_guards(router(state), loopback), &limits);
     let slots = Arc::new(Semaphore::new(limits.connections.max(1)));
+    let mut tasks = tokio::task::JoinSet::new();
+    // Tells every connection to finish its request in flight and close.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::pin!(shutdown);
     loop {
-        let slot = Arc::clone(&slots)
-            .acquire_owned()
-            .await
-            .map_err(|e| Error::Internal(format!("connections: {e}")))?;
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
-            Err(e) => {
-                // Out of file descriptors and the like: wait rather than spin.
-                eprintln!("hadath: cannot accept a connection: {e}");
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-                continue;
+        let slot = tokio::select! {
+            _ = &mut shutdown => break,
+            s = Arc::clone(&slots).acquire_owned() => {
+                s.map_err(|e| Error::Internal(format!("connections: {e}")))?
             }
+        };
+        let stream = tokio::select! {
+            _ = &mut shutdown => break,
+            a = listener.accept() => match a {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait rather than spin.
+                    eprintln!("hadath: cannot accept a connection: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
         };
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
         let header_timeout = limits.header_timeout;
-        tokio::spawn(async move {
+        let mut stopped = stopped.clone();
+        tasks.spawn(async move {
             let _slot = slot;
             let mut http = hyper::server::conn::http1::Builder::new();
             http.timer(TokioTimer::new())
                 .header_read_timeout(header_timeout);
+            let conn = http.serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(conn);
             // A client that goes away or times out ends only its own connection.
-            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stopped.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
         });
+        // Forget the connections that have ended.
+        while tasks.try_join_next().is_some() {}
     }
+    drop(listener);
+    drop(app);
+    // Requests in flight finish; idle keep-alive connections are closed.
+    let _ = stop.send(true);
+    let _ = tokio::time::timeout(limits.request_timeout, async {
+        while tasks.join_next().await.is_some() {}
+    })
+    .await;
+    tasks.abort_all();
+    while tasks.join_next().await.is_some() {}
+    Ok(())
 }

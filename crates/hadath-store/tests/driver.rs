@@ -82,3 +82,35 @@ fn two_ingests_can_create_one_store_together() {
         assert_eq!(ids(&db), ["d0", "d1"]);
     }
 }
+
+#[test]
+fn progress_counts_documents_not_batches() {
+    use std::cell::Cell;
+    struct Count(Cell<u64>, Cell<u64>);
+    impl hadath_store::driver::Progress for Count {
+        fn advance(&self, docs: u64, bytes: u64) {
+            self.0.set(self.0.get() + docs);
+            self.1.set(self.1.get() + bytes);
+        }
+        fn say(&self, _: &str) {}
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let mut inputs: Vec<Input> = (0..700)
+        .map(|i| Input::doc(Document::new(format!("d{i}"), format!("نص رقم {i}")), 3))
+        .collect();
+    inputs.push(Input::Bad {
+        origin: "x.jsonl:9".into(),
+        error: "not JSON".into(),
+        bytes: 5,
+    });
+    let c = Count(Cell::new(0), Cell::new(0));
+    let r = ingest(&db, inputs, &nothing, &Options::default(), &c).unwrap();
+    assert_eq!((r.added, r.bad), (700, 1));
+    assert_eq!(
+        c.0.get(),
+        701,
+        "every document once, whatever the batch size"
+    );
+    assert_eq!(c.1.get(), 700 * 3 + 5);
+}
