@@ -184,8 +184,11 @@ impl Extractor {
                 .as_deref()
                 .and_then(|d| d.parse::<Date>().ok())
         };
-        let (published, anchor) = match given {
-            Some(d) => (
+        // Time expressions and numbers, resolved against the publication date: the given one,
+        // else the one the text fixes (found in the same scan).
+        let (time, inferred) = hadath_time::analyze_publishing(text, folded, given);
+        let (published, anchor) = match (given, inferred) {
+            (Some(d), _) => (
                 Some(PublishedOut {
                     date: d.to_string(),
                     inferred: false,
@@ -193,21 +196,16 @@ impl Extractor {
                 }),
                 Some(d),
             ),
-            None => match hadath_time::infer_publication(text, folded) {
-                Some(p) => (
-                    Some(PublishedOut {
-                        date: p.date.to_string(),
-                        inferred: true,
-                        reason: Some(p.reason.clone()),
-                    }),
-                    Some(p.date),
-                ),
-                None => (None, None),
-            },
+            (None, Some(p)) => (
+                Some(PublishedOut {
+                    date: p.date.to_string(),
+                    inferred: true,
+                    reason: Some(p.reason.clone()),
+                }),
+                Some(p.date),
+            ),
+            (None, None) => (None, None),
         };
-
-        // Time expressions and numbers (resolved against the publication date).
-        let time = hadath_time::analyze(text, folded, anchor);
         let timexes: Vec<TimexOut> = time
             .timexes
             .iter()

@@ -72,20 +72,51 @@ pub fn find_numbers(text: &str, folded: &Folded) -> Vec<Quantity> {
 
 /// Time expressions and numbers in one pass.
 pub fn analyze(text: &str, folded: &Folded, anchor: Option<Date>) -> TimeAnalysis {
+    analyze_publishing(text, folded, anchor).0
+}
+
+/// [`analyze`], and when no publication date is `given`, the one the text fixes
+/// ([`infer_publication`]) with its time expressions resolved against it: the text is scanned
+/// once, and its expressions resolved once more only when the text dates itself.
+///
+/// ```
+/// let text = "أعلنت الوزارة أمس الخميس 15 سبتمبر 2022 أن الوفد يصل غدا.";
+/// let f = hadath_text::Folded::new(text);
+/// let (t, published) = hadath_time::analyze_publishing(text, &f, None);
+/// assert_eq!(published.unwrap().date.to_string(), "2022-09-16");
+/// // "غدا" (tomorrow) is resolved against the inferred date
+/// assert!(t.timexes.iter().any(|x| x.value.as_deref() == Some("2022-09-17")));
+/// ```
+pub fn analyze_publishing(
+    text: &str,
+    folded: &Folded,
+    given: Option<Date>,
+) -> (TimeAnalysis, Option<Published>) {
     debug_assert_eq!(text.len(), folded.source_len());
     let tk = scan::Toks::new(folded);
-    let timexes = timex::scan(&tk, anchor);
+    let parsed = timex::parse_all(&tk);
+    let mut timexes = timex::resolve_all(&tk, &parsed, given);
+    let mut inferred = None;
+    if given.is_none() {
+        inferred = published::infer(text, &timexes);
+        if let Some(p) = &inferred {
+            timexes = timex::resolve_all(&tk, &parsed, Some(p.date));
+        }
+    }
     let skip: Vec<_> = timexes
         .iter()
         .map(|t| folded.folded_pos(t.source.start)..folded.folded_pos(t.source.end))
         .collect();
     let numbers = numbers::scan(&tk, &skip);
     let self_dated = published::infer(text, &timexes);
-    TimeAnalysis {
-        timexes,
-        numbers,
-        self_dated,
-    }
+    (
+        TimeAnalysis {
+            timexes,
+            numbers,
+            self_dated,
+        },
+        inferred,
+    )
 }
 
 /// Infer the publication date from the text alone: a self-dating phrase such as

@@ -2062,9 +2062,13 @@ impl Toks<'_> {
 
 /// Find and resolve the time expressions in tokenised text.
 pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
-    let anchor_day = anchor.map(cal::day_of);
-    let mut out: Vec<Timex> = Vec::new();
-    let mut event: Option<i64> = None;
+    resolve_all(tk, &parse_all(tk), anchor)
+}
+
+/// The time expressions of a text, recognised but not yet resolved: what does not depend on
+/// the publication date, so it is found once and resolved against any anchor.
+pub(crate) fn parse_all(tk: &Toks) -> Vec<(Parsed, Tense)> {
+    let mut out = Vec::new();
     let mut i = 0;
     let n = tk.len();
     while i < n {
@@ -2088,13 +2092,31 @@ pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
                 *dir = Dir::Future;
             }
         }
+        i = p.end;
+        out.push((p, tense));
+    }
+    out
+}
+
+/// Resolve recognised expressions against `anchor` (the publication date), in text order: a
+/// day-precise expression anchors the relative ones after it ("بعد يومين").
+pub(crate) fn resolve_all(
+    tk: &Toks,
+    parsed: &[(Parsed, Tense)],
+    anchor: Option<Date>,
+) -> Vec<Timex> {
+    let anchor_day = anchor.map(cal::day_of);
+    let mut out: Vec<Timex> = Vec::new();
+    let mut event: Option<i64> = None;
+    for (p, tense) in parsed {
+        let tense = *tense;
         let r = resolve(&p.expr, tense, anchor_day, event);
         if r.gran == Granularity::Day && !matches!(p.expr, TimeExpr::Ago { .. }) {
             if let Some(f) = r.first {
                 event = Some(f);
             }
         }
-        let kind = match p.expr {
+        let kind = match &p.expr {
             TimeExpr::Duration { .. } | TimeExpr::Since { .. } => TimexKind::Duration,
             TimeExpr::Set { .. } => TimexKind::Set,
             TimeExpr::Clock { .. } => TimexKind::Time,
@@ -2139,9 +2161,8 @@ pub(crate) fn scan(tk: &Toks, anchor: Option<Date>) -> Vec<Timex> {
             lead: p.lead,
             tense,
             settled: false,
-            expr: p.expr,
+            expr: p.expr.clone(),
         });
-        i = p.end;
     }
     out
 }
