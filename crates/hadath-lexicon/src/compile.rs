@@ -28,6 +28,7 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// Every kind, in the order the embedded `data/kb/` files are compiled.
     pub const ALL: [SourceKind; 7] = [
         SourceKind::Countries,
         SourceKind::Orgs,

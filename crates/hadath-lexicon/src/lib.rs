@@ -14,6 +14,7 @@
 //! let m = Lexicon::embedded().find_mentions(text, &folded, &tokens, None);
 //! assert!(m.iter().any(|m| m.kind == EntityKind::Country && m.code.as_deref() == Some("AZE")));
 //! ```
+#![deny(missing_docs)]
 
 mod compile;
 mod matcher;
@@ -33,8 +34,13 @@ pub enum Error {
     /// A bad line in a knowledge-base source.
     #[error("{file}:{line}: {msg}")]
     Line {
+        /// The name of the source: the file name given to [`Lexicon::extend_tsv`] or
+        /// [`Lexicon::with_user_files`], or the `data/kb/` file.
         file: String,
+        /// The 1-based line number of the bad line; 0 when the fault is in the file as a whole (a file
+        /// name that names no kind).
         line: usize,
+        /// What is wrong with the line, e.g. an unknown office or a missing column.
         msg: String,
     },
     /// The compiled key set could not be built.
@@ -55,11 +61,20 @@ impl From<compile::LineError> for Error {
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
+    /// A person: a named office holder, an unknown person revealed by a title, or a title alone.
     Person,
+    /// An organisation that is not an IGO: a government, ministry, army or security service, a
+    /// party, an armed group, a news medium, a court, a company, an NGO.
     Organization,
+    /// A state, by its name or (with [`MatchHow::Metonym`]) by its capital or seat of government.
     Country,
+    /// A city; its `code` is the state it lies in.
     City,
+    /// A region, province or other sub-national or cross-border area; its `code` is the state it lies
+    /// in, when there is one.
     Region,
+    /// Any other named place. No entry of the embedded knowledge base has this kind; it is treated as
+    /// a place like [`EntityKind::City`] and [`EntityKind::Region`].
     Location,
     /// A nisba adjective or plural (الروسية، الأذري، الأرمن): stands for the state.
     Nationality,
@@ -85,17 +100,30 @@ impl EntityKind {
 /// An office held by a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Office {
+    /// President, monarch, emir, sultan, or the chair of a ruling council.
     HeadOfState,
+    /// Prime minister, chancellor, or the head of a government or of the European Commission.
     HeadOfGovernment,
+    /// Foreign minister (the EU's High Representative too).
     ForeignMinister,
+    /// Defence minister.
     DefenceMinister,
+    /// Interior or internal-security minister.
     InteriorMinister,
+    /// Secretary-general, director-general or president of an intergovernmental organisation.
     IgoHead,
+    /// Envoys, special representatives, mediators, ambassadors and permanent representatives.
     Envoy,
+    /// Chief of staff or commander of the armed forces or of one of their branches.
     MilitaryChief,
+    /// Leader of a political party, of a parliamentary bloc, or of the opposition.
     PartyLeader,
+    /// Leader of a non-state group: a movement, a militia, an armed or rebel group.
     GroupLeader,
+    /// Speaker or president of a parliament or of one of its chambers.
     Speaker,
+    /// Any other office (deputies, ministers of other portfolios, advisers, spokespeople, governors,
+    /// clerics, military ranks): it reveals a person but not which post.
     Other,
 }
 
@@ -180,7 +208,9 @@ pub struct EntryId(pub u32);
 /// One knowledge-base entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The entry's index in its [`Lexicon`] (embedded entries first, then user ones).
     pub id: EntryId,
+    /// What the entry is. Titles are [`EntityKind::Person`] entries that carry only an office.
     pub kind: EntityKind,
     /// Canonical English name.
     pub name: String,
@@ -190,8 +220,9 @@ pub struct Entry {
     pub office: Option<Office>,
     /// Organisation kind ("ministry", "armed_group", …), region kind, or "" .
     pub subkind: Cow<'static, str>,
-    /// Start and end of a person's term (inclusive); `None` = open.
+    /// First day of a person's term (inclusive); `None` when it has no known start.
     pub from: Option<Date>,
+    /// Last day of a person's term (inclusive); `None` when the term is still open.
     pub to: Option<Date>,
     /// City population where known.
     pub population: u32,
@@ -266,12 +297,21 @@ fn ymd(v: u32) -> Option<Date> {
 pub struct Mention {
     /// Bytes in the original text, clitics excluded.
     pub source: Range<usize>,
+    /// What the mention is. A nisba is [`EntityKind::Nationality`]; a metonym keeps the kind of the
+    /// state or IGO it stands for.
     pub kind: EntityKind,
     /// Canonical English name (for an unknown person: the name as written).
     pub name: String,
+    /// ISO alpha-3 of the state, or the IGO code: the state itself for states, nationalities and
+    /// metonyms, the home state of people and organisations, the state a city or region lies in.
+    /// `None` when unknown.
     pub code: Option<String>,
+    /// The office of a person: that of the term covering the date, or the one a title reveals.
     pub office: Option<Office>,
+    /// How the words were matched.
     pub how: MatchHow,
+    /// The knowledge-base entry matched; `None` for a person known only from a title (a name the
+    /// knowledge base lacks, or an office whose holder is unknown).
     pub entry: Option<EntryId>,
     /// Organisation kind ("ministry", "armed_group", "media", …) for organisations.
     pub org_kind: Option<Cow<'static, str>>,
@@ -622,6 +662,14 @@ impl Lexicon {
 
     /// Add user entries from the contents of a TSV file of `kind` (the formats of `data/kb/`).
     /// `name` is used in error messages. On error nothing is added.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Line`] for the first bad line: a header or column count that does not match
+    /// `kind`, an empty required column or one with no names, a malformed state or IGO code (or a
+    /// metonym's code the knowledge base lacks), an unknown office or organisation kind, a bad
+    /// date or population, a term that ends before it starts. [`Error::Index`] if the key index
+    /// cannot be built.
     pub fn extend_tsv(
         &mut self,
         kind: SourceKind,
@@ -649,6 +697,12 @@ impl Lexicon {
 
     /// Add user entries from several files given as (file name, contents); the kind of each is
     /// taken from its file stem (`people.tsv`, `my-people.tsv` and `people.local.tsv` are People).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Line`] with line 0 when a file name names no [`SourceKind`], and any error of
+    /// [`Lexicon::extend_tsv`] for a file's contents. Files before the failing one have been
+    /// added, but the lexicon is consumed, so the caller sees none of them.
     pub fn with_user_files<'a>(
         mut self,
         files: impl IntoIterator<Item = (&'a str, &'a str)>,

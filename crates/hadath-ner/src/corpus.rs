@@ -60,8 +60,11 @@ pub fn read_conll(text: &str) -> Vec<ConllSentence> {
 /// Which part of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// The first 5/6 of the words (whole sentences): the training part.
     Train,
+    /// The sentences after the training part.
     Test,
+    /// Every sentence.
     All,
 }
 
@@ -109,8 +112,8 @@ fn norm_kind(tag: &str) -> Option<(bool, NerKind)> {
     Some((b, k))
 }
 
-/// Entity spans `(start, end, kind)` over token indices, as `score.py spans_from_bio` reads
-/// B-/I- tags (an I- after O or after another kind opens a span).
+/// Entity spans `(start, end, kind)` over token indices (`end` exclusive), as
+/// `score.py spans_from_bio` reads B-/I- tags (an I- after O or after another kind opens a span).
 pub fn spans_from_bio<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, NerKind)> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, NerKind)> = None;
@@ -136,8 +139,11 @@ pub fn spans_from_bio<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, NerKind)>
 /// BIO tags, and the gold spans over the corpus tokens.
 #[derive(Debug, Clone)]
 pub struct Example {
+    /// The sentence's corpus tokens joined by single spaces.
     pub text: String,
+    /// `text` folded.
     pub folded: Folded,
+    /// The hadath tokens of `folded` (byte ranges into `folded` and `text`).
     pub tokens: Vec<Token>,
     /// Gold tag index per hadath token (see [`crate::tag_name`]).
     pub tags: Vec<u8>,
@@ -221,8 +227,11 @@ impl Example {
 /// True positives, false positives and false negatives per kind (PERS, LOC, ORG, MISC).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counts {
+    /// True positives (predicted spans that are gold), indexed by `NerKind as usize`.
     pub tp: [usize; 4],
+    /// False positives (predicted spans that are not gold), indexed by `NerKind as usize`.
     pub fp: [usize; 4],
+    /// False negatives (gold spans not predicted), indexed by `NerKind as usize`.
     pub fn_: [usize; 4],
 }
 

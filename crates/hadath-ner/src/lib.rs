@@ -17,6 +17,7 @@
 //! let spans = NerModel::embedded().tag(text, &folded, &tokens);
 //! assert!(spans.iter().any(|s| s.kind == NerKind::Pers && &text[s.source.clone()] == "إيمانويل ماكرون"));
 //! ```
+#![deny(missing_docs)]
 
 mod common;
 mod corpus;
@@ -38,12 +39,16 @@ use std::ops::Range;
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The bytes do not start with the model magic `HDNR`.
     #[error("not a hadath NER model (bad magic)")]
     BadMagic,
+    /// The model is in another format version (the one it holds).
     #[error("unsupported model version {0}")]
     Version(u32),
+    /// The model was trained with another feature set (the hash it holds) than [`FEATURE_SET`].
     #[error("model was trained with other features ({0:#x}); retrain with this version")]
     FeatureSet(u64),
+    /// The model ends early or holds a bad value; the byte offset where reading stopped.
     #[error("model file truncated or corrupt at byte {0}")]
     Corrupt(usize),
 }
@@ -51,13 +56,18 @@ pub enum Error {
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NerKind {
+    /// A person.
     Pers = 0,
+    /// A location: a state, city, region or other place.
     Loc = 1,
+    /// An organisation.
     Org = 2,
+    /// Any other name (ANERcorp's MISC: events, works, products and the like).
     Misc = 3,
 }
 
 impl NerKind {
+    /// Every kind, in tag order (`kind as usize` indexes this array).
     pub const ALL: [NerKind; 4] = [NerKind::Pers, NerKind::Loc, NerKind::Org, NerKind::Misc];
 
     /// The CoNLL tag suffix ("PERS", "LOC", "ORG", "MISC").
@@ -76,19 +86,26 @@ impl NerKind {
 pub struct NerSpan {
     /// Byte range in the original text, covering whole tokens.
     pub source: Range<usize>,
+    /// What kind of name it is.
     pub kind: NerKind,
     /// A score in (0, 1) from the decision margin: higher is surer. Not a calibrated probability.
     pub confidence: f32,
 }
 
-/// Gazetteer bits for [`Gazetteer::flags`].
+/// Gazetteer bit for [`Gazetteer::flags`]: the word occurs in a person's name. The three bits
+/// are those of `hadath_lexicon::flags`, so the lexicon's flags can be given as they are.
 pub const GAZ_PERS: u8 = 1;
+/// Gazetteer bit: the word occurs in a place name.
 pub const GAZ_LOC: u8 = 2;
+/// Gazetteer bit: the word occurs in an organisation name.
 pub const GAZ_ORG: u8 = 4;
 
 /// A source of name lists for the gazetteer feature: bits [`GAZ_PERS`], [`GAZ_LOC`], [`GAZ_ORG`]
 /// for a folded word (one token, clitics possibly attached).
 pub trait Gazetteer {
+    /// The gazetteer bits of one folded word: [`GAZ_PERS`], [`GAZ_LOC`] and [`GAZ_ORG`] ORed
+    /// together, 0 when the word is in no list. The model reads the whole byte as a feature value,
+    /// so give it the same bits at tagging time as in training.
     fn flags(&self, folded_word: &str) -> u8;
 
     /// A non-zero key promises that every gazetteer giving this key in this process gives the

@@ -33,8 +33,11 @@ pub(crate) const FLAG_DOC: u32 = 2;
 /// tokens of `folded`, the fold of `text` (several sentences may share one text).
 #[derive(Debug, Clone, Copy)]
 pub struct DocSentence<'a> {
+    /// The original text the sentence lies in (the whole document, or the sentence alone).
     pub text: &'a str,
+    /// The fold of `text`.
     pub folded: &'a Folded,
+    /// The sentence's tokens, with byte ranges into `folded` and `text`.
     pub tokens: &'a [Token],
 }
 
@@ -1040,6 +1043,13 @@ impl NerModel {
     }
 
     /// Load a model written by [`NerModel::to_bytes`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadMagic`] when `b` is not a hadath NER model, [`Error::Version`] when it is in
+    /// another format version, [`Error::FeatureSet`] when it was trained with another feature set
+    /// (retrain it with this version), and [`Error::Corrupt`] when it is truncated, holds an
+    /// invalid value or has bytes left over.
     pub fn from_bytes(b: &[u8]) -> Result<NerModel, Error> {
         let mut r = Reader { b, pos: 0 };
         if r.take(4)? != MAGIC {

@@ -14,7 +14,9 @@ use std::collections::HashMap;
 /// Training settings.
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
+    /// Passes over the training examples in each run.
     pub epochs: usize,
+    /// Seed of the sentence shuffles of the first run (run `i` uses `seed + i`).
     pub seed: u64,
     /// Features seen fewer times than this in training are dropped from the model.
     pub min_count: u32,

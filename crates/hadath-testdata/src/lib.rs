@@ -1,6 +1,15 @@
 //! Test and benchmark helpers. `../shared` sits beside the checkout for developers and CI; a
 //! fresh clone without it still builds and tests, and these helpers return `None` so callers can
 //! skip with a message.
+//!
+//! ```
+//! // Without `shared/` this prints a note and the test passes.
+//! match hadath_testdata::first_articles(2) {
+//!     Some(texts) => assert!(texts.len() <= 2 && texts.iter().all(|t| !t.trim().is_empty())),
+//!     None => eprintln!("shared/ absent: skipping"),
+//! }
+//! ```
+#![deny(missing_docs)]
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -24,16 +33,24 @@ pub fn shared_file(rel: &str) -> Option<PathBuf> {
 /// One SaudiNewsNet article.
 #[derive(Debug, Clone)]
 pub struct Article {
+    /// `snn-N`, where N is the article's position in the order read (0 for the first).
     pub id: String,
+    /// The day the article was collected, `YYYY-MM-DD` (the first ten characters of
+    /// `date_extracted`; empty when the archive has none).
     pub date: String,
+    /// The headline (empty when the archive has none).
     pub title: String,
+    /// The article body (`content`); never blank, since articles without one are skipped.
     pub text: String,
+    /// The address the article was collected from.
     pub url: String,
+    /// The short name of the newspaper it came from, e.g. `aawsat`.
     pub source: String,
 }
 
 /// Up to `limit` articles from the SaudiNewsNet archives (CC BY-NC-SA 4.0: local tests and
-/// benchmarks only), in file order, or `None` when `shared/` is absent.
+/// benchmarks only), in file order, or `None` when `shared/` is absent or an archive cannot be
+/// opened.
 pub fn saudinewsnet(limit: usize) -> Option<Vec<Article>> {
     let dir = shared_file("arabic-data/saudinewsnet")?;
     let mut zips: Vec<PathBuf> = std::fs::read_dir(&dir)

@@ -23,6 +23,8 @@ pub enum BoilerKind {
 }
 
 impl BoilerKind {
+    /// The lower-case name of the kind (`"related"`, `"bullet"`, `"duplicate"`, `"byline"`,
+    /// `"footer"`, `"label"`), for printing and reports.
     pub fn as_str(self) -> &'static str {
         match self {
             BoilerKind::Related => "related",

@@ -12,6 +12,7 @@
 //! Every stage keeps an alignment to the original text: [`Folded`] maps each folded byte back to
 //! its source bytes, [`Token`]s and [`Sentence`]s carry both ranges, and [`CharIndex`] turns byte
 //! offsets into the code-point offsets of the output contract.
+#![deny(missing_docs)]
 
 mod boiler;
 mod fold;
@@ -37,6 +38,8 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Run `text` through every stage: fold it, tokenize the folded text, mark boilerplate lines and
+    /// split the result into sentences.
     pub fn new(text: &str) -> Analysis {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
@@ -49,14 +52,18 @@ impl Analysis {
         }
     }
 
+    /// The folded text, with its map back to the source bytes.
     pub fn folded(&self) -> &Folded {
         &self.folded
     }
 
+    /// All tokens of the document, in text order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
     }
 
+    /// All sentences of the document in text order, boilerplate lines included (marked in
+    /// [`Sentence::boilerplate`]).
     pub fn sentences(&self) -> &[Sentence] {
         &self.sentences
     }

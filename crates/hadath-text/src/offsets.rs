@@ -18,6 +18,8 @@ pub struct CharIndex<'a> {
 const STEP: usize = 64;
 
 impl<'a> CharIndex<'a> {
+    /// Index `text`: one pass that records the byte offset of every 64th character (nothing for
+    /// ASCII text, where byte and code-point offsets agree).
     pub fn new(text: &'a str) -> CharIndex<'a> {
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {

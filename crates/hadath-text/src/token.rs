@@ -25,6 +25,7 @@ pub struct Token {
     pub folded: Range<usize>,
     /// Byte range in the source text.
     pub source: Range<usize>,
+    /// What the token is made of: Arabic or Latin letters, a number, a mix, or punctuation.
     pub kind: TokenKind,
 }
 
@@ -35,6 +36,7 @@ impl Token {
         &folded.text()[self.folded.clone()]
     }
 
+    /// True for Arabic, Latin and mixed tokens: a word rather than a number or punctuation.
     pub fn is_word(&self) -> bool {
         matches!(
             self.kind,

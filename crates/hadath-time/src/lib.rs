@@ -23,6 +23,7 @@
 //! Everything works on the folded text ([`hadath_text::Folded`]) and reports byte ranges into the
 //! original text. Nothing here reads the clock: without an anchor, relative expressions are
 //! recognised but get no value.
+#![deny(missing_docs)]
 
 mod cal;
 mod numbers;
@@ -50,7 +51,9 @@ pub enum TimeError {
 /// Time expressions and numbers of one text, found in one pass over its tokens.
 #[derive(Debug, Clone, Default)]
 pub struct TimeAnalysis {
+    /// The time expressions, in text order.
     pub timexes: Vec<Timex>,
+    /// The numbers and counts, in text order, those inside a time expression left out.
     pub numbers: Vec<Quantity>,
     /// The publication date the text itself fixes, if any (see [`infer_publication`]).
     pub self_dated: Option<Published>,
@@ -204,6 +207,18 @@ pub fn shift_date(value: &str, duration: &str, back: bool) -> Option<String> {
 
 /// Convert a tabular (arithmetic) Hijri date to the Gregorian calendar. The tabular calendar can
 /// differ from Umm al-Qura or a local moon sighting by a day or two.
+///
+/// ```
+/// use jiff::civil::date;
+/// // 25 Shawwal 1436 AH by the tabular calendar (a text may give 10 August 2015 for it).
+/// assert_eq!(hadath_time::hijri_to_gregorian(1436, 10, 25).unwrap(), date(2015, 8, 11));
+/// assert!(hadath_time::hijri_to_gregorian(1436, 13, 1).is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`TimeError::OutOfRange`] when `month` is not 1–12, `day` is 0 or past the end of the month
+/// (29 or 30 days, by the tabular calendar), or the date falls outside the years `jiff` supports.
 pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Result<Date, TimeError> {
     if !(1..=12).contains(&month)
         || day == 0

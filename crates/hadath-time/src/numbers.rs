@@ -25,6 +25,8 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The lower-case name of the qualifier (`"exact"`, `"at-least"`, `"at-most"`, `"about"`,
+    /// `"more-than"`, `"less-than"`, `"vague"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Qualifier::Exact => "exact",
@@ -45,7 +47,10 @@ pub struct Quantity {
     pub source: Range<usize>,
     /// Byte range of the number itself.
     pub number: Range<usize>,
+    /// The number with its scale words applied (30000 for "30 ألف", 3000 for "ثلاثة آلاف"); 10,
+    /// 100 or 1000 for a vague plural.
     pub value: f64,
+    /// How the number bounds the real quantity.
     pub qualifier: Qualifier,
     /// Written in words (ثلاثة آلاف) rather than digits.
     pub words: bool,

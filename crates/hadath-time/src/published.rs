@@ -8,6 +8,7 @@ use std::ops::Range;
 /// The publication date of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
+    /// The day of publication.
     pub date: Date,
     /// True when read from the text rather than given as metadata.
     pub inferred: bool,

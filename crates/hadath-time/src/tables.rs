@@ -15,14 +15,23 @@ const UNITS: &str = include_str!("../../../data/time/units.tsv");
 /// A time unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
+    /// A second (ثانية).
     Second,
+    /// A minute (دقيقة).
     Minute,
+    /// An hour (ساعة).
     Hour,
+    /// A day (يوم).
     Day,
+    /// A week (أسبوع).
     Week,
+    /// A month (شهر).
     Month,
+    /// A year (سنة, عام).
     Year,
+    /// Ten years (عقد).
     Decade,
+    /// A hundred years (قرن).
     Century,
 }
 

@@ -10,13 +10,18 @@ use std::ops::Range;
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimexKind {
+    /// A calendar date, week, month, season, year, decade or range of days.
     Date,
+    /// A time of day: a clock time, or a day with its part of the day (morning, evening…).
     Time,
+    /// An amount of time (ثلاثة أيام, منذ 9 أشهر).
     Duration,
+    /// A recurring time (يومياً, كل أسبوع).
     Set,
 }
 
 impl TimexKind {
+    /// The lower-case TIMEX3 type name (`"date"`, `"time"`, `"duration"`, `"set"`).
     pub fn as_str(self) -> &'static str {
         match self {
             TimexKind::Date => "date",
@@ -30,11 +35,17 @@ impl TimexKind {
 /// How precisely the value fixes a point in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Granularity {
+    /// One day (`2022-09-13`).
     Day,
+    /// One ISO week (`2022-W37`).
     Week,
+    /// One month (`2022-09`).
     Month,
+    /// One season of a year (`2020-FA`).
     Season,
+    /// One year (`2022`).
     Year,
+    /// One decade (`199`) or century (`19`).
     Decade,
     /// A span between two days (a range, a Hijri month or year).
     Interval,
@@ -45,8 +56,11 @@ pub enum Granularity {
 /// Part of a period: مطلع/بداية/أوائل, منتصف/أواسط, نهاية/أواخر.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
+    /// The beginning: مطلع, بداية, أوائل.
     Start,
+    /// The middle: منتصف, أواسط.
     Mid,
+    /// The end: نهاية, أواخر.
     End,
 }
 
@@ -66,8 +80,11 @@ pub enum Dir {
 /// Tense of the clause around an expression, as far as cue words show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tense {
+    /// The clause is about the past (a past-tense cue such as أمس or الماضي).
     Past,
+    /// The clause is about the future (a future verb, غداً, المقبل).
     Future,
+    /// No cue word shows the tense.
     Unknown,
 }
 
@@ -89,67 +106,143 @@ pub enum Pick {
 pub enum TimeExpr {
     /// A Gregorian date as far as the text gives it. `weekday` is the weekday named with it.
     Greg {
+        /// The Gregorian year, when written.
         year: Option<i32>,
+        /// The Gregorian month, 1–12, when written.
         month: Option<u8>,
+        /// The day of the month, when written.
         day: Option<u8>,
+        /// How the year is chosen when the text gives none.
         pick: Pick,
+        /// The ISO weekday named with the date (1 Monday … 7 Sunday).
         weekday: Option<u8>,
     },
     /// A Hijri date as far as the text gives it.
     Hijri {
+        /// The Hijri year, when written.
         year: Option<i32>,
+        /// The Hijri month, 1–12, when written.
         month: Option<u8>,
+        /// The day of the month, when written.
         day: Option<u8>,
+        /// How the year is chosen when the text gives none.
         pick: Pick,
+        /// The ISO weekday named with the date (1 Monday … 7 Sunday).
         weekday: Option<u8>,
     },
     /// Days from the anchor (اليوم 0, أمس −1, غداً +1), with the weekday the text names.
-    DayOffset { days: i32, weekday: Option<u8> },
+    DayOffset {
+        /// Days after the anchor (negative: before).
+        days: i32,
+        /// The ISO weekday named with it (1 Monday … 7 Sunday).
+        weekday: Option<u8>,
+    },
     /// Weeks, months or years from the anchor (الأسبوع الماضي, الشهر المقبل, العام الجاري).
-    UnitOffset { unit: Unit, n: i32 },
+    UnitOffset {
+        /// The unit counted.
+        unit: Unit,
+        /// Units after the anchor's (negative: before, 0: the anchor's own).
+        n: i32,
+    },
     /// A named weekday alone.
-    Weekday { day: u8, dir: Dir },
+    Weekday {
+        /// The ISO weekday, 1 Monday … 7 Sunday.
+        day: u8,
+        /// Which occurrence of it is meant.
+        dir: Dir,
+    },
     /// A season, 0 spring … 3 winter, of a given year or of the anchor's year plus `offset`.
     Season {
+        /// 0 spring, 1 summer, 2 autumn, 3 winter.
         season: u8,
+        /// The year, when written.
         year: Option<i32>,
+        /// Years after the anchor's year, when no year is written (−1 for الماضي).
         offset: i32,
     },
     /// A decade: 199 for the 1990s.
-    Decade { decade: i32 },
+    Decade {
+        /// The year divided by ten: 199 for the 1990s.
+        decade: i32,
+    },
     /// An amount of time before the anchor (قبل ثلاثة أيام); `n` None when vague (قبل أيام).
-    Ago { unit: Unit, n: Option<f64> },
+    Ago {
+        /// The unit counted.
+        unit: Unit,
+        /// How many units; `None` when vague.
+        n: Option<f64>,
+    },
     /// An amount of time after the previous dated expression in the text (وبعد يوم واحد).
-    AfterEvent { unit: Unit, n: Option<f64> },
+    AfterEvent {
+        /// The unit counted.
+        unit: Unit,
+        /// How many units; `None` when vague.
+        n: Option<f64>,
+    },
     /// A duration; `n` None when vague (منذ سنوات).
-    Duration { unit: Unit, n: Option<f64> },
+    Duration {
+        /// The unit of the duration.
+        unit: Unit,
+        /// How many units; `None` when vague.
+        n: Option<f64>,
+    },
     /// A duration running up to the anchor (منذ 9 أشهر): valued as a duration, with the day it
     /// started (anchor − duration) as `first_day`.
-    Since { unit: Unit, n: Option<f64> },
+    Since {
+        /// The unit of the duration.
+        unit: Unit,
+        /// How many units; `None` when vague.
+        n: Option<f64>,
+    },
     /// A range of days within one month (من 13 إلى 15 تموز).
     Range {
+        /// The first day of the month in the range.
         from: u8,
+        /// The last day of the month in the range (inclusive).
         to: u8,
+        /// The month, 1–12 (Hijri when `hijri`).
         month: u8,
+        /// The year, when written.
         year: Option<i32>,
+        /// The month is a Hijri month.
         hijri: bool,
+        /// How the year is chosen when the text gives none.
         pick: Pick,
     },
     /// A range of days across months (من 28 فبراير إلى 3 مارس 2020); the year is the end's.
     Span {
+        /// The month of the first day, 1–12.
         from_month: u8,
+        /// The first day, in `from_month`.
         from_day: u8,
+        /// The month of the last day, 1–12.
         to_month: u8,
+        /// The last day (inclusive), in `to_month`.
         to_day: u8,
+        /// The year of the last day, when written.
         year: Option<i32>,
+        /// How the year is chosen when the text gives none.
         pick: Pick,
     },
     /// A vague past or future reference (خلال الأيام المقبلة, في الأيام الأخيرة).
-    Ref { future: bool, unit: Unit },
+    Ref {
+        /// True for the coming days, weeks…; false for the past ones.
+        future: bool,
+        /// The unit named (days, weeks, months…).
+        unit: Unit,
+    },
     /// A recurring time (يومياً, كل أسبوع).
-    Set { unit: Unit },
+    Set {
+        /// How often: once per this unit.
+        unit: Unit,
+    },
     /// A clock time (الساعة العاشرة صباحاً, الساعة 10:30): 24-hour clock.
-    Clock { hour: u8, minute: u8 },
+    Clock {
+        /// The hour, 0–23.
+        hour: u8,
+        /// The minute, 0–59.
+        minute: u8,
+    },
 }
 
 /// What a resolved value is anchored to.
@@ -168,25 +261,33 @@ pub enum Anchoring {
 pub struct Timex {
     /// Byte range in the original text.
     pub source: Range<usize>,
+    /// The TIMEX3 type.
     pub kind: TimexKind,
     /// TIMEX3/ISO 8601 value as far as the text fixes it ("2022-09-13", "2022-09", "2020-FA", "199",
     /// "P9M", "2015-06-18/2015-07-17"); None when it cannot be fixed (no anchor, vague).
     pub value: Option<String>,
+    /// How precisely `value` fixes a point in time.
     pub granularity: Granularity,
     /// Needs an anchor (publication date or a previous date) to be resolved.
     pub relative: bool,
+    /// What the value was resolved from.
     pub anchoring: Anchoring,
+    /// The part of the period named (early, mid, late), if any.
     pub part: Option<Part>,
     /// Time of day: 0 morning, 1 midday, 2 afternoon, 3 evening, 4 night.
     pub time_of_day: Option<u8>,
-    /// First and last day covered by a resolved date value.
+    /// First day covered by a resolved date value (a day, week, month, year, decade or range).
     pub first_day: Option<Date>,
+    /// Last day (inclusive) covered by a resolved date value.
     pub last_day: Option<Date>,
     /// For أمس/اليوم/غداً joined to an explicit date: the day's offset from the publication date.
     pub lead: Option<i32>,
+    /// The tense of the clause around the expression.
     pub tense: Tense,
     /// A Hijri day whose Gregorian value the text itself gives (… الموافق 10 أغسطس 2015).
     pub settled: bool,
+    /// The parsed meaning, for resolving the expression again against another anchor
+    /// ([`crate::resolve_relative_to`]).
     pub expr: TimeExpr,
 }
 
