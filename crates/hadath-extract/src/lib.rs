@@ -15,6 +15,7 @@
 //! (`hadath-time`) → events (`events`): triggers from `data/events/triggers.tsv`, roles from
 //! the entities around them, date, place, size, modality and attribution, then one event per
 //! happening in the document.
+#![deny(missing_docs)]
 
 mod entities;
 mod events;
@@ -39,8 +40,12 @@ pub enum Error {
     /// A bad line in a trigger or cue file.
     #[error("{file}:{line}: {why}")]
     Data {
+        /// The file's name as given in [`Config`] (`triggers.tsv` or `cues.tsv` for the
+        /// embedded data).
         file: String,
+        /// The line's number in that file, counting from 1 (comment and header lines count).
         line: usize,
+        /// What is wrong with the line, e.g. `pos must be verb, noun or light`.
         why: String,
     },
     /// A bad knowledge-base user file.
@@ -111,16 +116,29 @@ impl Default for Extractor {
     }
 }
 
-/// Everything the pipeline found in one document, with byte offsets (internal form).
+/// Everything the pipeline found in one document, with byte offsets (internal form), as
+/// [`Extractor::analyse`] returns it and [`render_table`] shows it.
 #[derive(Debug)]
 pub struct Extraction<'d> {
+    /// The document the pipeline ran over; the byte ranges of `analysis` index its `text`.
     pub doc: &'d Document,
+    /// The text layer's view of `doc.text`: the folded text, tokens and sentences (with their
+    /// boilerplate marks), spans as byte ranges into the folded and the original text.
     pub analysis: Analysis,
+    /// The result in the output contract, as [`Extractor::extract`] returns it: offsets in
+    /// code points.
     pub output: Output,
 }
 
 impl Extractor {
     /// An extractor over the embedded data extended with the user files of `config`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Data`] for the first bad line of a trigger or cue file (too few columns, an
+    /// unknown category, mode, part of speech, role pattern or cue kind), and
+    /// [`Error::Lexicon`] for a knowledge-base file the lexicon rejects (a bad line, or a name
+    /// that does not say which kind of entries it holds). With no user files it never fails.
     pub fn new(config: &Config) -> Result<Extractor, Error> {
         let mut x = Extractor {
             no_ner: config.no_ner,

@@ -22,6 +22,7 @@
 //!   unknown ids get `404`; request bodies over [`BODY_LIMIT`] get `413`.
 //! * The page builds its DOM with `textContent`, never HTML from article text, and the server
 //!   sends a strict Content-Security-Policy.
+#![deny(missing_docs)]
 
 mod api;
 mod assets;
@@ -57,10 +58,15 @@ pub enum Error {
     /// Every worker busy and the queue full, or the work took too long: 503 with Retry-After.
     #[error("{0}")]
     Busy(String),
+    /// An error of the store: 404 for an unknown event or document, 400 for a bad filter,
+    /// 503 when SQLite finds the file damaged or not a database, 500 otherwise.
     #[error(transparent)]
     Store(#[from] hadath_store::Error),
+    /// An SQLite error met outside the store's own functions: 503 when the file is damaged or
+    /// not a database, 500 otherwise.
     #[error("store: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// An I/O error, such as an address that cannot be bound by [`serve`]; 500 in a response.
     #[error("{0}")]
     Io(#[from] std::io::Error),
     /// A failure of the server itself: 500.
@@ -68,6 +74,7 @@ pub enum Error {
     Internal(String),
 }
 
+/// The result of this crate's functions: [`Error`] unless another error type is named.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Read connections: reused, opened on demand, each set `query_only`; at most `max_idle`
@@ -124,7 +131,11 @@ struct Inner {
 impl AppState {
     /// Open (or create) the store at `path` with up to `readers` read connections;
     /// `extractor` extracts the articles pasted into the page and resolves actor names in
-    /// filters.
+    /// filters. The other bounds are [`Limits::default`]'s.
+    ///
+    /// # Errors
+    ///
+    /// As [`AppState::open_limited`].
     pub fn open(path: &Path, readers: usize, extractor: Arc<dyn Extract>) -> Result<AppState> {
         let limits = Limits {
             readers,
@@ -133,7 +144,14 @@ impl AppState {
         AppState::open_limited(path, limits, extractor)
     }
 
-    /// Like [`AppState::open`], with every bound of the server given.
+    /// Like [`AppState::open`], with every bound of the server given. Starts the extraction
+    /// threads.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Store`] when the store at `path` cannot be opened or created: a file SQLite
+    /// cannot open, a store of a newer schema version than this build knows, a database that
+    /// is not a hadath store, or a failed schema migration.
     pub fn open_limited(
         path: &Path,
         limits: Limits,
@@ -168,7 +186,15 @@ impl AppState {
         &self.inner.limits
     }
 
-    /// Run `f` with a read connection on a blocking thread.
+    /// Run `f` with a read connection on a blocking thread. The connection is set
+    /// `query_only`: `f` cannot change the store.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Busy`] (503 with `Retry-After`) when [`Limits::readers`] queries are running and
+    /// [`Limits::read_queue`] more are waiting; the store's error when a read connection cannot
+    /// be opened or set up (503 if the file is damaged or not a database, else 500); the error
+    /// `f` returns, converted into [`Error`]; [`Error::Internal`] (500) when `f` panics.
     pub async fn read<T, E, F>(&self, f: F) -> Result<T>
     where
         T: Send + 'static,
@@ -193,7 +219,14 @@ impl AppState {
     }
 
     /// Extract a document on one of the extraction threads (no lock held: a failure here
-    /// touches nothing). `Busy` when the queue is full or it takes over the time limit.
+    /// touches nothing). Returns the document with its extraction; nothing is stored.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Busy`] (503 with `Retry-After`) when every extraction thread is busy and
+    /// [`Limits::extract_queue`] articles are already waiting, or when the article is not
+    /// extracted within [`Limits::extract_timeout`] of being queued; [`Error::Internal`] (500)
+    /// when the extractor panics on it or no extraction thread is running.
     pub async fn extract(&self, doc: Document) -> Result<(Document, Output)> {
         let rx = self.inner.workers.submit(doc)?;
         let limit = self.inner.limits.extract_timeout;
@@ -207,7 +240,13 @@ impl AppState {
         }
     }
 
-    /// Run `f` with the writer connection on a blocking thread.
+    /// Run `f` with the writer connection on a blocking thread, one call at a time.
+    ///
+    /// # Errors
+    ///
+    /// The error `f` returns; [`Error::Internal`] (500) when `f` panics. A writer left locked by
+    /// an earlier panic is used again, not reported: each write to the store is one
+    /// transaction.
     pub async fn write<T, F>(&self, f: F) -> Result<T>
     where
         T: Send + 'static,
@@ -257,12 +296,13 @@ pub struct ServeOptions {
 /// Bind `bind`, then serve the store at `db_path` until `shutdown` completes (the binary
 /// passes Ctrl-C or SIGTERM). `on_ready` is called with the bound address once the server
 /// accepts connections. On shutdown it stops accepting, lets requests in flight finish (up to
-/// `limits.request_timeout`), and closes the store, so SQLite folds its write-ahead log back
+/// [`Limits::request_timeout`]), and closes the store, so SQLite folds its write-ahead log back
 /// into the file and removes it.
 ///
 /// # Errors
 ///
-/// The store cannot be opened, or the address cannot be bound.
+/// Those of [`AppState::open_limited`] for the store at `db_path`, and [`Error::Io`] when
+/// `bind` cannot be bound (in use, not permitted) or its address read.
 pub async fn serve(
     db_path: &Path,
     bind: SocketAddr,
@@ -277,23 +317,26 @@ pub async fn serve(
     serve_until(listener, state, shutdown).await
 }
 
-/// Serve on a bound listener until the process ends.
+/// Serve on a bound listener until the process ends ([`serve_until`] with no shutdown).
 ///
 /// # Errors
 ///
-/// The listener's address cannot be read.
+/// Those of [`serve_until`].
 pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState) -> Result<()> {
     serve_until(listener, state, std::future::pending()).await
 }
 
-/// Serve on a bound listener until `shutdown` completes: at most `limits.connections` at once,
-/// each dropped when its client takes over `limits.header_timeout` to send a request's
-/// headers. Returns once the connections in flight have finished (or after
-/// `limits.request_timeout`), having dropped every store connection it held.
+/// Serve on a bound listener until `shutdown` completes: at most [`Limits::connections`]
+/// connections at once (the limits of `state`), each dropped when its client takes over
+/// [`Limits::header_timeout`] to send a request's headers. A failed connection ends only that
+/// connection, and a failed accept (out of file descriptors) is retried after 100 ms. Returns
+/// once the connections in flight have finished (or after [`Limits::request_timeout`]), having
+/// dropped every store connection it held.
 ///
 /// # Errors
 ///
-/// The listener's address cannot be read.
+/// [`Error::Io`] when the listener's local address cannot be read, before anything is served,
+/// and [`Error::Internal`] if the connection slots are closed, which does not happen.
 pub async fn serve_until(
     listener: tokio::net::TcpListener,
     state: AppState,
