@@ -25,10 +25,16 @@ fn like_escape(s: &str) -> String {
 /// A story event with its quad, for the API.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRow {
+    /// The story event; its fields are this object's fields in JSON.
     #[serde(flatten)]
     pub event: StoryEvent,
+    /// Its PLOVER quad (`verbal cooperation`, `material cooperation`, `verbal conflict`,
+    /// `material conflict`), or `other` for a type this version does not know.
     pub quad: &'static str,
+    /// Its date with the precision shown: `2022-09-13`, `2022-09 (month)`, `2022 (year)` or
+    /// `undated`.
     pub date_display: String,
+    /// Its toll in words (`206 killed, 30 injured`), empty when no report gives one.
     pub toll: String,
 }
 
@@ -46,9 +52,13 @@ impl From<StoryEvent> for EventRow {
 /// One page of the filtered timeline.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventPage {
+    /// Story events matching the filter, on every page.
     pub total: i64,
+    /// How many matching events come before this page.
     pub offset: usize,
+    /// The most events a page holds, as asked.
     pub limit: usize,
+    /// This page's events, in the order asked.
     pub events: Vec<EventRow>,
 }
 
@@ -64,6 +74,8 @@ pub enum Order {
 }
 
 impl Order {
+    /// The order named by the API's `order` parameter: `date`, `sources` or `toll`; none for
+    /// any other word.
     pub fn parse(s: &str) -> Option<Order> {
         match s {
             "date" => Some(Order::Date),
@@ -87,11 +99,19 @@ impl Order {
 }
 
 /// The filtered timeline in the store's order (dated by first day, undated last), one page.
+///
+/// # Errors
+///
+/// [`Error::Sql`] when SQLite cannot read the store.
 pub fn events(store: &Store, f: &Filter, offset: usize, limit: usize) -> Result<EventPage> {
     events_by(store, f, Order::Date, offset, limit)
 }
 
 /// The filtered events in the given order, one page.
+///
+/// # Errors
+///
+/// [`Error::Sql`] when SQLite cannot read the store.
 pub fn events_by(
     store: &Store,
     f: &Filter,
@@ -145,21 +165,35 @@ pub fn events_by(
 /// One period of the timeline with its counts.
 #[derive(Debug, Clone, Serialize)]
 pub struct Bucket {
+    /// The day, month or year: `2022-09-13`, `2022-09` or `2022`.
     pub period: String,
+    /// Story events whose first day falls in it.
     pub total: i64,
+    /// Those events per PLOVER quad (`material conflict`, …; `other` for an unknown type).
     pub by_quad: BTreeMap<&'static str, i64>,
+    /// Those events per PLOVER category (`ASSAULT`, …).
     pub by_type: BTreeMap<String, i64>,
+    /// Their dead added up (each event's lowest reported figure; none counts as 0).
     pub dead: i64,
 }
 
+/// The filtered story events counted per period, for the timeline chart
+/// (`/api/timeline/buckets`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Buckets {
+    /// The width of the periods: `day`, `month` or `year`.
     pub by: String,
+    /// The periods holding at least one event, in date order.
     pub buckets: Vec<Bucket>,
+    /// Filtered events without a date, in no bucket.
     pub undated: i64,
 }
 
 /// Counts of the filtered story events per day, month or year of their first day.
+///
+/// # Errors
+///
+/// [`Error::Sql`] when SQLite cannot read the store.
 pub fn buckets(store: &Store, f: &Filter, by: hadath_core::Precision) -> Result<Buckets> {
     let width = match by {
         hadath_core::Precision::Day => 10,
@@ -212,7 +246,9 @@ pub fn buckets(store: &Store, f: &Filter, by: hadath_core::Precision) -> Result<
 pub struct Actor {
     /// What to filter by: the English name, else the code.
     pub key: String,
+    /// The English name, else the code.
     pub name: String,
+    /// Its ISO 3166 alpha-3 or IGO code, when it has one.
     pub code: Option<String>,
     /// Story events it takes part in (any role).
     pub events: i64,
@@ -221,17 +257,25 @@ pub struct Actor {
 /// Who did what to whom, counted.
 #[derive(Debug, Clone, Serialize)]
 pub struct Edge {
+    /// The [`Actor::key`] of one end: the actor, the mediator, or for `met` the key that sorts
+    /// first.
     pub source: String,
+    /// The [`Actor::key`] of the other end: the recipient, the party mediated between, or the
+    /// other party met.
     pub target: String,
     /// Story events linking them, by relation: `met`, `mediated`, or a PLOVER category
     /// (actor towards recipient).
     pub relations: BTreeMap<String, i64>,
+    /// All of those relations added up.
     pub count: i64,
 }
 
+/// The actor network of the filtered story events (`/api/actors`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Network {
+    /// The most active participants, most events first (ties by key).
     pub actors: Vec<Actor>,
+    /// The edges between two of those actors, the heaviest first.
     pub edges: Vec<Edge>,
 }
 
@@ -242,6 +286,10 @@ fn party_key(p: &Party) -> Option<(String, String, Option<String>)> {
 }
 
 /// The actors of the filtered story events (the `top` most active) and the edges among them.
+///
+/// # Errors
+///
+/// [`Error::Sql`] when SQLite cannot read the store.
 pub fn network(store: &Store, f: &Filter, top: usize) -> Result<Network> {
     let (wh, ps) = f.sql();
     let conn = &store.conn;
@@ -337,21 +385,35 @@ pub fn network(store: &Store, f: &Filter, top: usize) -> Result<Network> {
 /// A document in a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocSummary {
+    /// The document's id, as given at ingest.
     pub id: String,
+    /// Its title, when it has one.
     pub title: Option<String>,
+    /// Its publication date (`YYYY-MM-DD`), given or inferred from the text; none when
+    /// neither.
     pub published: Option<String>,
+    /// The outlet, as given at ingest.
     pub source: Option<String>,
+    /// Where it was published, as given at ingest.
     pub url: Option<String>,
+    /// Entity mentions extracted from it.
     pub n_entities: i64,
+    /// Time expressions extracted from it.
     pub n_timexes: i64,
+    /// Event mentions extracted from it.
     pub n_events: i64,
 }
 
+/// One page of the stored documents (`/api/documents`).
 #[derive(Debug, Clone, Serialize)]
 pub struct DocPage {
+    /// Documents matching the query, on every page.
     pub total: i64,
+    /// How many matching documents come before this page.
     pub offset: usize,
+    /// The most documents a page holds, as asked.
     pub limit: usize,
+    /// This page's documents, newest first (undated last).
     pub documents: Vec<DocSummary>,
 }
 
@@ -373,6 +435,10 @@ fn doc_from_row(r: &rusqlite::Row) -> rusqlite::Result<DocSummary> {
 
 /// Documents by publication date (newest first), optionally those whose title or id contains
 /// `q`.
+///
+/// # Errors
+///
+/// [`Error::Sql`] when SQLite cannot read the store.
 pub fn documents(store: &Store, q: Option<&str>, offset: usize, limit: usize) -> Result<DocPage> {
     let conn = &store.conn;
     let (wh, ps): (&str, Vec<Value>) = match q {
@@ -405,57 +471,93 @@ pub fn documents(store: &Store, q: Option<&str>, offset: usize, limit: usize) ->
 /// A span of a document, in code points.
 #[derive(Debug, Clone, Serialize)]
 pub struct Span {
+    /// Its first character's offset into the document's text, in code points.
     pub start: i64,
+    /// The offset just past its last character, in code points.
     pub end: i64,
+    /// Its words, as in the document.
     pub text: String,
 }
 
+/// An entity mention of a document, as extracted.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocEntity {
+    /// Its first character's offset into the document's text, in code points.
     pub start: i64,
+    /// The offset just past its last character, in code points.
     pub end: i64,
+    /// Its words, as in the document.
     pub text: String,
+    /// The entity type (`person`, `organization`, `country`, `city`, …), `type` in JSON.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The English name from the knowledge base, when it knows the mention.
     pub name: Option<String>,
+    /// The state's ISO 3166 alpha-3 code or the IGO's code, when it has one.
     pub code: Option<String>,
+    /// A person's office at the time, from the knowledge base.
     pub office: Option<String>,
 }
 
+/// A time expression of a document, as extracted.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocTimex {
+    /// Its first character's offset into the document's text, in code points.
     pub start: i64,
+    /// The offset just past its last character, in code points.
     pub end: i64,
+    /// Its words, as in the document.
     pub text: String,
+    /// The TIMEX3 type: `date`, `time`, `duration` or `set`; `type` in JSON.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The normalised TIMEX3 value (`2022-09-13`, `P3D`, …), when it could be resolved.
     pub value: Option<String>,
 }
 
+/// An event mention of a document, with the spans the web view marks.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocEvent {
     /// The story event it belongs to.
     pub story_id: Option<i64>,
+    /// The PLOVER category (`ASSAULT`, …), `type` in JSON.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The category's PLOVER quad (`material conflict`, …; `other` for an unknown type).
     pub quad: &'static str,
+    /// How the text reports it (`asserted`, `negated`, `hypothetical`, `future`,
+    /// `historical`).
     pub modality: String,
+    /// Its date as extracted, at its precision (`2022-09-13`, `2022-09` or `2022`).
     pub date: Option<String>,
+    /// Every mention of it in the document (each the clause of its trigger), the first one
+    /// first.
     pub evidence: Vec<Span>,
+    /// The trigger words themselves, when the stored event has them.
     pub trigger: Option<Span>,
 }
 
 /// One document with everything extracted from it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocDetail {
+    /// Its id, title, date, outlet, url and counts; this object's fields in JSON.
     #[serde(flatten)]
     pub doc: DocSummary,
+    /// Its text, exactly as stored: every span counts into it.
     pub text: String,
+    /// Whether the publication date was inferred from the text rather than given; none when
+    /// it has no date.
     pub published_inferred: Option<bool>,
+    /// When it was stored, UTC, RFC 3339 (`2026-11-21T22:15:03Z`).
     pub extracted_at: String,
+    /// Its entity mentions, in text order.
     pub entities: Vec<DocEntity>,
+    /// Its time expressions, in text order.
     pub timexes: Vec<DocTimex>,
+    /// Its event mentions, in the order of its extraction.
     pub events: Vec<DocEvent>,
+    /// The spans kept out of extraction as web boilerplate: a JSON array of
+    /// `{start, end, kind}`, code-point offsets.
     pub boilerplate: serde_json::Value,
 }
 
@@ -463,6 +565,11 @@ pub struct DocDetail {
 type EventRowRaw = (i64, Option<i64>, String, String, Option<String>, String);
 
 /// One document by id, with its entities, time expressions and events (code-point spans).
+///
+/// # Errors
+///
+/// [`Error::NoSuchDocument`] when no stored document has this id; [`Error::Sql`] when SQLite
+/// cannot read the store.
 pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
     let conn = &store.conn;
     let row = conn
@@ -580,6 +687,11 @@ pub fn document(store: &Store, id: &str) -> Result<DocDetail> {
 }
 
 /// The story event of each of a document's events, in the order of its extraction's events.
+/// A document the store does not hold has none.
+///
+/// # Errors
+///
+/// [`Error::Sql`] when SQLite cannot read the store.
 pub fn stories_of_document(store: &Store, id: &str) -> Result<Vec<i64>> {
     Ok(store
         .conn
@@ -591,17 +703,29 @@ pub fn stories_of_document(store: &Store, id: &str) -> Result<Vec<i64>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// The overall extent of the store: counts, date range, categories present.
+/// The overall extent of the store: counts, date range, and the vocabulary to filter by.
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview {
+    /// How many documents, mentions and story events the store holds.
     pub stats: crate::StoreStats,
+    /// The first day any story event's date covers (`YYYY-MM-DD`); none when none is dated.
     pub first_date: Option<String>,
+    /// The last day any story event's date covers (`YYYY-MM-DD`).
     pub last_date: Option<String>,
+    /// Every PLOVER category this version knows (`AGREE`, `CONSULT`, …), present or not: what
+    /// a filter's `type` accepts.
     pub categories: Vec<&'static str>,
+    /// The categories of each PLOVER quad, by quad name (`material conflict` → `ASSAULT`, …).
     pub quads: BTreeMap<&'static str, Vec<&'static str>>,
+    /// Every modality (`asserted`, `negated`, …): what a filter's `modality` accepts.
     pub modalities: Vec<&'static str>,
 }
 
+/// The store's extent for the web view's first screen (`/api/overview`).
+///
+/// # Errors
+///
+/// [`Error::Sql`] when SQLite cannot read the store.
 pub fn overview(store: &Store) -> Result<Overview> {
     let (first_date, last_date) = store.conn.query_row(
         "SELECT min(date_first), max(date_last) FROM story_events",

@@ -143,7 +143,9 @@ impl Report {
 ///
 /// # Errors
 ///
-/// The store's error when it cannot be opened or written; documents committed before it stay.
+/// [`Store::open`]'s errors when the store cannot be opened (a foreign database or a store of
+/// a newer hadath is refused before anything in it changes), and
+/// [`Error::Sql`](crate::Error::Sql) when storing fails; documents committed before it stay.
 pub fn ingest(
     path: &Path,
     inputs: impl IntoIterator<Item = Input>,

@@ -140,6 +140,11 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
 }
 
 /// JSON Lines: one story event per line, lists as arrays.
+///
+/// # Errors
+///
+/// [`Error::Io`] when writing to `w` fails; [`Error::Export`] when an event cannot be encoded
+/// as JSON.
 pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
     for e in events {
         let mut v = serde_json::to_value(e).map_err(|x| Error::Export(x.to_string()))?;
@@ -162,6 +167,11 @@ pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
 }
 
 /// CSV with a header row of [`COLUMNS`].
+///
+/// # Errors
+///
+/// [`Error::Io`] when writing to `w` fails; [`Error::Export`] when the CSV writer refuses a
+/// record.
 pub fn write_csv(w: impl Write, events: &[StoryEvent]) -> Result<()> {
     let mut c = csv::Writer::from_writer(w);
     c.write_record(COLUMNS).map_err(csv_err)?;
@@ -207,6 +217,11 @@ fn row_kind(i: usize) -> Cell {
 }
 
 /// Parquet (Snappy-compressed), one row group per 64k events.
+///
+/// # Errors
+///
+/// [`Error::Export`] when the Parquet writer fails, writing to `w` included (its message
+/// says why).
 pub fn write_parquet<W: Write + Send>(w: W, events: &[StoryEvent]) -> Result<()> {
     use parquet::basic::Compression;
     use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};

@@ -12,11 +12,18 @@ pub enum Plan {
     /// A document the store has not seen.
     New,
     /// A changed version of a stored document (same id, or same url): its old extraction goes.
-    Replace { old_id: String },
+    Replace {
+        /// The id of the stored version it replaces: its own id, or the id of the document
+        /// stored with the same url.
+        old_id: String,
+    },
     /// The same id with the same content: nothing to do.
     Unchanged,
     /// The same content under another id: nothing to do.
-    Duplicate { of: String },
+    Duplicate {
+        /// The id of the stored document with the same content.
+        of: String,
+    },
 }
 
 impl Plan {
@@ -29,15 +36,19 @@ impl Plan {
 /// The outcome of [`Store::put`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Put {
+    /// What was done with the document: stored as new, replacing an older version, or left
+    /// alone as unchanged or a duplicate.
     pub plan: Plan,
     /// Event mentions stored.
     pub events: usize,
-    /// Of those, how many started a new story event, and how many joined an existing one.
+    /// Of those, how many started a new story event.
     pub new_stories: usize,
+    /// Of those, how many joined an existing story event.
     pub merged: usize,
 }
 
 impl Put {
+    /// Whether the store changed: the document was stored, new or replacing an older version.
     pub fn changed(&self) -> bool {
         self.plan.needs_store()
     }
@@ -110,12 +121,16 @@ fn now_utc() -> String {
 /// pure computation, so extraction threads can do it and leave the single writer only the
 /// inserts and the coreference lookups ([`Store::put_prepared`]).
 pub struct Prepared {
+    /// The document, as it will be stored.
     pub doc: Document,
+    /// Its extraction (entities, time expressions, events).
     pub out: Output,
     rows: Rows,
 }
 
 impl Prepared {
+    /// Compute the rows of `doc` with its extraction `out`; cheap to throw away if the store
+    /// turns out to hold the document already.
     pub fn new(doc: Document, out: Output) -> Prepared {
         let rows = Rows::new(&doc, &out);
         Prepared { doc, out, rows }
@@ -231,6 +246,10 @@ impl Rows {
 impl Store {
     /// What [`Store::put`] would do with this document (cheap: lookups by id, hash and url), so
     /// a caller can skip extracting documents already stored.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`](crate::Error::Sql) when the lookups fail (a locked or damaged store).
     pub fn plan(&self, doc: &Document) -> Result<Plan> {
         plan_in(&self.conn, doc, &content_hash(doc))
     }
@@ -256,6 +275,12 @@ impl Store {
     /// Store a document and its extraction in one transaction, merging its events into story
     /// events. A document already stored unchanged (or the same content under another id) is
     /// left alone; a changed one replaces its old extraction.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`](crate::Error::Sql) when SQLite cannot write (the store locked by
+    /// another writer past the busy timeout, a full disk, a read-only store or connection);
+    /// the transaction rolls back and the store is as it was.
     pub fn put(&mut self, doc: &Document, out: &Output) -> Result<Put> {
         let hash = content_hash(doc);
         self.write(|tx, cache| put_in(tx, cache, doc, out, &hash, None))
@@ -264,6 +289,11 @@ impl Store {
     /// Store several documents in one transaction (faster: one commit for the lot). Each
     /// document is stored whole or not at all, as with [`Store::put`]: a crash loses the whole
     /// batch, never part of a document.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`](crate::Error::Sql) as for [`Store::put`]: then none of the documents is
+    /// stored.
     pub fn put_many<'a>(
         &mut self,
         items: impl IntoIterator<Item = (&'a Document, &'a Output)>,
@@ -280,6 +310,11 @@ impl Store {
 
     /// [`Store::put_many`] for documents [`Prepared`] ahead (on other threads): one
     /// transaction for the lot, each document whole or not at all.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`](crate::Error::Sql) as for [`Store::put`]: then none of the documents is
+    /// stored.
     pub fn put_prepared<'a>(
         &mut self,
         items: impl IntoIterator<Item = &'a Prepared>,
@@ -302,6 +337,10 @@ impl Store {
 
     /// Remove a document, its extraction and its part in story events. Returns whether it was
     /// there.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`](crate::Error::Sql) when SQLite cannot write; the transaction rolls back.
     pub fn remove(&mut self, id: &str) -> Result<bool> {
         self.write(|tx, cache| delete_in(tx, cache, id))
     }

@@ -30,6 +30,8 @@
 //! The library reads and writes only the store itself; it takes documents and extractions as
 //! values.
 
+#![deny(missing_docs)]
+
 pub mod browse;
 mod coref;
 pub mod driver;
@@ -55,42 +57,69 @@ use std::path::{Path, PathBuf};
 /// The one error type of this crate.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// SQLite could not open the store file, read its schema version or switch it to
+    /// write-ahead logging (a missing directory, no permission, a file that is not a database).
     #[error("{path}: {source}")]
     Open {
+        /// The store file, as given.
         path: String,
+        /// SQLite's error.
         source: rusqlite::Error,
     },
+    /// The store was written by a newer hadath: its schema version (`PRAGMA user_version`) is
+    /// above [`SCHEMA_VERSION`]. Nothing in it was changed.
     #[error(
         "{path}: this store has schema version {found}, newer than this hadath understands \
          ({supported}); use a newer hadath, or another --db file"
     )]
     TooNew {
+        /// The store file, as given.
         path: String,
+        /// The schema version the file has.
         found: u32,
+        /// The newest schema version this build reads ([`SCHEMA_VERSION`]).
         supported: u32,
     },
+    /// A SQLite file with tables but no hadath schema version: another program's database,
+    /// left untouched.
     #[error("{path}: not a hadath store (it has tables but no hadath schema version)")]
-    Foreign { path: String },
+    Foreign {
+        /// The database file, as given.
+        path: String,
+    },
+    /// Creating the schema in a new store, or migrating an older one, failed; the migration's
+    /// transaction rolled back, so the store is as it was.
     #[error("{path}: migrating the store from schema version {from} failed: {source}")]
     Migration {
+        /// The store file, as given.
         path: String,
+        /// The schema version the store had (0: a new, empty file).
         from: u32,
+        /// SQLite's error.
         source: rusqlite::Error,
     },
+    /// Any other SQLite error while reading or writing the store (a locked or damaged
+    /// database, a full disk, a write on a read-only connection).
     #[error("store: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// No story event has this id.
     #[error("no story event {0} in the store")]
     NoSuchEvent(i64),
+    /// No stored document has this id.
     #[error("no document {0:?} in the store")]
     NoSuchDocument(String),
+    /// An export could not be encoded (JSON, CSV or Parquet), with the encoder's message.
     #[error("export: {0}")]
     Export(String),
+    /// A filter was refused while validating it.
     #[error("{0}")]
     Filter(#[from] FilterError),
+    /// Writing an export to its destination failed.
     #[error("export: {0}")]
     Io(#[from] std::io::Error),
 }
 
+/// The crate's result: [`Error`] unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// An open store. Not `Sync`: one writer at a time (SQLite's WAL lets readers in other
@@ -157,6 +186,14 @@ fn wal(conn: &Connection) -> rusqlite::Result<()> {
 
 impl Store {
     /// Open (or create) the store at `path`, checking and migrating its schema.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Open`] when SQLite cannot open the file or switch it to write-ahead logging;
+    /// [`Error::Foreign`] for another program's database and [`Error::TooNew`] for a store of a
+    /// newer hadath, both refused before anything in them changes; [`Error::Migration`] when
+    /// creating or migrating the schema fails; [`Error::Sql`] when a connection setting cannot
+    /// be applied.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         let conn = Connection::open(&path).map_err(|source| Error::Open {
@@ -170,6 +207,13 @@ impl Store {
     /// journal mode set, no migration), so a store in a read-only directory or on a read-only
     /// mount can be read. A store of an older schema version is migrated by [`Store::open`]
     /// first, which needs write access.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Open`] when the file is missing or SQLite cannot read it; [`Error::Foreign`]
+    /// and [`Error::TooNew`] as for [`Store::open`]; for a store of an older schema version,
+    /// whatever [`Store::open`] returns while migrating it; [`Error::Sql`] when a connection
+    /// setting cannot be applied.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
         use rusqlite::OpenFlags;
         let path = path.as_ref().to_path_buf();
@@ -216,6 +260,11 @@ impl Store {
     }
 
     /// A store in memory (tests, examples).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`] when SQLite cannot open an in-memory database or apply its settings, and
+    /// [`Error::Migration`] when creating the schema fails.
     pub fn open_in_memory() -> Result<Store> {
         Store::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
     }
@@ -269,11 +318,16 @@ impl Store {
         self.created
     }
 
+    /// The store file as it was opened (`:memory:` for [`Store::open_in_memory`]).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// The schema version of the open store (always [`SCHEMA_VERSION`] after a successful open).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`] when SQLite cannot read `PRAGMA user_version`.
     pub fn schema_version(&self) -> Result<u32> {
         Ok(self
             .conn
@@ -284,7 +338,7 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// SQLite's, when the pragma cannot be set.
+    /// [`Error::Sql`] when the pragma cannot be set.
     pub fn set_query_only(&self) -> Result<()> {
         Ok(self.conn.pragma_update(None, "query_only", true)?)
     }
@@ -293,7 +347,7 @@ impl Store {
     ///
     /// # Errors
     ///
-    /// SQLite's, when the pragma cannot be set.
+    /// [`Error::Sql`] when the pragma cannot be set.
     pub fn set_cache_kib(&self, kib: u32) -> Result<()> {
         Ok(self
             .conn

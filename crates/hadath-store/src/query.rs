@@ -11,10 +11,16 @@ use serde::{Deserialize, Serialize};
 /// A participant or place: its words, its English name and its code (ISO 3166 alpha-3 or IGO).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
+    /// The Arabic words as a report wrote them (in a story event, the first report naming it);
+    /// empty for a story event's place, and then left out of the JSON.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// The English name from the knowledge base (`Armenia`, `Nancy Pelosi`), when it knows the
+    /// mention.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The state's ISO 3166 alpha-3 code (`ARM`) or the IGO's code, when it has one; for a
+    /// place, its country's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
@@ -40,21 +46,40 @@ impl Party {
 /// One story event: a happening, merged from every report of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryEvent {
+    /// Its id in the store (`story_id`), what `hadath explain` and `/api/events/{id}` take.
     pub id: i64,
+    /// The PLOVER category (`ASSAULT`, `CONSULT`, …), `type` in JSON.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The PLOVER mode (`firearms`, `visit`, …) most reports give, if any does.
     pub mode: Option<String>,
+    /// How the reports present it (`asserted`, `historical`, `future`, `hypothetical`,
+    /// `negated`): the first of these that any report gives.
     pub modality: String,
+    /// The most specific date reported, at its precision (`2022-09-13`, `2022-09` or `2022`);
+    /// none when no report dates it.
     pub date: Option<String>,
+    /// The precision of `date`: `day`, `month` or `year`.
     pub date_precision: Option<String>,
+    /// The first day `date` covers (`2022-09-01` for `2022-09`).
     pub date_first: Option<String>,
+    /// The last day `date` covers (`2022-09-30` for `2022-09`).
     pub date_last: Option<String>,
+    /// The place most reports name: its English name and country code, no Arabic words.
     pub location: Option<Party>,
+    /// Who acts, merged from every report by code (a party that most reports make the
+    /// recipient is a recipient).
     pub actors: Vec<Party>,
+    /// Who is acted upon.
     pub recipients: Vec<Party>,
+    /// Who mediates or hosts, neither actor nor recipient.
     pub mediators: Vec<Party>,
+    /// The lowest number of dead any report gives (ACLED's rule); the others are kept in
+    /// `disagreements`.
     pub dead: Option<i64>,
+    /// The lowest number of injured any report gives.
     pub injured: Option<i64>,
+    /// The lowest number of arrested any report gives.
     pub arrested: Option<i64>,
     /// The documents reporting it (ids).
     pub sources: Vec<String>,
@@ -62,14 +87,18 @@ pub struct StoryEvent {
     pub outlets: Vec<String>,
     /// The documents' URLs, where given (distinct).
     pub urls: Vec<String>,
-    /// The earliest publication date among the reports.
+    /// The earliest publication date among the reports (`YYYY-MM-DD`).
     pub first_report: Option<String>,
     /// The latest publication date among the reports.
     pub last_report: Option<String>,
     /// The words of the first report (its evidence span).
     pub evidence: Option<String>,
+    /// Event mentions merged into it (a document may report it more than once).
     pub n_mentions: i64,
+    /// One English line from the fields (`Clashes between Armenia and Azerbaijan; 206
+    /// killed`).
     pub summary: String,
+    /// The CAMEO root code of the category and mode (`18`, `19`, `04`, …), for GDELT users.
     pub cameo: Option<String>,
     /// Fields on which the reports differ: `[{field, values: [{value, docs}]}]`.
     pub disagreements: serde_json::Value,
@@ -113,33 +142,49 @@ impl StoryEvent {
 /// One report of a story event, for [`Store::explain`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Member {
+    /// The id of the document that reports it.
     pub doc_id: String,
+    /// That document's title, when it has one.
     pub title: Option<String>,
+    /// That document's publication date (`YYYY-MM-DD`), given or inferred from its text.
     pub published: Option<String>,
+    /// The event as the extraction gave it: an event object of the output contract (type,
+    /// mode, modality, date, participants, toll, evidence, trigger, …).
     pub event: serde_json::Value,
     /// Every evidence span `(start, end, text)`, code-point offsets into the document.
     pub evidence: Vec<(i64, i64, String)>,
     /// Participant overlap when merged (none for the first report).
     pub score: Option<f64>,
+    /// Why it was merged (`same type ASSAULT; dates 2022-09 and 2022-09-13 compatible; …`),
+    /// or `first report` (with why, when undated) for the one that started the story event.
     pub reason: String,
 }
 
 /// Why a story event is what it is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
+    /// The story event as the timeline shows it.
     pub event: StoryEvent,
+    /// Every report merged into it, in the order they were stored.
     pub members: Vec<Member>,
 }
 
 /// Counts of what the store holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct StoreStats {
+    /// Documents stored (duplicates are not).
     pub documents: i64,
+    /// Entity mentions over all documents.
     pub entities: i64,
+    /// Time expressions over all documents.
     pub timexes: i64,
+    /// Event mentions: the events of every document's extraction.
     pub events: i64,
+    /// Evidence spans of those event mentions.
     pub evidence: i64,
+    /// Story events: happenings, each merged from one or more event mentions.
     pub story_events: i64,
+    /// Story events reported by more than one document.
     pub merged_story_events: i64,
 }
 
@@ -158,7 +203,6 @@ const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.d
 
 /// The reports' documents as the story query gives them: ids, outlets, urls, first and last
 /// publication dates.
-/// Ids, outlets, URLs, first and last publication date.
 type Reports = (
     Vec<String>,
     Vec<String>,
@@ -228,6 +272,10 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
 
 impl Store {
     /// The story in date order (undated events last), filtered.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`] when SQLite cannot read the store.
     pub fn timeline(&self, f: &Filter) -> Result<Vec<StoryEvent>> {
         let (wh, ps) = f.sql();
         let mut sql = format!("SELECT {STORY_COLUMNS} FROM story_events s{wh}");
@@ -243,6 +291,11 @@ impl Store {
     }
 
     /// One story event by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSuchEvent`] when no story event has this id; [`Error::Sql`] when SQLite
+    /// cannot read the store.
     pub fn story(&self, id: i64) -> Result<StoryEvent> {
         self.conn
             .query_row(
@@ -255,6 +308,10 @@ impl Store {
     }
 
     /// Story events by id, in the order given, in one query; unknown ids are left out.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`] when SQLite cannot read the store.
     pub fn stories(&self, ids: &[i64]) -> Result<Vec<StoryEvent>> {
         if ids.is_empty() {
             return Ok(Vec::new());
@@ -272,6 +329,11 @@ impl Store {
     }
 
     /// A story event with every report merged into it and the reason each was merged.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSuchEvent`] when no story event has this id; [`Error::Sql`] when SQLite
+    /// cannot read the store.
     pub fn explain(&self, id: i64) -> Result<Explanation> {
         let event = self.story(id)?;
         let mut st = self.conn.prepare(
@@ -314,6 +376,10 @@ impl Store {
     }
 
     /// How much the store holds.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`] when SQLite cannot read the store.
     pub fn stats(&self) -> Result<StoreStats> {
         let n = |t: &str| -> Result<i64> {
             Ok(self
@@ -334,6 +400,11 @@ impl Store {
     /// Check the store: SQLite's integrity check, foreign keys, every document's extraction
     /// complete (the counts written with it match its rows), every event in exactly one story
     /// event and every story event's counts matching its members. Returns the problems found.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sql`] when SQLite cannot run the checks (a store too damaged to read); damage
+    /// it can read is reported among the problems.
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let ic: Vec<String> = self

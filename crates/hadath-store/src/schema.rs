@@ -246,6 +246,11 @@ fn migrate(tx: &Transaction, from: u32, to: u32) -> rusqlite::Result<()> {
 }
 
 /// Create a store file at an older schema version (for migration tests and tooling).
+///
+/// # Errors
+///
+/// [`Error::Sql`](crate::Error::Sql) when SQLite cannot create the file or its tables (a
+/// file that already holds them, say).
 #[doc(hidden)]
 pub fn create_at_version(path: &std::path::Path, version: u32) -> Result<()> {
     let mut conn = Connection::open(path)?;
