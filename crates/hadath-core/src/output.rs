@@ -129,6 +129,9 @@ pub struct PartyOut {
     /// End, in code points (exclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<usize>,
+    /// The party's PLOVER sector (GOV, MIL, REB …), where the knowledge base tells it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<crate::Sector>,
 }
 
 /// One PLOVER event: who did what to whom, when, where, how many, as the text reports it.

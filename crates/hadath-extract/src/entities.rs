@@ -35,6 +35,8 @@ pub(crate) struct Ent {
     /// A name inside another mention that carries it (the state in «سفير الصين»): reported
     /// among the entities, left out of the event stage, which reads the outer mention.
     pub inner: bool,
+    /// The PLOVER sector its knowledge-base entry gives (`data/kb/sectors.tsv`).
+    pub sector: Option<hadath_core::Sector>,
 }
 
 /// Whether a knowledge-base mention lying strictly inside a longer name that the tagger found
@@ -95,6 +97,7 @@ const PAIR_WORDS: &[&str] = &[
 
 pub(crate) fn find(
     lex: &Lexicon,
+    sectors: &crate::lexdata::Sectors,
     analysis: &Analysis,
     text: &str,
     date: Option<Date>,
@@ -106,10 +109,13 @@ pub(crate) fn find(
     let mut out: Vec<Ent> = Vec::with_capacity(mentions.len() + 8);
     for m in mentions {
         // News outlets are sources, never parties.
-        let media = m
-            .entry
-            .and_then(|id| lex.entry(id))
-            .is_some_and(|e| e.subkind == "media");
+        let entry = m.entry.and_then(|id| lex.entry(id));
+        let media = entry.is_some_and(|e| e.subkind == "media");
+        let sector = sectors.of(
+            entry.map_or("", |e| &e.subkind),
+            m.office.map(|o| o.as_str()),
+            m.kind.as_str(),
+        );
         let place = matches!(
             m.kind,
             EntityKind::City | EntityKind::Region | EntityKind::Location
@@ -133,6 +139,7 @@ pub(crate) fn find(
                 .flatten(),
             inner: m.in_title,
             src: m.source,
+            sector,
         });
     }
     if ner {
@@ -205,6 +212,7 @@ pub(crate) fn find(
                 place_as: None,
                 inner: false,
                 src: sp.source,
+                sector: None,
             });
         }
         let mut gone = gone.into_iter();
@@ -289,6 +297,7 @@ fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
             pseudo: true,
             place_as: None,
             inner: false,
+            sector: None,
         });
     }
     if !extra.is_empty() {
@@ -390,6 +399,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                     pseudo: true,
                     place_as: None,
                     inner: false,
+                    sector: None,
                 });
             }
             continue;
@@ -432,6 +442,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                 pseudo: true,
                 place_as: None,
                 inner: false,
+                sector: None,
             });
         }
     }

@@ -2173,6 +2173,7 @@ fn party(i: usize, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> PartyOut {
         code: if e.media { None } else { e.code.clone() },
         start: Some(s.start),
         end: Some(s.end),
+        sector: e.sector,
     }
 }
 

@@ -247,3 +247,51 @@ impl Cues {
 
 pub const TRIGGERS_TSV: &str = include_str!("../../../data/events/triggers.tsv");
 pub const CUES_TSV: &str = include_str!("../../../data/events/cues.tsv");
+pub const SECTORS_TSV: &str = include_str!("../../../data/kb/sectors.tsv");
+
+/// The PLOVER sector a party takes from its knowledge-base entry (`data/kb/sectors.tsv`).
+#[derive(Debug, Clone, Default)]
+pub struct Sectors {
+    by: HashMap<(String, String), hadath_core::Sector>,
+}
+
+impl Sectors {
+    pub fn parse_into(&mut self, name: &str, contents: &str) -> Result<(), Error> {
+        for (line, cols) in data_rows(contents, "field") {
+            let bad = |why: &str| Error::Data {
+                file: name.to_string(),
+                line,
+                why: why.to_string(),
+            };
+            if cols.len() < 3 {
+                return Err(bad("expected field, value, sector"));
+            }
+            let field = cols[0].trim();
+            if !matches!(field, "org" | "office" | "entity") {
+                return Err(bad("field must be org, office or entity"));
+            }
+            let sector: hadath_core::Sector = cols[2]
+                .trim()
+                .parse()
+                .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?;
+            self.by
+                .insert((field.to_string(), cols[1].trim().to_string()), sector);
+        }
+        Ok(())
+    }
+
+    /// The sector of an entry: by its organisation kind, else its office, else its entity kind.
+    pub fn of(
+        &self,
+        org_kind: &str,
+        office: Option<&str>,
+        entity: &str,
+    ) -> Option<hadath_core::Sector> {
+        let get = |f: &str, v: &str| self.by.get(&(f.to_string(), v.to_string())).copied();
+        (!org_kind.is_empty())
+            .then(|| get("org", org_kind))
+            .flatten()
+            .or_else(|| office.and_then(|o| get("office", o)))
+            .or_else(|| get("entity", entity))
+    }
+}

@@ -72,6 +72,7 @@ pub struct Config {
 pub(crate) struct Data {
     pub triggers: lexdata::Triggers,
     pub cues: lexdata::Cues,
+    pub sectors: lexdata::Sectors,
 }
 
 static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
@@ -82,7 +83,15 @@ static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
     let mut cues = lexdata::Cues::default();
     cues.parse_into("cues.tsv", lexdata::CUES_TSV)
         .expect("embedded cues.tsv parses");
-    Arc::new(Data { triggers, cues })
+    let mut sectors = lexdata::Sectors::default();
+    sectors
+        .parse_into("sectors.tsv", lexdata::SECTORS_TSV)
+        .expect("embedded sectors.tsv parses");
+    Arc::new(Data {
+        triggers,
+        cues,
+        sectors,
+    })
 });
 
 /// Runs the pipeline over documents. Cheap to clone and share between threads.
@@ -154,7 +163,11 @@ impl Extractor {
             for (name, contents) in &config.cues {
                 cues.parse_into(name, contents)?;
             }
-            x.data = Arc::new(Data { triggers, cues });
+            x.data = Arc::new(Data {
+                triggers,
+                cues,
+                sectors: x.data.sectors.clone(),
+            });
         }
         if !config.kb.is_empty() {
             let lx = Lexicon::new()
@@ -240,7 +253,14 @@ impl Extractor {
             .collect();
 
         // Entities: knowledge-base mentions, then statistical names not already covered.
-        let ents = entities::find(self.lexicon(), &analysis, text, anchor, !self.no_ner);
+        let ents = entities::find(
+            self.lexicon(),
+            &self.data.sectors,
+            &analysis,
+            text,
+            anchor,
+            !self.no_ner,
+        );
         let entities_out: Vec<EntityOut> = ents
             .iter()
             .filter(|e| !e.pseudo)

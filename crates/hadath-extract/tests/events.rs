@@ -651,3 +651,22 @@ fn a_subject_between_the_words_of_a_phrase() {
         &["QAT"],
     );
 }
+
+#[test]
+fn parties_carry_the_sector_their_entry_gives() {
+    let e = first_event(
+        "ASSAULT",
+        "قصف الجيش السوري مواقع لتنظيم داعش قرب حلب أمس.",
+        "2016-03-02",
+    );
+    let sectors = |v: &[hadath_extract::PartyOut]| -> Vec<String> {
+        v.iter()
+            .filter_map(|p| p.sector.map(|s| s.as_str().to_string()))
+            .collect()
+    };
+    assert_eq!(sectors(&e.actors), ["MIL"], "{e:?}");
+    assert_eq!(sectors(&e.recipients), ["REB"], "{e:?}");
+    // A state named as a party acts through its government.
+    let e = first_event("ACCUSE", "أدانت مصر الهجوم على السفارة أمس.", "2016-03-02");
+    assert_eq!(sectors(&e.actors), ["GOV"], "{e:?}");
+}

@@ -77,6 +77,7 @@ impl Candidate {
                 text: String::new(),
                 name: location_name,
                 code: location_code,
+                sector: None,
             }),
         }
     }

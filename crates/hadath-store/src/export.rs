@@ -13,6 +13,7 @@
 //! | `cameo_root` | CAMEO root code (GDELT, ICEWS), two digits as text (`03`) |
 //! | `modality` | asserted, future, hypothetical, negated, historical |
 //! | `actor_name`, `actor_code`, `recipient_*`, `mediator_*` | participants (ISO alpha-3 / IGO codes) |
+//! | `actor_sector`, `recipient_sector` | their PLOVER sectors (GOV, MIL, REB …), where known |
 //! | `location_name`, `location_country` | the place and its country code |
 //! | `dead`, `injured`, `arrested` | the lowest figures reported (ACLED's rule) |
 //! | `num_sources`, `num_mentions`, `source_docs` | reporting documents and mentions |
@@ -41,8 +42,10 @@ pub const COLUMNS: &[&str] = &[
     "modality",
     "actor_name",
     "actor_code",
+    "actor_sector",
     "recipient_name",
     "recipient_code",
+    "recipient_sector",
     "mediator_name",
     "mediator_code",
     "location_name",
@@ -94,6 +97,17 @@ fn codes(ps: &[Party]) -> Option<String> {
     })
 }
 
+/// The parties' PLOVER sectors, `;`-joined in the parties' order (empty for one without);
+/// none when no party has one.
+fn sectors(ps: &[Party]) -> Option<String> {
+    ps.iter().any(|p| p.sector.is_some()).then(|| {
+        ps.iter()
+            .map(|p| p.sector.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(";")
+    })
+}
+
 /// A story event as a flat row of [`COLUMNS`].
 pub fn row(e: &StoryEvent) -> Vec<Cell> {
     use Cell::{Int, Text};
@@ -117,8 +131,10 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         Text(Some(e.modality.clone())),
         Text(names(&e.actors)),
         Text(codes(&e.actors)),
+        Text(sectors(&e.actors)),
         Text(names(&e.recipients)),
         Text(codes(&e.recipients)),
+        Text(sectors(&e.recipients)),
         Text(names(&e.mediators)),
         Text(codes(&e.mediators)),
         Text(e.location.as_ref().and_then(|l| l.name.clone())),

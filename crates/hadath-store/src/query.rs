@@ -23,6 +23,9 @@ pub struct Party {
     /// place, its country's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The PLOVER sector (GOV, MIL, REB …), where the knowledge base tells it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
 }
 
 impl Party {
@@ -31,6 +34,7 @@ impl Party {
             text: p.text.clone(),
             name: p.name.clone(),
             code: p.code.clone(),
+            sector: p.sector.map(|x| x.as_str().to_string()),
         }
     }
 
@@ -249,6 +253,7 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
             text: String::new(),
             name: lname,
             code: lcode,
+            sector: None,
         }),
         actors: pj(r.get(10)?),
         recipients: pj(r.get(11)?),

@@ -14,6 +14,7 @@ fn party(name: &str, code: &str) -> PartyOut {
         code: Some(code.to_string()),
         start: None,
         end: None,
+        sector: None,
     }
 }
 
