@@ -14,23 +14,23 @@ from collections import Counter, defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-CATEGORIES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
-MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-               "ban", "cyber"},
-    "ASSAULT": {"abduct", "targeted", "firearms", "explosives", "suicide-attack", "aerial", "drone",
-                "heavy-weapons", "beat", "sexual", "torture", "cbrn"},
-}
+def read_vocabulary():
+    """The categories and each category's modes, from their one definition in hadath-core."""
+    src = open(os.path.join(ROOT, "crates/hadath-core/src/vocab.rs"), encoding="utf-8").read()
+
+    def words(enum):
+        block = re.search(r"vocabulary! \{[^{]*?\b" + enum + r", .*?\{(.*?)\n    \}", src, re.S)
+        return dict(re.findall(r"(\w+) = \"([^\"]+)\"", block.group(1)))
+
+    cats, modes = words("Category"), words("Mode")
+    table = src[src.index("const MODES_OF"):src.index("];", src.index("const MODES_OF"))]
+    of = {}
+    for cat, listed in re.findall(r"Category::(\w+),\s*&\[(.*?)\]", table, re.S):
+        of[cats[cat]] = {modes[m] for m in re.findall(r"Mode::(\w+)", listed)}
+    return list(cats.values()), of
+
+
+CATEGORIES, MODES = read_vocabulary()
 POS = {"verb", "noun", "light"}
 ROLES = {"active", "passive", "symmetric", "host"}
 CUE_KINDS = {"future", "negated", "hypothetical", "attribution", "location", "mediator", "host",

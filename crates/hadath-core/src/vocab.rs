@@ -359,6 +359,131 @@ vocabulary! {
     }
 }
 
+/// Which modes belong to which category (PLOVER v2's mode lists, as hadath uses them).
+/// `scripts/check_events_data.py` reads this table too.
+const MODES_OF: &[(Category, &[Mode])] = &[
+    (
+        Category::Consult,
+        &[
+            Mode::Visit,
+            Mode::ThirdParty,
+            Mode::Multilateral,
+            Mode::Phone,
+        ],
+    ),
+    (
+        Category::Retreat,
+        &[
+            Mode::Withdraw,
+            Mode::Release,
+            Mode::Disarm,
+            Mode::Ceasefire,
+            Mode::Access,
+            Mode::Resign,
+        ],
+    ),
+    (
+        Category::Request,
+        &[Mode::Assist, Mode::Change, Mode::Yield, Mode::Meet],
+    ),
+    (
+        Category::Reject,
+        &[Mode::Assist, Mode::Change, Mode::Yield, Mode::Meet],
+    ),
+    (
+        Category::Accuse,
+        &[Mode::Disapprove, Mode::Investigate, Mode::Allege],
+    ),
+    (
+        Category::Threaten,
+        &[
+            Mode::Restrict,
+            Mode::Arrest,
+            Mode::Relations,
+            Mode::Expel,
+            Mode::Territory,
+            Mode::Violence,
+        ],
+    ),
+    (
+        Category::Protest,
+        &[
+            Mode::Demo,
+            Mode::Riot,
+            Mode::Strike,
+            Mode::Hunger,
+            Mode::Boycott,
+            Mode::Obstruct,
+            Mode::Vandalize,
+        ],
+    ),
+    (
+        Category::Sanction,
+        &[
+            Mode::Convict,
+            Mode::Expel,
+            Mode::Withdraw,
+            Mode::Discontinue,
+        ],
+    ),
+    (
+        Category::Mobilize,
+        &[Mode::Troops, Mode::Weapons, Mode::Police, Mode::Militia],
+    ),
+    (
+        Category::Coerce,
+        &[
+            Mode::Seize,
+            Mode::Restrict,
+            Mode::Censor,
+            Mode::Curfew,
+            Mode::MartialLaw,
+            Mode::Arrest,
+            Mode::Deport,
+            Mode::Withhold,
+        ],
+    ),
+    (
+        Category::Assault,
+        &[
+            Mode::Abduct,
+            Mode::Targeted,
+            Mode::Firearms,
+            Mode::Explosives,
+            Mode::SuicideAttack,
+            Mode::Aerial,
+            Mode::Drone,
+            Mode::HeavyWeapons,
+            Mode::Beat,
+            Mode::Sexual,
+            Mode::Torture,
+            Mode::Cbrn,
+            Mode::Assassination,
+            Mode::Physical,
+            Mode::MassKilling,
+            Mode::Wmd,
+            Mode::EthnicCleansing,
+            Mode::Expel,
+        ],
+    ),
+];
+
+impl Category {
+    /// The modes of this category (none for AGREE, SUPPORT, CONCEDE, COOPERATE, AID).
+    ///
+    /// ```
+    /// use hadath_core::{Category, Mode};
+    /// assert!(Category::Assault.modes().contains(&Mode::Aerial));
+    /// assert!(!Category::Consult.modes().contains(&Mode::Aerial));
+    /// ```
+    pub fn modes(self) -> &'static [Mode] {
+        MODES_OF
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or(&[], |(_, m)| m)
+    }
+}
+
 impl Mode {
     fn assault_class(self) -> AssaultClass {
         use Mode::*;
@@ -483,6 +608,16 @@ mod tests {
         );
         assert!(serde_json::from_str::<Modality>("\"maybe\"").is_err());
         assert_eq!("Maybe".parse::<Modality>().unwrap_err().given, "Maybe");
+    }
+
+    #[test]
+    fn every_mode_belongs_to_a_category() {
+        for m in Mode::ALL {
+            assert!(
+                Category::ALL.iter().any(|c| c.modes().contains(m)),
+                "{m} belongs to no category"
+            );
+        }
     }
 
     #[test]

@@ -93,10 +93,15 @@ impl Triggers {
             };
             let mode = match cols[1].trim() {
                 "-" | "" => None,
-                m => Some(
-                    m.parse::<Mode>()
-                        .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?,
-                ),
+                m => {
+                    let m = m
+                        .parse::<Mode>()
+                        .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?;
+                    if !category.modes().contains(&m) {
+                        return Err(bad(&format!("mode {m} is not a mode of {category}")));
+                    }
+                    Some(m)
+                }
             };
             let row = self.rows.len();
             self.rows.push(TriggerRow {
