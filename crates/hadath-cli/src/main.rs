@@ -158,13 +158,15 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
             .into_par_iter()
             .map(|item| {
                 let r = item.doc.and_then(|doc| {
-                    let x = extractor.analyse(&doc);
                     match a.format {
-                        Format::Jsonl => serde_json::to_string(&x.output).map(|mut s| {
-                            s.push('\n');
-                            s
-                        }),
-                        Format::Table => Ok(render_table(&x) + "\n"),
+                        // `extract` reads a very long text in windows (bounded memory).
+                        Format::Jsonl => {
+                            serde_json::to_string(&extractor.extract(&doc)).map(|mut s| {
+                                s.push('\n');
+                                s
+                            })
+                        }
+                        Format::Table => Ok(render_table(&extractor.analyse(&doc)) + "\n"),
                     }
                     .map_err(|e| format!("cannot serialise the result: {e}"))
                 });

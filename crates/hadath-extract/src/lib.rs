@@ -22,6 +22,7 @@ mod events;
 mod index;
 mod lexdata;
 mod report;
+pub mod window;
 
 pub use hadath_core::{
     BoilerOut, Category, Document, DocumentError, EntityOut, EventOut, Modality, Output, PartyOut,
@@ -313,9 +314,32 @@ impl Extractor {
         }
     }
 
-    /// Run the pipeline on one document.
+    /// Run the pipeline on one document. A text over [`window::WINDOW`] bytes (1 MiB) is read
+    /// in windows cut at paragraph breaks ([`Extractor::extract_in_windows`]), so memory stays
+    /// a small multiple of the text.
     pub fn extract(&self, doc: &Document) -> Output {
+        if doc.text.len() > window::WINDOW {
+            return self.extract_in_windows(doc, window::WINDOW);
+        }
         self.analyse(doc).output
+    }
+
+    /// Run the pipeline on `doc` in windows of about `size` bytes cut at paragraph breaks, and
+    /// join the outputs (offsets into the whole text). Mentions of one happening in different
+    /// windows stay separate events.
+    ///
+    /// ```
+    /// use hadath_extract::{Document, Extractor};
+    /// let text = "قصفت الطائرات مواقع في إدلب أمس.\n\nاجتمع وزير الخارجية المصري بنظيره الأردني.";
+    /// let doc = Document::new("d", text);
+    /// let out = Extractor::default().extract_in_windows(&doc, 60);
+    /// for e in &out.entities {
+    ///     let words: String = text.chars().skip(e.start).take(e.end - e.start).collect();
+    ///     assert_eq!(words, e.text);
+    /// }
+    /// ```
+    pub fn extract_in_windows(&self, doc: &Document, size: usize) -> Output {
+        window::extract(doc, size.max(1), |d| self.analyse(d).output)
     }
 }
 
