@@ -257,7 +257,11 @@ pub const SECTORS_TSV: &str = include_str!("../../../data/kb/sectors.tsv");
 /// The PLOVER sector a party takes from its knowledge-base entry (`data/kb/sectors.tsv`).
 #[derive(Debug, Clone, Default)]
 pub struct Sectors {
-    by: HashMap<(String, String), hadath_core::Sector>,
+    /// By organisation kind, by office and by entity kind (looked up without allocating: this
+    /// runs for every knowledge-base mention).
+    org: HashMap<String, hadath_core::Sector>,
+    office: HashMap<String, hadath_core::Sector>,
+    entity: HashMap<String, hadath_core::Sector>,
 }
 
 impl Sectors {
@@ -271,16 +275,17 @@ impl Sectors {
             if cols.len() < 3 {
                 return Err(bad("expected field, value, sector"));
             }
-            let field = cols[0].trim();
-            if !matches!(field, "org" | "office" | "entity") {
-                return Err(bad("field must be org, office or entity"));
-            }
+            let map = match cols[0].trim() {
+                "org" => &mut self.org,
+                "office" => &mut self.office,
+                "entity" => &mut self.entity,
+                _ => return Err(bad("field must be org, office or entity")),
+            };
             let sector: hadath_core::Sector = cols[2]
                 .trim()
                 .parse()
                 .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?;
-            self.by
-                .insert((field.to_string(), cols[1].trim().to_string()), sector);
+            map.insert(cols[1].trim().to_string(), sector);
         }
         Ok(())
     }
@@ -292,11 +297,10 @@ impl Sectors {
         office: Option<&str>,
         entity: &str,
     ) -> Option<hadath_core::Sector> {
-        let get = |f: &str, v: &str| self.by.get(&(f.to_string(), v.to_string())).copied();
-        (!org_kind.is_empty())
-            .then(|| get("org", org_kind))
-            .flatten()
-            .or_else(|| office.and_then(|o| get("office", o)))
-            .or_else(|| get("entity", entity))
+        self.org
+            .get(org_kind)
+            .or_else(|| office.and_then(|o| self.office.get(o)))
+            .or_else(|| self.entity.get(entity))
+            .copied()
     }
 }
