@@ -2,6 +2,7 @@
 //! total, timeline buckets, the actor network, documents with their spans, an overview. Every
 //! query filters with the one [`Filter`] that `hadath timeline` uses, so they agree.
 
+use crate::filter::like_escape;
 use crate::{Error, Filter, Party, Result, Store, StoryEvent};
 use hadath_core::{Category, Modality};
 use rusqlite::types::Value;
@@ -14,12 +15,6 @@ pub fn quad(kind: &str) -> &'static str {
     kind.parse::<Category>()
         .map(|c| c.quad().as_str())
         .unwrap_or("other")
-}
-
-fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }
 
 /// A story event with its quad, for the API.

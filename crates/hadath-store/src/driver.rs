@@ -123,6 +123,13 @@ impl Report {
         self.added + self.replaced + self.unchanged + self.duplicates
     }
 
+    /// Count a stored document: its plan and its events.
+    fn put(&mut self, put: &crate::Put) {
+        self.count(&put.plan);
+        self.events += put.events;
+        self.merged += put.merged;
+    }
+
     fn count(&mut self, plan: &Plan) {
         match plan {
             Plan::New => self.added += 1,
@@ -183,9 +190,7 @@ pub fn ingest(
                             dups.push(p.doc.clone());
                             continue;
                         }
-                        w.count(&put.plan);
-                        w.events += put.events;
-                        w.merged += put.merged;
+                        w.put(&put);
                     }
                     w.write_secs += t0.elapsed().as_secs_f64();
                     Ok(())
@@ -257,44 +262,28 @@ pub fn ingest(
             }
         }
         drop(tx);
-        let (w, dups, mut store) = writer.join().expect("the store writer panicked")?;
+        let (mut w, dups, mut store) = writer.join().expect("the store writer panicked")?;
         recheck.extend(dups);
         // Duplicates once more, now that every document of the run is stored: one whose
         // original changed in this run is new now.
-        let mut again = Report::default();
         for doc in recheck.drain(..) {
             let plan = store.plan(&doc)?;
             if plan.needs_store() {
                 let out = extractor.extract(&doc);
                 for put in store.put_prepared(std::iter::once(&Prepared::new(doc, out)))? {
-                    again.count(&put.plan);
-                    again.events += put.events;
-                    again.merged += put.merged;
+                    w.put(&put);
                 }
             } else {
-                again.count(&plan);
+                w.count(&plan);
             }
         }
-        Ok(Report {
-            added: w.added + again.added,
-            replaced: w.replaced + again.replaced,
-            unchanged: w.unchanged + again.unchanged,
-            duplicates: w.duplicates + again.duplicates,
-            events: w.events + again.events,
-            merged: w.merged + again.merged,
-            ..w
-        })
+        Ok(w)
     })?;
+    // The reading side counted what it skipped (unchanged, bad) and its extraction time.
     Ok(Report {
-        added: writer_report.added,
-        replaced: writer_report.replaced,
         unchanged: report.unchanged + writer_report.unchanged,
-        duplicates: writer_report.duplicates,
         bad: report.bad,
-        events: writer_report.events,
-        merged: writer_report.merged,
-        write_secs: writer_report.write_secs,
-        write_cpu_secs: writer_report.write_cpu_secs,
         extract_secs: report.extract_secs,
+        ..writer_report
     })
 }

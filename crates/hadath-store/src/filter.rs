@@ -168,7 +168,8 @@ fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn like_escape(s: &str) -> String {
+/// `s` as a literal inside a `LIKE … ESCAPE '\\'` pattern.
+pub(crate) fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
