@@ -2,7 +2,7 @@
 //! (skeleton) keys, an fst of word flags, postings and the entry table. A bad line fails the build
 //! with `file:line: what is wrong`.
 
-#[path = "src/compile.rs"]
+#[path = "src/compile/mod.rs"]
 #[allow(dead_code)]
 mod compile;
 
@@ -23,7 +23,7 @@ fn main() {
     let fallback = manifest.join("fallback");
     println!("cargo:rerun-if-changed={}", kb.display());
     println!("cargo:rerun-if-changed={}", fallback.display());
-    println!("cargo:rerun-if-changed=src/compile.rs");
+    println!("cargo:rerun-if-changed=src/compile");
     let mut c = Compiled::new(0);
     let mut sources = Vec::new();
     for kind in SourceKind::ALL {
