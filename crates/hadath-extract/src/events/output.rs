@@ -1,0 +1,96 @@
+use super::*;
+
+pub(super) fn party(i: usize, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> PartyOut {
+    let e = &ents[i];
+    let s = span(&e.src);
+    PartyOut {
+        text: text[e.src.clone()].to_string(),
+        name: e.name.clone(),
+        code: if e.media { None } else { e.code.clone() },
+        start: Some(s.start),
+        end: Some(s.end),
+        sector: e.sector,
+    }
+}
+
+/// Parties of one role, one per state/IGO code (persons and bodies of the same state collapse
+/// onto the first mention), uncoded ones kept.
+pub(super) fn parties(v: &[usize], ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Vec<PartyOut> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for &i in v {
+        if let Some(c) = ents[i].code.as_deref() {
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+        }
+        out.push(party(i, ents, text, span));
+    }
+    out
+}
+
+pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
+    let mut recipients = parties(&c.recipients, ents, text, span);
+    if let Some(i) = c.extra_recipient {
+        let mut p = party(i, ents, text, span);
+        p.name = ents[i].name.clone();
+        recipients.push(p);
+    }
+    let actors = parties(&c.actors, ents, text, span);
+    let ac: Vec<Option<String>> = actors.iter().map(|p| p.code.clone()).collect();
+    recipients.retain(|p| p.code.is_none() || !ac.contains(&p.code));
+    let mut mediators = parties(&c.mediators, ents, text, span);
+    mediators.retain(|p| p.code.is_none() || !ac.contains(&p.code));
+    let mut size = Size {
+        injured: c.injured,
+        arrested: c.arrested,
+        ..Size::default()
+    };
+    if let Some(d) = &c.dead {
+        size.dead = Some(d.total);
+        if d.qualifier != "exact" {
+            size.dead_qualifier = Some(d.qualifier.to_string());
+        }
+        size.by_side = d
+            .sides
+            .iter()
+            .map(|(n, r, side)| {
+                let s = span(r);
+                SideToll {
+                    dead: *n,
+                    code: side.and_then(|i| ents[i].code.clone()),
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                }
+            })
+            .collect();
+    }
+    let location = c.location.map(|i| {
+        let mut p = party(i, ents, text, span);
+        p.code = ents[i].code.clone();
+        if let Some((name, code)) = &ents[i].place_as {
+            p.name = Some(name.clone());
+            p.code = code.clone();
+        }
+        p
+    });
+    EventOut {
+        kind: c.category,
+        mode: c.mode,
+        date: c.date.clone(),
+        actors,
+        recipients,
+        mediators,
+        location,
+        size: (!size.is_empty()).then_some(size),
+        modality: c.modality,
+        date_source: c.date.as_ref().map(|_| c.date_source),
+        attribution: c.attribution.map(|i| party(i, ents, text, span)),
+        source: c.source.map(|i| party(i, ents, text, span)),
+        evidence: span(&c.evidence),
+        evidence_all: c.all_evidence.iter().map(span).collect(),
+        trigger: span(&c.trigger),
+    }
+}
