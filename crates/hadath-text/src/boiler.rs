@@ -330,9 +330,17 @@ pub fn boilerplate_lines(folded: &Folded) -> Vec<(Range<usize>, BoilerKind)> {
     }
     // A truncated copy has at least six words; its words are the first words of a longer line.
     let mut wanted: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
+    // The hashes of the candidates' first six words: a longer line whose first six words hash
+    // to none of them holds no candidate, and is not hashed further (most lines of an article).
+    let mut six: HashSet<u64> = HashSet::new();
     for (a, la) in lines.iter().enumerate() {
         if kind[a].is_none() && !duplicate[a] && la.words >= 6 {
             wanted.entry((la.hash, la.words)).or_default().push(a);
+            six.insert(
+                words_of(&text[la.range.clone()])
+                    .take(6)
+                    .fold(FNV_OFFSET, fnv_word),
+            );
         }
     }
     let longest = wanted.keys().map(|&(_, w)| w).max().unwrap_or(0);
@@ -349,6 +357,9 @@ pub fn boilerplate_lines(folded: &Folded) -> Vec<(Range<usize>, BoilerKind)> {
                 hash = fnv_word(hash, w);
                 if k + 1 < 6 {
                     continue;
+                }
+                if k + 1 == 6 && !six.contains(&hash) {
+                    break;
                 }
                 if let Some(found) = wanted.get_mut(&(hash, k + 1)) {
                     found.retain(|&a| {
