@@ -37,6 +37,12 @@ pub(crate) struct Ent {
     pub inner: bool,
     /// The PLOVER sector its knowledge-base entry gives (`data/kb/sectors.tsv`).
     pub sector: Option<hadath_core::Sector>,
+    /// A town or a province (not a broad or disputed region, a sea or a corridor): two such
+    /// places named for two reports make them two happenings.
+    pub pinpoint: bool,
+    /// A common-noun party (مسلحون، الجيش، المدنيين: `data/events/parties.tsv`): no name and
+    /// no code of its own; an event gives it the country it happened in.
+    pub generic: bool,
 }
 
 /// Whether a knowledge-base mention lying strictly inside a longer name that the tagger found
@@ -134,6 +140,11 @@ pub(crate) fn find(
             place: place && !m.in_title,
             country: (m.kind == EntityKind::Country || m.how == MatchHow::Metonym) && !m.in_title,
             pseudo: false,
+            generic: false,
+            pinpoint: place
+                && (m.kind == EntityKind::City
+                    || m.kind == EntityKind::Region
+                        && entry.is_some_and(|e| e.subkind == "province")),
             place_as: (m.how == MatchHow::Metonym)
                 .then(|| place_reading(lex, &text[m.source.clone()]))
                 .flatten(),
@@ -209,6 +220,8 @@ pub(crate) fn find(
                 place: sp.kind == NerKind::Loc,
                 country: false,
                 pseudo: false,
+                generic: false,
+                pinpoint: false,
                 place_as: None,
                 inner: false,
                 src: sp.source,
@@ -295,6 +308,8 @@ fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
             place: false,
             country: false,
             pseudo: true,
+            generic: false,
+            pinpoint: false,
             place_as: None,
             inner: false,
             sector: None,
@@ -397,6 +412,8 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                     place: false,
                     country: true,
                     pseudo: true,
+                    generic: false,
+                    pinpoint: false,
                     place_as: None,
                     inner: false,
                     sector: None,
@@ -440,6 +457,8 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                 place: false,
                 country: true,
                 pseudo: true,
+                generic: false,
+                pinpoint: false,
                 place_as: None,
                 inner: false,
                 sector: None,

@@ -253,6 +253,50 @@ impl Cues {
 pub const TRIGGERS_TSV: &str = include_str!("../../../data/events/triggers.tsv");
 pub const CUES_TSV: &str = include_str!("../../../data/events/cues.tsv");
 pub const SECTORS_TSV: &str = include_str!("../../../data/kb/sectors.tsv");
+pub const PARTIES_TSV: &str = include_str!("../../../data/events/parties.tsv");
+
+/// Common-noun parties (`data/events/parties.tsv`): folded forms with their sector, indexed by
+/// first word.
+#[derive(Debug, Clone, Default)]
+pub struct Parties {
+    pub forms: Vec<(Vec<String>, hadath_core::Sector)>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Parties {
+    pub fn parse_into(&mut self, name: &str, contents: &str) -> Result<(), Error> {
+        for (line, cols) in data_rows(contents, "sector") {
+            let bad = |why: &str| Error::Data {
+                file: name.to_string(),
+                line,
+                why: why.to_string(),
+            };
+            if cols.len() < 2 {
+                return Err(bad("expected sector, forms"));
+            }
+            let sector: hadath_core::Sector = cols[0]
+                .trim()
+                .parse()
+                .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?;
+            for f in cols[1].split('|') {
+                let words: Vec<String> = f.split_whitespace().map(fold_key).collect();
+                if words.is_empty() || words.iter().any(String::is_empty) {
+                    return Err(bad(&format!("empty form in «{}»", cols[1])));
+                }
+                self.by_first
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(self.forms.len());
+                self.forms.push((words, sector));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn starting_with(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
 
 /// The PLOVER sector a party takes from its knowledge-base entry (`data/kb/sectors.tsv`).
 #[derive(Debug, Clone, Default)]

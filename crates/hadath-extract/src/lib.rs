@@ -74,6 +74,7 @@ pub(crate) struct Data {
     pub triggers: lexdata::Triggers,
     pub cues: lexdata::Cues,
     pub sectors: lexdata::Sectors,
+    pub parties: lexdata::Parties,
 }
 
 static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
@@ -88,10 +89,15 @@ static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
     sectors
         .parse_into("sectors.tsv", lexdata::SECTORS_TSV)
         .expect("embedded sectors.tsv parses");
+    let mut parties = lexdata::Parties::default();
+    parties
+        .parse_into("parties.tsv", lexdata::PARTIES_TSV)
+        .expect("embedded parties.tsv parses");
     Arc::new(Data {
         triggers,
         cues,
         sectors,
+        parties,
     })
 });
 
@@ -168,6 +174,7 @@ impl Extractor {
                 triggers,
                 cues,
                 sectors: x.data.sectors.clone(),
+                parties: x.data.parties.clone(),
             });
         }
         if !config.kb.is_empty() {

@@ -670,3 +670,74 @@ fn parties_carry_the_sector_their_entry_gives() {
     let e = first_event("ACCUSE", "أدانت مصر الهجوم على السفارة أمس.", "2016-03-02");
     assert_eq!(sectors(&e.actors), ["GOV"], "{e:?}");
 }
+
+// ---- common-noun parties, places and direction (issue 14: never drop an event for want of a
+// state code; one happening, one event)
+
+/// The sectors and codes of a role's parties.
+fn sides(ps: &[hadath_extract::PartyOut]) -> Vec<(Option<String>, Option<String>)> {
+    ps.iter()
+        .map(|p| (p.sector.map(|s| s.to_string()), p.code.clone()))
+        .collect()
+}
+
+#[test]
+fn an_attack_by_unnamed_gunmen_comes_out_without_a_code() {
+    let e = first_event(
+        "ASSAULT",
+        "قتل مسلحون مجهولون ثلاثة جنود في هجوم على حاجز.",
+        "2024-03-15",
+    );
+    assert_eq!(sides(&e.actors), vec![(Some("UAF".into()), None)]);
+    assert_eq!(sides(&e.recipients), vec![(Some("MIL".into()), None)]);
+}
+
+#[test]
+fn unnamed_gunmen_take_the_country_they_strike_in() {
+    let e = first_event(
+        "ASSAULT",
+        "فجر مسلحون مجهولون سيارة مفخخة قرب حاجز للشرطة في مدينة الموصل العراقية.",
+        "2024-03-15",
+    );
+    assert_eq!(
+        sides(&e.actors),
+        vec![(Some("UAF".into()), Some("IRQ".into()))]
+    );
+}
+
+#[test]
+fn counted_soldiers_before_a_verb_are_its_victims() {
+    let e = first_event(
+        "ASSAULT",
+        "قتل 14 جنديا في غارة جوية على نقطة تفتيش.",
+        "2024-03-15",
+    );
+    assert!(e.actors.is_empty(), "{:?}", e.actors);
+    assert_eq!(sides(&e.recipients), vec![(Some("MIL".into()), None)]);
+}
+
+#[test]
+fn a_subject_before_the_verb_makes_it_active() {
+    let e = expect(
+        "ASSAULT",
+        "جنود إسرائيليون يقتلون فلسطينيين اثنين في الخليل.",
+        &["ISR", "PSE"],
+    );
+    assert_eq!(codes(&e.actors), set(&["ISR"]));
+    assert_eq!(codes(&e.recipients), set(&["PSE"]));
+}
+
+#[test]
+fn attacks_on_two_towns_are_two_events() {
+    let out = run(
+        "قتل خمسة مدنيين في قصف على مدينة حلب. وقتل ثلاثة آخرون في قصف على مدينة إدلب.",
+        Some("2024-03-15"),
+    );
+    let places: Vec<Option<String>> = out
+        .events
+        .iter()
+        .filter(|e| e.kind == "ASSAULT")
+        .map(|e| e.location.as_ref().and_then(|l| l.name.clone()))
+        .collect();
+    assert_eq!(places, vec![Some("Aleppo".into()), Some("Idlib".into())]);
+}

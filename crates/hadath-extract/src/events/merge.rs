@@ -7,7 +7,7 @@ pub(super) fn codes(c: &Cand, ents: &[Ent]) -> Vec<String> {
         .chain(&c.recipients)
         .chain(&c.mediators)
         .chain(c.extra_recipient.iter())
-        .filter_map(|&i| ents[i].code.clone())
+        .filter_map(|&i| code_of(c, i, ents).map(str::to_string))
         .collect();
     v.sort();
     v.dedup();
@@ -43,9 +43,13 @@ pub(super) fn same_happening(o: &Cand, c: &Cand, ents: &[Ent]) -> bool {
         return false;
     }
     let (oc, cc) = (codes(o, ents), codes(c, ents));
-    let actor_codes =
-        |v: &[usize]| -> Vec<String> { v.iter().filter_map(|&i| ents[i].code.clone()).collect() };
-    let (oa, ca) = (actor_codes(&o.actors), actor_codes(&c.actors));
+    let actor_codes = |x: &Cand| -> Vec<String> {
+        x.actors
+            .iter()
+            .filter_map(|&i| code_of(x, i, ents).map(str::to_string))
+            .collect()
+    };
+    let (oa, ca) = (actor_codes(o), actor_codes(c));
     let (ok, ck) = ((strs(&oc), strs(&oa)), (strs(&cc), strs(&ca)));
     let (od, cd) = (
         o.date.as_deref().and_then(DateRange::parse),
@@ -62,12 +66,32 @@ pub(super) fn better_place(old: Option<usize>, new: Option<usize>, ents: &[Ent])
     new.is_some() && (old.is_none() || (!known(old) && known(new)))
 }
 
+/// Happenings bound to a place: two places, two happenings.
+fn on_the_ground(c: Category) -> bool {
+    matches!(c, Category::Assault | Category::Coerce | Category::Protest)
+}
+
+/// Both candidates name a town or a province the knowledge base knows, and not the same one.
+/// (A broad or disputed region and a town in it may be one happening: they never split.)
+fn places_differ(a: Option<usize>, b: Option<usize>, ents: &[Ent]) -> bool {
+    let name = |i: Option<usize>| {
+        i.filter(|&i| ents[i].pinpoint)
+            .and_then(|i| ents[i].name.as_deref())
+    };
+    matches!((name(a), name(b)), (Some(x), Some(y)) if x != y)
+}
+
 /// One event per happening: same type, compatible dates, participants overlapping.
 pub(super) fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
         let cc = codes(&c, ents);
         let hit = out.iter_mut().find(|o| {
+            // attacks, arrests and protests in two named places are two happenings, even in
+            // one war (clashes in three towns, strikes on several villages)
+            if on_the_ground(c.category) && places_differ(o.location, c.location, ents) {
+                return false;
+            }
             // within one sentence, two reports of the same type sharing a party are one
             if o.sent == c.sent
                 && o.category == c.category

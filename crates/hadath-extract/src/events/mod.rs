@@ -32,9 +32,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 mod dates;
+#[cfg(test)]
+mod examples;
 mod merge;
 mod modality;
 mod output;
+mod parties;
 mod roles;
 mod tolls;
 mod triggers;
@@ -44,6 +47,7 @@ use dates::*;
 use merge::*;
 use modality::*;
 use output::*;
+use parties::{code_of, victims_not_actors};
 use roles::*;
 use tolls::*;
 use types::*;
@@ -63,6 +67,8 @@ pub(crate) fn find(
 ) -> Vec<EventOut> {
     let tokens = analysis.tokens();
     let folded = analysis.folded();
+    let with_generic = parties::with_generic(data, tokens, folded, ents);
+    let ents: &[Ent] = &with_generic;
     let mut ent_at = HashMap::new();
     for (i, e) in ents.iter().enumerate().filter(|(_, e)| !e.pseudo) {
         ent_at.entry(e.src.start).or_insert(i);
@@ -173,8 +179,15 @@ pub(crate) fn find(
             .map(|i| &offsets[i])
             .find(|(x, _, _)| x.contains(&k))
     };
-    // The state the document is mostly about (its most mentioned state code): the people of an
-    // unplaced protest.
+    // The state the document is mostly about (its most mentioned state code, a mention in the
+    // title or lead counting three times): the people of an unplaced protest, the army of a
+    // report that does not name its state.
+    let lead_end = analysis
+        .sentences()
+        .iter()
+        .filter(|s| s.boilerplate.is_none())
+        .nth(LEAD_SENTENCES - 1)
+        .map_or(usize::MAX, |s| s.source.end);
     let dominant: Option<usize> = {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (i, e) in ents.iter().enumerate() {
@@ -182,9 +195,10 @@ pub(crate) fn find(
                 continue;
             }
             if let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) {
+                let w = if e.src.start < lead_end { 3 } else { 1 };
                 match counts.iter_mut().find(|x| x.0 == c) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((c, 1, i)),
+                    Some(x) => x.1 += w,
+                    None => counts.push((c, w, i)),
                 }
             }
         }
@@ -390,8 +404,11 @@ pub(crate) fn find(
                 consequence,
             );
             c.category = row.category;
+            if row.category == Category::Assault {
+                victims_not_actors(&mut c, ents, &placed, &numbers);
+            }
             c.sent = sent_no;
-            c.lead = sent_no < 3;
+            c.lead = sent_no < LEAD_SENTENCES;
             c.finite = pos != Pos::Noun;
             c.mode = row.mode;
             // Speaker.
@@ -416,7 +433,7 @@ pub(crate) fn find(
                 p.toks.start >= scope.start
                     && p.toks.end <= rel
                     && ents[p.idx].actor
-                    && ents[p.idx].code.is_some()
+                    && (ents[p.idx].code.is_some() || ents[p.idx].generic)
             });
             let kama = t.toks.start > st.start && matches!(cx.bare(t.toks.start - 1), "كما" | "ثم");
             // … كما رحبت به عمان: with a pronoun object after the verb, what follows is its subject
@@ -561,6 +578,20 @@ pub(crate) fn find(
             {
                 c.extra_recipient = c.location;
             }
+            // Common-noun parties: armed men and civilians belong to the country the event
+            // happened in (its place's state, else the document's); the army and the police to
+            // the state the document is mostly about.
+            c.home = dominant.and_then(|i| ents[i].code.clone());
+            c.operating = c
+                .location
+                .and_then(|i| {
+                    let e = &ents[i];
+                    e.place_as
+                        .as_ref()
+                        .map_or(e.code.as_ref(), |(_, code)| code.as_ref())
+                })
+                .cloned()
+                .or_else(|| c.home.clone());
             // Protesters with no named party: the people of the place.
             if row.category == Category::Protest && c.actors.is_empty() && c.recipients.is_empty() {
                 c.extra_recipient = c.location.or(dominant);
@@ -568,7 +599,12 @@ pub(crate) fn find(
             c.evidence = tokens[scope.start].source.start..tokens[scope.end - 1].source.end;
             c.trigger = tokens[t.toks.start].source.start..tokens[t.toks.end - 1].source.end;
             c.all_evidence = vec![c.evidence.clone()];
-            let coded = |v: &[usize]| v.iter().any(|&i| ents[i].code.is_some());
+            // A party with a code, or a common-noun party (مسلحون): an event is never dropped
+            // for want of a state code.
+            let coded = |v: &[usize]| {
+                v.iter()
+                    .any(|&i| ents[i].generic || code_of(&c, i, ents).is_some())
+            };
             let any = coded(&c.actors)
                 || coded(&c.recipients)
                 || coded(&c.mediators)
@@ -683,6 +719,9 @@ pub(crate) fn find(
         .map(|c| to_out(c, ents, text, span))
         .collect()
 }
+
+/// The title and lead: the first sentences that are not boilerplate.
+const LEAD_SENTENCES: usize = 3;
 
 /// Tokens after "بعد شهر من" read as the noun phrase that the duration is counted from.
 const OFFSET_NP: usize = 3;

@@ -13,35 +13,50 @@ pub(super) fn party(i: usize, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Pa
     }
 }
 
-/// Parties of one role, one per state/IGO code (persons and bodies of the same state collapse
-/// onto the first mention), uncoded ones kept.
-pub(super) fn parties(v: &[usize], ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Vec<PartyOut> {
+/// Parties of one role with their mention index, one per state/IGO code (persons and bodies of
+/// the same state collapse onto the first mention), uncoded ones kept.
+pub(super) fn parties(
+    c: &Cand,
+    v: &[usize],
+    ents: &[Ent],
+    text: &str,
+    span: &SpanFn<'_>,
+) -> Vec<(usize, PartyOut)> {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for &i in v {
-        if let Some(c) = ents[i].code.as_deref() {
-            if seen.contains(&c) {
+        let code = code_of(c, i, ents);
+        if let Some(code) = code {
+            if seen.contains(&code) {
                 continue;
             }
-            seen.push(c);
+            seen.push(code);
         }
-        out.push(party(i, ents, text, span));
+        let mut p = party(i, ents, text, span);
+        p.code = code.map(str::to_string);
+        out.push((i, p));
     }
     out
 }
 
 pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
-    let mut recipients = parties(&c.recipients, ents, text, span);
+    let mut recipients = parties(&c, &c.recipients, ents, text, span);
     if let Some(i) = c.extra_recipient {
         let mut p = party(i, ents, text, span);
         p.name = ents[i].name.clone();
-        recipients.push(p);
+        recipients.push((i, p));
     }
-    let actors = parties(&c.actors, ents, text, span);
-    let ac: Vec<Option<String>> = actors.iter().map(|p| p.code.clone()).collect();
-    recipients.retain(|p| p.code.is_none() || !ac.contains(&p.code));
-    let mut mediators = parties(&c.mediators, ents, text, span);
-    mediators.retain(|p| p.code.is_none() || !ac.contains(&p.code));
+    let actors = parties(&c, &c.actors, ents, text, span);
+    let ac: Vec<&Option<String>> = actors.iter().map(|(_, p)| &p.code).collect();
+    // a named party of the actor's state is not also its recipient; the soldiers or civilians
+    // of the same country are (intra-state violence)
+    let keep =
+        |(i, p): &(usize, PartyOut)| p.code.is_none() || ents[*i].generic || !ac.contains(&&p.code);
+    recipients.retain(keep);
+    let mut mediators = parties(&c, &c.mediators, ents, text, span);
+    mediators.retain(keep);
+    let strip = |v: Vec<(usize, PartyOut)>| v.into_iter().map(|(_, p)| p).collect::<Vec<_>>();
+    let (actors, recipients, mediators) = (strip(actors), strip(recipients), strip(mediators));
     let mut size = Size {
         injured: c.injured,
         arrested: c.arrested,

@@ -81,6 +81,8 @@ pub(super) fn roles(
         mediators: Vec::new(),
         extra_recipient: None,
         location: None,
+        operating: None,
+        home: None,
         date: None,
         date_source: DateSource::Text,
         modality: Modality::Asserted,
@@ -162,7 +164,7 @@ pub(super) fn roles(
                 places.push(p);
                 continue;
             }
-            if !e.actor || e.code.is_none() {
+            if !e.actor || (e.code.is_none() && !e.generic) {
                 continue;
             }
             parts.push(p);

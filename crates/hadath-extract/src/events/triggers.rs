@@ -381,12 +381,19 @@ impl Ctx<'_> {
             return Some(rows[0]);
         }
         // Active or passive reading of the same verb form.
-        let passive_cue = self
-            .tokens
-            .get(t.end)
-            .is_some_and(|x| x.kind == TokenKind::Number)
-            || PEOPLE.contains(&next)
-            || next == "من";
+        // … unless a party stands right before the verb as its subject (جنود إسرائيليون
+        // يقتلون فلسطينيين).
+        let subject_before = t.start > sent.start && {
+            let end = self.tokens[t.start - 1].source.end;
+            self.ents.iter().any(|e| e.actor && e.src.end == end)
+        };
+        let passive_cue = !subject_before
+            && (self
+                .tokens
+                .get(t.end)
+                .is_some_and(|x| x.kind == TokenKind::Number)
+                || PEOPLE.contains(&next)
+                || next == "من");
         let want = if passive_cue {
             Roles::Passive
         } else {

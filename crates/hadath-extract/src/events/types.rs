@@ -119,6 +119,12 @@ pub(super) struct Cand {
     pub(super) mediators: Vec<usize>,
     pub(super) extra_recipient: Option<usize>,
     pub(super) location: Option<usize>,
+    /// The country the event happened in, for its common-noun non-state parties (مسلحون،
+    /// المدنيين): its place's state, else the document's.
+    pub(super) operating: Option<String>,
+    /// The state the document is mostly about, for its common-noun state forces (الجيش،
+    /// الشرطة), which may act abroad.
+    pub(super) home: Option<String>,
     pub(super) date: Option<String>,
     pub(super) date_source: DateSource,
     pub(super) modality: Modality,

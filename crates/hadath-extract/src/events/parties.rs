@@ -1,0 +1,157 @@
+//! Common-noun parties (مسلحون، الجيش، قوات الأمن، المدنيين): found on the tokens that no
+//! knowledge-base or tagged mention covers, and given, per event, the country the event
+//! happened in.
+
+use super::*;
+use hadath_core::Sector;
+use std::borrow::Cow;
+
+/// The document's mentions with its common-noun parties added, in text order.
+pub(super) fn with_generic<'e>(
+    data: &Data,
+    tokens: &[Token],
+    folded: &Folded,
+    ents: &'e [Ent],
+) -> Cow<'e, [Ent]> {
+    let found = generic(data, tokens, folded, ents);
+    if found.is_empty() {
+        return Cow::Borrowed(ents);
+    }
+    let mut all = Vec::with_capacity(ents.len() + found.len());
+    let (mut a, mut b) = (ents.iter().peekable(), found.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.src.start <= y.src.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_a {
+            all.extend(a.next().cloned());
+        } else {
+            all.extend(b.next());
+        }
+    }
+    Cow::Owned(all)
+}
+
+fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<Ent> {
+    let parties = &data.parties;
+    // Byte spans already read as mentions, in order (mentions may nest: keep the widest end).
+    let mut covered: Vec<Range<usize>> = ents.iter().map(|e| e.src.clone()).collect();
+    covered.sort_by_key(|r| r.start);
+    let mut ci = 0;
+    let mut reach = 0; // the furthest end of the mentions starting before the token
+                       // The state forces last named before the token (القوات التركية … القوات المسلحة): what a
+                       // bare الجيش or الشرطة after them refers to.
+    let mut forces: Option<&str> = None;
+    let mut by_start: Vec<&Ent> = ents.iter().collect();
+    by_start.sort_by_key(|e| e.src.start);
+    let mut fi_ents = 0;
+    let mut out = Vec::new();
+    let w = |i: usize| tokens.get(i).map_or("", |t| t.text(folded));
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        while ci < covered.len() && covered[ci].start <= t.source.start {
+            reach = reach.max(covered[ci].end);
+            ci += 1;
+        }
+        if t.source.start < reach || !is_word(t) {
+            i += 1;
+            continue;
+        }
+        while fi_ents < by_start.len() && by_start[fi_ents].src.start < t.source.start {
+            let e = by_start[fi_ents];
+            if matches!(e.sector, Some(Sector::Mil | Sector::Cop)) && !e.pseudo {
+                forces = e.code.as_deref().or(forces);
+            }
+            fi_ents += 1;
+        }
+        let next_mention = covered.get(ci).map_or(usize::MAX, |r| r.start);
+        let mut best: Option<(usize, hadath_core::Sector)> = None;
+        for (v, _) in variants(w(i)) {
+            for &fi in parties.starting_with(&v) {
+                let (words, sector) = &parties.forms[fi];
+                let n = words.len();
+                let fits = i + n <= tokens.len()
+                    && (1..n).all(|k| w(i + k) == words[k])
+                    && tokens[i + n - 1].source.end <= next_mention;
+                if fits && best.is_none_or(|(bn, _)| n > bn) {
+                    best = Some((n, *sector));
+                }
+            }
+        }
+        let Some((n, sector)) = best else {
+            i += 1;
+            continue;
+        };
+        // مسلحون حوثيون، الجيش السوري: the nationality after it names the party.
+        let nationality_follows = tokens
+            .get(i + n)
+            .is_some_and(|x| covered.get(ci).is_some_and(|r| r.start == x.source.start));
+        if !nationality_follows {
+            out.push(Ent {
+                src: t.source.start..tokens[i + n - 1].source.end,
+                kind: "group",
+                name: None,
+                code: matches!(sector, Sector::Mil | Sector::Cop)
+                    .then(|| forces.map(str::to_string))
+                    .flatten(),
+                office: None,
+                via: "generic",
+                actor: true,
+                media: false,
+                place: false,
+                country: false,
+                pseudo: false,
+                generic: true,
+                pinpoint: false,
+                place_as: None,
+                inner: false,
+                sector: Some(sector),
+            });
+        }
+        i += n;
+    }
+    out
+}
+
+/// The code of party `i` in candidate `c`: its own, or for a common-noun party the country
+/// the event happened in.
+pub(super) fn code_of<'a>(c: &'a Cand, i: usize, ents: &'a [Ent]) -> Option<&'a str> {
+    let e = &ents[i];
+    if e.media {
+        return None;
+    }
+    match e.code.as_deref() {
+        Some(code) => Some(code),
+        None if e.generic => match e.sector {
+            Some(Sector::Mil | Sector::Cop | Sector::Gov) => c.home.as_deref(),
+            _ => c.operating.as_deref(),
+        },
+        None => None,
+    }
+}
+
+/// In an attack, civilians, protesters and the displaced, and a counted group (14 جنديا، ثلاثة
+/// مدنيين), are its victims: a common-noun party of that kind read as an actor (the subject of
+/// an unvocalised passive, «14 جنديا قتلوا») is moved to the recipients.
+pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], numbers: &[Num]) {
+    let victim = |i: usize| {
+        let e = &ents[i];
+        e.generic
+            && (matches!(e.sector, Some(Sector::Cvl | Sector::Opp | Sector::Ref))
+                || numbers.iter().any(|n| n.toks.end == placed[i].toks.start))
+    };
+    if !c.actors.iter().any(|&i| victim(i)) {
+        return;
+    }
+    let (moved, kept): (Vec<usize>, Vec<usize>) = c.actors.iter().partition(|&&i| victim(i));
+    c.actors = kept;
+    for i in moved {
+        if !c.recipients.contains(&i) {
+            c.recipients.push(i);
+        }
+    }
+}
