@@ -741,3 +741,18 @@ fn attacks_on_two_towns_are_two_events() {
         .collect();
     assert_eq!(places, vec![Some("Aleppo".into()), Some("Idlib".into())]);
 }
+
+#[test]
+fn no_trigger_fires_inside_a_name() {
+    // التعاون in the organisation's name, عقوبة in the city's
+    let out = run(
+        "أدانت منظمة التعاون الإسلامي التفجير الذي وقع في مدينة بعقوبة العراقية أمس.",
+        Some("2024-03-15"),
+    );
+    let kinds: Vec<String> = out.events.iter().map(|e| e.kind.to_string()).collect();
+    assert!(
+        !kinds.iter().any(|k| k == "COOPERATE" || k == "SANCTION"),
+        "{kinds:?}"
+    );
+    assert!(kinds.iter().any(|k| k == "ACCUSE"), "{kinds:?}");
+}

@@ -24,6 +24,7 @@ fn trigger_categories(x: &crate::Extractor, text: &str) -> Vec<Category> {
         folded,
         tokens,
         text,
+        names: name_spans(&ents),
     };
     cx.find_triggers(0..tokens.len())
         .iter()

@@ -80,6 +80,7 @@ pub(crate) fn find(
         folded,
         tokens,
         text,
+        names: name_spans(ents),
     };
     let placed: Vec<Placed> = ents
         .iter()

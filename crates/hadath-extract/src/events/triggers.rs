@@ -71,12 +71,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether token `i` lies inside a name (a place or an organisation) without being its
+    /// first word's start only: تعاون in منظمة التعاون الإسلامي، عقوبة in بعقوبة.
+    fn inside_name(&self, i: usize) -> bool {
+        let src = &self.tokens[i].source;
+        let k = self.names.partition_point(|r| r.start <= src.start);
+        self.names[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|r| r.end >= src.end)
+    }
+
     pub(super) fn find_triggers(&self, toks: Range<usize>) -> Vec<Trig> {
         let tr = &self.data.triggers;
         let mut out = Vec::new();
         let mut i = toks.start;
         while i < toks.end {
-            if !is_word(&self.tokens[i]) {
+            if !is_word(&self.tokens[i]) || self.inside_name(i) {
                 i += 1;
                 continue;
             }

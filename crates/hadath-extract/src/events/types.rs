@@ -270,6 +270,24 @@ pub(super) struct Ctx<'a> {
     pub(super) folded: &'a Folded,
     pub(super) tokens: &'a [Token],
     pub(super) text: &'a str,
+    /// Byte spans of names no trigger may fire inside (منظمة التعاون الإسلامي، بعقوبة), by start.
+    pub(super) names: Vec<Range<usize>>,
+}
+
+/// The spans of the names in `ents` that a trigger word may not be read inside: places and
+/// organisations (not nationalities, states or common-noun parties), sorted by start.
+pub(super) fn name_spans(ents: &[Ent]) -> Vec<Range<usize>> {
+    let mut v: Vec<Range<usize>> = ents
+        .iter()
+        .filter(|e| {
+            !e.generic
+                && !e.pseudo
+                && matches!(e.kind, "city" | "region" | "location" | "organization")
+        })
+        .map(|e| e.src.clone())
+        .collect();
+    v.sort_by_key(|r| r.start);
+    v
 }
 
 /// Entities placed on tokens.
