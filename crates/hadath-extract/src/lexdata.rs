@@ -39,7 +39,7 @@ pub struct Form {
 
 /// The data rows of a TSV file with their 1-based line numbers: blank lines, `#` comments and the
 /// header row (whose first column is `header`) skipped.
-fn data_rows<'a>(
+pub(crate) fn data_rows<'a>(
     contents: &'a str,
     header: &'a str,
 ) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {

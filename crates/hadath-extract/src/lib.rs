@@ -22,6 +22,7 @@ mod events;
 mod index;
 mod lexdata;
 mod report;
+mod senses;
 pub mod window;
 
 pub use hadath_core::{
@@ -75,6 +76,8 @@ pub(crate) struct Data {
     pub cues: lexdata::Cues,
     pub sectors: lexdata::Sectors,
     pub parties: lexdata::Parties,
+    pub words: senses::Words,
+    pub senses: senses::Senses,
 }
 
 static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
@@ -93,11 +96,22 @@ static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
     parties
         .parse_into("parties.tsv", lexdata::PARTIES_TSV)
         .expect("embedded parties.tsv parses");
+    let mut words = senses::Words::default();
+    words
+        .parse_into("words.tsv", senses::WORDS_TSV)
+        .and_then(|()| words.check("words.tsv"))
+        .expect("embedded words.tsv parses");
+    let mut rules = senses::Senses::default();
+    rules
+        .parse_into("senses.tsv", senses::SENSES_TSV, &words)
+        .expect("embedded senses.tsv parses");
     Arc::new(Data {
         triggers,
         cues,
         sectors,
         parties,
+        words,
+        senses: rules,
     })
 });
 
@@ -175,6 +189,8 @@ impl Extractor {
                 cues,
                 sectors: x.data.sectors.clone(),
                 parties: x.data.parties.clone(),
+                words: x.data.words.clone(),
+                senses: x.data.senses.clone(),
             });
         }
         if !config.kb.is_empty() {

@@ -90,3 +90,58 @@ fn every_trigger_example_holds_a_trigger_of_its_category() {
         failed.join("\n")
     );
 }
+
+/// The first words (folded, conjunction stripped) and categories of the triggers in `text`.
+fn triggers_in(x: &crate::Extractor, text: &str) -> Vec<(String, Category)> {
+    let analysis = Analysis::new(text);
+    let tokens = analysis.tokens();
+    let folded = analysis.folded();
+    let found = crate::entities::find(x.lexicon(), &x.data.sectors, &analysis, text, None, true);
+    let ents = parties::with_generic(&x.data, tokens, folded, &found);
+    let cx = Ctx {
+        data: &x.data,
+        ents: &ents,
+        ent_at: HashMap::new(),
+        folded,
+        tokens,
+        text,
+        names: name_spans(&ents),
+    };
+    cx.find_triggers(0..tokens.len())
+        .iter()
+        .map(|t| {
+            (
+                cx.w(t.toks.start).to_string(),
+                x.data.triggers.rows[t.row].category,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_sense_rule_example_shows_its_rule_at_work() {
+    let x = crate::Extractor::default();
+    let mut failed = Vec::new();
+    for rule in &x.data.senses.rules {
+        assert!(
+            !rule.example.is_empty(),
+            "senses.tsv:{}: no example",
+            rule.line
+        );
+        let got = triggers_in(&x, &rule.example);
+        let ok = match rule.effect {
+            crate::senses::Effect::As(c) => got.iter().any(|(_, k)| *k == c),
+            _ => !got.iter().any(|(w, k)| {
+                let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+                (rule.about(w) || rule.about(bare)) && rule.category.is_none_or(|c| c == *k)
+            }),
+        };
+        if !ok {
+            failed.push(format!(
+                "senses.tsv:{}: «{}» gave {got:?}",
+                rule.line, rule.example
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

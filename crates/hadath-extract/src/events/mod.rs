@@ -20,6 +20,7 @@
 use crate::entities::Ent;
 use crate::index::{capped, ByStart};
 use crate::lexdata::{CueKind, Pos, Roles, Toll};
+use crate::senses;
 use crate::Data;
 use hadath_core::happening::{self, Report, Scope};
 use hadath_core::{
@@ -269,7 +270,7 @@ pub(crate) fn find(
                     .strip_prefix('س')
                     .filter(|r| r.starts_with(['ي', 'ت']))
                     .unwrap_or(w);
-                LIGHT_VERBS.contains(&w)
+                data.words.has(senses::LIGHT_VERB, w)
             });
             if let Some(k) = hit {
                 // أطلق عليها اسم …: naming, not doing
@@ -289,11 +290,11 @@ pub(crate) fn find(
             if c.kind != CueKind::Attribution {
                 continue;
             }
-            if SAYING.contains(&c.name.as_str()) {
+            if data.words.has_name(senses::SAYING_CUE, &c.name) {
                 // a verb of saying bounds both sides; its complementiser starts a clause
                 bounds.push((h.toks.clone(), Bound::Both));
                 saying.push((h.toks.clone(), h.cue));
-            } else if ACCORDING.contains(&c.name.as_str()) {
+            } else if data.words.has_name(senses::ACCORDING_CUE, &c.name) {
                 bounds.push((h.toks.clone(), Bound::Right));
                 saying.push((h.toks.clone(), h.cue));
             }
@@ -377,7 +378,7 @@ pub(crate) fn find(
             }
             let consequence = row.roles == Roles::Passive
                 && t.toks.len() > 1
-                && CONSEQUENCE.contains(&cx.bare(t.toks.start));
+                && data.words.has(senses::CONSEQUENCE, cx.bare(t.toks.start));
             if consequence
                 && cands.last().is_some_and(|p| {
                     p.category == Category::Assault

@@ -1,4 +1,5 @@
 use super::*;
+use crate::senses::{self, Cond, Effect, Place};
 
 impl Ctx<'_> {
     pub(super) fn w(&self, i: usize) -> &str {
@@ -169,67 +170,25 @@ impl Ctx<'_> {
         out
     }
 
-    /// A form of the verb وصف (describe), with or without a conjunction.
-    pub(super) fn is_describe(w: &str) -> bool {
-        const FORMS: &[&str] = &[
-            "وصف",
-            "وصفت",
-            "وصفا",
-            "وصفوا",
-            "يصف",
-            "تصف",
-            "يصفون",
-            "يصفان",
-        ];
-        variants(w)
-            .iter()
-            .any(|(v, kind)| *kind <= 1 && FORMS.contains(&v.as_str()))
-    }
-
-    /// Whether a describing verb ending before `from` goes on, within the sentence, to call its
-    /// object something damning: بأنه/بأنها + a damning word, or ب + a damning word.
-    pub(super) fn damning_follows(&self, from: usize, end: usize) -> bool {
-        const DAMNING: &[&str] = &[
-            "شائن",
-            "مشين",
-            "ارهاب",
-            "جبان",
-            "همجي",
-            "وحشي",
-            "اجرام",
-            "جريم",
-            "انقلاب",
-            "عدوان",
-            "عدائي",
-            "انتهاك",
-            "استفزاز",
-            "بربري",
-            "غادر",
-            "خرق",
-            "تخريب",
-            "ابتزاز",
-            "مرفوض",
-            "مروع",
-            "خسيس",
-            "دنيء",
-        ];
-        let damning = |w: &str| {
-            let w = w.trim_start_matches("ال");
-            DAMNING.iter().any(|d| w.starts_with(d))
+    /// Whether a sense rule's condition holds around trigger `t` in sentence `sent`.
+    fn holds(&self, c: &Cond, t: &Range<usize>, sent: &Range<usize>) -> bool {
+        // the word as written or without its conjunction (فرق is not و/ف + رق, ومنذ is منذ)
+        let one = |k: Option<usize>| match k.filter(|k| sent.contains(k)) {
+            None => c.class == "END",
+            Some(k) => {
+                let words = &self.data.words;
+                c.class != "END"
+                    && (words.has(&c.class, self.w(k)) || words.has(&c.class, self.bare(k)))
+            }
         };
-        let stop = end.min(from + 14);
-        for k in from..stop {
-            let w = self.w(k);
-            if matches!(w, "بانه" | "بانها" | "بانهم" | "بانهما") {
-                return (k + 1..stop.min(k + 4)).any(|j| damning(self.w(j)));
-            }
-            if let Some(r) = w.strip_prefix('ب') {
-                if damning(r) {
-                    return true;
-                }
-            }
+        let any = |r: Range<usize>| r.into_iter().any(|k| one(Some(k)));
+        match c.place {
+            Place::Prev => one(t.start.checked_sub(1)),
+            Place::Next => one(Some(t.end)),
+            Place::Next2 => one(Some(t.end + 1)),
+            Place::Before(n) => any(t.start.saturating_sub(n).max(sent.start)..t.start),
+            Place::After(n) => any(t.end..(t.end + n).min(sent.end)),
         }
-        false
     }
 
     /// Choose among the rows of a matched form, or reject the match (guards for ambiguous
@@ -241,153 +200,31 @@ impl Ctx<'_> {
         sent: Range<usize>,
     ) -> Option<usize> {
         let tr = &self.data.triggers;
+        // the first word without its conjunction, and as written (فجر، وقع، وصف begin with
+        // the letters of a conjunction)
         let first = self.bare(t.start);
+        let raw = self.w(t.start);
         let next = self.w(t.end);
-        let after: Vec<&str> = (t.end..(t.end + 6).min(sent.end))
-            .map(|k| self.bare(k))
-            .collect();
-        let single = t.len() == 1;
-        // Bare وقع (sign / occur): only with an agreement noun.
-        if single && (first == "وقع" || first == "وقعت" || first == "وقعا" || first == "وقعوا")
-        {
-            let agreement = after.iter().any(|w| {
-                let w = w.trim_start_matches("ال");
-                ["اتفاق", "معاهد", "مذكر", "اعلان", "وثيق", "بروتوكول"]
-                    .iter()
-                    .any(|p| w.starts_with(p))
-            });
-            if !agreement {
-                return None;
-            }
-        }
-        // Bare حمل (carry / blame): only with مسؤولية.
-        if single
-            && first.starts_with("حمل")
-            && !after
-                .iter()
-                .take(3)
-                .any(|w| w.contains("مسوول") || w.contains("مسؤول"))
-        {
-            return None;
-        }
-        // وصف (describe): a condemnation only when what is described is called something
-        // damning (وصف الهجوم بأنه عمل جبان، وصفت القرار بالاستفزازي).
-        if single && Self::is_describe(self.w(t.start)) && !self.damning_follows(t.end, sent.end) {
-            return None;
-        }
-        // فجر is also "dawn" (فجر أمس، فجر الجمعة).
-        if single && (first == "فجر" || self.w(t.start) == "فجر") {
-            let n = next.trim_start_matches('ا').trim_start_matches('ل');
-            let time_word = [
-                "امس",
-                "يوم",
-                "اليوم",
-                "الجمعه",
-                "السبت",
-                "الاحد",
-                "الاثنين",
-                "الثلاثاء",
-                "الاربعاء",
-                "الخميس",
-                "جمعه",
-                "سبت",
-                "احد",
-                "اثنين",
-                "ثلاثاء",
-                "اربعاء",
-                "خميس",
-            ]
-            .iter()
-            .any(|x| next == *x || n == x.trim_start_matches("ال"));
-            if time_word || self.w(t.start) == "فجر" && next.is_empty() {
-                return None;
-            }
-        }
-        let prev = if t.start > sent.start {
-            self.bare(t.start - 1)
-        } else {
-            ""
-        };
-        let before: Vec<&str> = (t.start.saturating_sub(4).max(sent.start)..t.start)
-            .map(|k| self.bare(k))
-            .collect();
-        // Natural disasters strike too (ضرب الزلزال، ضحايا الزلزال).
-        let disaster = |w: &&str| {
-            let w = w.trim_start_matches("ال");
-            ["زلزال", "فيضان", "اعصار", "عاصف", "سيول", "حريق"]
-                .iter()
-                .any(|d| w.starts_with(d))
-        };
-        if tr.rows[rows[0]].category == Category::Assault
-            && (before.iter().any(disaster) || after.iter().take(3).any(disaster))
-        {
-            return None;
-        }
-        // بحث is also "search" (فريق بحث وإنقاذ، عمليات البحث).
-        if single && first == "بحث" && matches!(prev, "فريق" | "فرق" | "عمليات" | "اعمال" | "مركز")
-        {
-            return None;
-        }
-        // حذر من أن: a warning about a situation, not a threat.
-        if (first.starts_with("حذر") || first.starts_with("يحذر") || first.starts_with("تحذر"))
-            && next == "من"
-            && matches!(
-                self.bare(t.end + 1),
-                "ان" | "انه" | "انها" | "تداعيات" | "خطر" | "مخاطر"
-            )
-        {
-            return None;
-        }
-        // بحسب بيان مشترك، في بيان: a source, not an agreement.
-        if first.ends_with("بيان") && matches!(prev, "حسب" | "بحسب" | "وفق" | "وفقا" | "في" | "عبر")
-        {
-            return None;
-        }
-        // وصل إلى طريق مسدود، إلى اتفاق: reaching a state, not a visit.
-        if first.starts_with("وصل") || first.starts_with("يصل") || first.starts_with("تصل")
-        {
-            let dest = self.bare(t.end).trim_start_matches("ال");
-            if [
-                "طريق",
-                "مرحل",
-                "حد",
-                "اتفاق",
-                "نتيج",
-                "ذرو",
-                "مستوي",
-                "سلط",
-                "حكم",
-                "تفاهم",
-            ]
-            .iter()
-            .any(|p| dest.starts_with(p))
+        let category = tr.rows[rows[0]].category;
+        // Sense restrictions (data/events/senses.tsv), in file order.
+        for rule in &self.data.senses.rules {
+            if rule.single && t.len() != 1
+                || rule.category.is_some_and(|c| c != category)
+                || !(rule.about(first) || rule.about(raw))
             {
-                return None;
+                continue;
             }
-        }
-        // استدعى/استدعاء الاحتياط: a call-up (MOBILIZE), not a recalled ambassador.
-        if tr.rows[rows[0]].category == Category::Sanction
-            && first.starts_with("استدع")
-            && after.iter().take(5).any(|w| w.contains("احتياط"))
-        {
-            if let Some(r) = tr
-                .rows
-                .iter()
-                .position(|r| r.category == Category::Mobilize)
-            {
-                return Some(r);
+            let holds = rule.when.iter().all(|c| self.holds(c, t, &sent));
+            match rule.effect {
+                Effect::Require if !holds => return None,
+                Effect::Drop if holds => return None,
+                Effect::As(cat) if holds => {
+                    if let Some(r) = tr.rows.iter().position(|r| r.category == cat) {
+                        return Some(r);
+                    }
+                }
+                _ => {}
             }
-        }
-        // ما يصل إلى: "up to", not an arrival.
-        if t.start > sent.start
-            && matches!(self.w(t.start - 1), "ما" | "لما" | "بما" | "مما")
-            && first.starts_with(['ي', 'ت'])
-        {
-            return None;
-        }
-        // A nominal trigger right after منذ is a time reference (منذ حرب 2020).
-        if t.start > sent.start && self.w(t.start - 1) == "منذ" {
-            return None;
         }
         if rows.len() == 1 {
             return Some(rows[0]);
@@ -404,7 +241,7 @@ impl Ctx<'_> {
                 .tokens
                 .get(t.end)
                 .is_some_and(|x| x.kind == TokenKind::Number)
-                || PEOPLE.contains(&next)
+                || self.data.words.has(senses::PEOPLE, next)
                 || next == "من");
         let want = if passive_cue {
             Roles::Passive
