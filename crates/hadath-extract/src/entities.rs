@@ -37,6 +37,8 @@ pub(crate) struct Ent {
     pub inner: bool,
     /// The PLOVER sector its knowledge-base entry gives (`data/kb/sectors.tsv`).
     pub sector: Option<hadath_core::Sector>,
+    /// Where a place (or a country) lies, from the gazetteer, with the reason.
+    pub geo: Option<Box<crate::geo::Geo>>,
 }
 
 /// Whether a knowledge-base mention lying strictly inside a longer name that the tagger found
@@ -95,8 +97,10 @@ const PAIR_WORDS: &[&str] = &[
     "الرئيسان",
 ];
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
     lex: &Lexicon,
+    gaz: &hadath_geo::Gazetteer,
     sectors: &crate::lexdata::Sectors,
     analysis: &Analysis,
     text: &str,
@@ -140,6 +144,7 @@ pub(crate) fn find(
             inner: m.in_title,
             src: m.source,
             sector,
+            geo: None,
         });
     }
     if ner {
@@ -213,6 +218,7 @@ pub(crate) fn find(
                 inner: false,
                 src: sp.source,
                 sector: None,
+                geo: None,
             });
         }
         let mut gone = gone.into_iter();
@@ -242,6 +248,13 @@ pub(crate) fn find(
     }
     add_pairs(analysis, text, &mut kept);
     add_local_authorities(analysis, &mut kept);
+    crate::geo::resolve(
+        gaz,
+        hadath_geo::Rules::embedded(),
+        analysis,
+        text,
+        &mut kept,
+    );
     kept
 }
 
@@ -298,6 +311,7 @@ fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
             place_as: None,
             inner: false,
             sector: None,
+            geo: None,
         });
     }
     if !extra.is_empty() {
@@ -400,6 +414,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                     place_as: None,
                     inner: false,
                     sector: None,
+                    geo: None,
                 });
             }
             continue;
@@ -443,6 +458,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                 place_as: None,
                 inner: false,
                 sector: None,
+                geo: None,
             });
         }
     }

@@ -15,6 +15,7 @@ fn party(name: &str, code: &str) -> PartyOut {
         start: None,
         end: None,
         sector: None,
+        geo: None,
     }
 }
 
