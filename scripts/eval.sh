@@ -13,8 +13,8 @@ score() { python3 "$S/eval/score.py" events "$1" "$2" --json; }
 row() { # name gold pred
   score "$2" "$3" | python3 scripts/eval_row.py "$1"
 }
-echo "| set | event P | event R | event F1 | TP/FP/FN | duplicates/TP | date acc. | dead acc. | actor-code F1 | publication day |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| set | event P | event R | event F1 | TP/FP/FN | duplicates/TP | date acc. | dead acc. | actor-code F1 | publication day | place acc. (gold places matched) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 $H extract -q "$S/corpus/seeds" > "$T/seeds.txt.jsonl"
 row "seeds, text only (.txt)" "$S/eval/gold/seeds.json" "$T/seeds.txt.jsonl"
 python3 scripts/seeds_jsonl.py "$S/corpus/seeds" "$S/eval/gold/seeds.json" > "$T/seeds.jsonl"

@@ -225,10 +225,13 @@ fn exports_read_back_match_the_timeline() {
             .iter()
             .position(|c| *c == "first_report")
             .unwrap();
-        assert_eq!(
-            row.get_string(first).ok().map(String::as_str),
-            e["first_report"].as_str()
-        );
+        // typed DATE: days since 1970-01-01
+        let want = e["first_report"].as_str().map(epoch_days);
+        let got = match row.get_column_iter().nth(first).map(|x| x.1) {
+            Some(parquet::record::Field::Date(d)) => Some(*d),
+            _ => None,
+        };
+        assert_eq!(got, want);
     }
 
     let o = run(&["export", "--db", s(&db), "-f", "jsonl"]);
@@ -437,4 +440,14 @@ fn the_seeds_key_events_dated_and_merged() {
             .count();
         assert_eq!(hit, 1, "{place} {date}");
     }
+}
+
+/// Days since 1970-01-01 of `YYYY-MM-DD`.
+fn epoch_days(s: &str) -> i32 {
+    let p: Vec<i64> = s.split('-').map(|x| x.parse().unwrap()).collect();
+    let (y, m, d) = (if p[1] <= 2 { p[0] - 1 } else { p[0] }, p[1], p[2]);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    (era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468) as i32
 }

@@ -132,6 +132,31 @@ pub struct PartyOut {
     /// The party's PLOVER sector (GOV, MIL, REB …), where the knowledge base tells it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<crate::Sector>,
+    /// Where a place lies (an event's `location` only): coordinates, gazetteer id, admin-1
+    /// region, precision and why this reading was chosen. Its fields sit beside the others in
+    /// JSON (`lat`, `lon`, `geonameid`, `admin1`, `precision`, `reason`).
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<GeoOut>,
+}
+
+/// The coordinates of a place and how they were found.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GeoOut {
+    /// Latitude, WGS84 decimal degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 decimal degrees.
+    pub lon: f64,
+    /// The GeoNames id, where the place comes from GeoNames.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u32>,
+    /// The admin-1 region (governorate, province) it lies in, in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// Whether the point is the place's own, its admin-1 region's or its country's.
+    pub precision: crate::GeoPrecision,
+    /// Why this reading: the cue and the choice among places of that name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// One PLOVER event: who did what to whom, when, where, how many, as the text reports it.

@@ -532,6 +532,19 @@ impl Modality {
 }
 
 vocabulary! {
+    /// How fine an event's coordinates are: the place itself, or only its admin-1 region
+    /// (governorate, province, wilaya) or its country.
+    GeoPrecision, "precision", upper = false {
+        /// A populated place, crossing, strait or other named point.
+        Place = "place",
+        /// The admin-1 region's point (the centroid of its places).
+        Admin1 = "admin1",
+        /// The country's point (its capital).
+        Country = "country",
+    }
+}
+
+vocabulary! {
     /// Where an event's date came from.
     DateSource, "date_source", upper = false {
         /// A time expression of the clause or sentence.

@@ -43,6 +43,8 @@ pub(crate) struct Ent {
     /// A common-noun party (مسلحون، الجيش، المدنيين: `data/events/parties.tsv`): no name and
     /// no code of its own; an event gives it the country it happened in.
     pub generic: bool,
+    /// Where a place (or a country) lies, from the gazetteer, with the reason.
+    pub geo: Option<Box<crate::geo::Geo>>,
 }
 
 /// Whether a knowledge-base mention lying strictly inside a longer name that the tagger found
@@ -101,8 +103,10 @@ const PAIR_WORDS: &[&str] = &[
     "الرئيسان",
 ];
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
     lex: &Lexicon,
+    gaz: &hadath_geo::Gazetteer,
     sectors: &crate::lexdata::Sectors,
     analysis: &Analysis,
     text: &str,
@@ -151,6 +155,7 @@ pub(crate) fn find(
             inner: m.in_title,
             src: m.source,
             sector,
+            geo: None,
         });
     }
     if ner {
@@ -226,6 +231,7 @@ pub(crate) fn find(
                 inner: false,
                 src: sp.source,
                 sector: None,
+                geo: None,
             });
         }
         let mut gone = gone.into_iter();
@@ -255,6 +261,13 @@ pub(crate) fn find(
     }
     add_pairs(analysis, text, &mut kept);
     add_local_authorities(analysis, &mut kept);
+    crate::geo::resolve(
+        gaz,
+        hadath_geo::Rules::embedded(),
+        analysis,
+        text,
+        &mut kept,
+    );
     kept
 }
 
@@ -313,6 +326,7 @@ fn add_local_authorities(analysis: &Analysis, ents: &mut Vec<Ent>) {
             place_as: None,
             inner: false,
             sector: None,
+            geo: None,
         });
     }
     if !extra.is_empty() {
@@ -417,6 +431,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                     place_as: None,
                     inner: false,
                     sector: None,
+                    geo: None,
                 });
             }
             continue;
@@ -462,6 +477,7 @@ fn add_pairs(analysis: &Analysis, text: &str, ents: &mut Vec<Ent>) {
                 place_as: None,
                 inner: false,
                 sector: None,
+                geo: None,
             });
         }
     }

@@ -19,6 +19,7 @@
 
 mod entities;
 mod events;
+mod geo;
 mod index;
 mod lexdata;
 mod report;
@@ -26,8 +27,8 @@ mod senses;
 pub mod window;
 
 pub use hadath_core::{
-    BoilerOut, Category, Document, DocumentError, EntityOut, EventOut, Modality, Output, PartyOut,
-    PublishedOut, SpanOut, TimexOut,
+    BoilerOut, Category, Document, DocumentError, EntityOut, EventOut, GeoOut, GeoPrecision,
+    Modality, Output, PartyOut, PublishedOut, SpanOut, TimexOut,
 };
 pub use report::render_table;
 
@@ -53,6 +54,9 @@ pub enum Error {
     /// A bad knowledge-base user file.
     #[error("knowledge base: {0}")]
     Lexicon(#[from] hadath_lexicon::Error),
+    /// A bad gazetteer user file (`places.tsv`, `admin1.tsv`, `features.tsv`).
+    #[error("gazetteer: {0}")]
+    Geo(#[from] hadath_geo::Error),
 }
 
 /// What an [`Extractor`] is built from besides the embedded data. Each file is `(name, contents)`;
@@ -63,7 +67,8 @@ pub struct Config {
     pub triggers: Vec<(String, String)>,
     /// Extra cue rows, in the format of `data/events/cues.tsv`.
     pub cues: Vec<(String, String)>,
-    /// Extra knowledge-base files (named like `data/kb/*.tsv`: countries, people, orgs, …).
+    /// Extra knowledge-base files (named like `data/kb/*.tsv`: countries, people, orgs, …,
+    /// or like `data/geo/*.tsv`: places, admin1, features, which go to the gazetteer).
     pub kb: Vec<(String, String)>,
     /// Skip the statistical name tagger (faster; entities come from the knowledge base only).
     pub no_ner: bool,
@@ -120,6 +125,7 @@ static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
 pub struct Extractor {
     data: Arc<Data>,
     lexicon: Option<Arc<Lexicon>>,
+    gazetteer: Option<Arc<hadath_geo::Gazetteer>>,
     no_ner: bool,
     ignore_published: bool,
 }
@@ -140,6 +146,7 @@ impl Default for Extractor {
         Extractor {
             data: EMBEDDED_DATA.clone(),
             lexicon: None,
+            gazetteer: None,
             no_ner: false,
             ignore_published: false,
         }
@@ -193,10 +200,16 @@ impl Extractor {
                 senses: x.data.senses.clone(),
             });
         }
-        if !config.kb.is_empty() {
-            let lx = Lexicon::new()
-                .with_user_files(config.kb.iter().map(|(n, c)| (n.as_str(), c.as_str())))?;
-            x.lexicon = Some(Arc::new(lx));
+        let (geo, kb): (Vec<_>, Vec<_>) = config
+            .kb
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .partition(|(n, _)| hadath_geo::GeoSource::of_file_name(n).is_some());
+        if !kb.is_empty() {
+            x.lexicon = Some(Arc::new(Lexicon::new().with_user_files(kb)?));
+        }
+        if !geo.is_empty() {
+            x.gazetteer = Some(Arc::new(hadath_geo::Gazetteer::new().with_user_files(geo)?));
         }
         Ok(x)
     }
@@ -279,6 +292,9 @@ impl Extractor {
         // Entities: knowledge-base mentions, then statistical names not already covered.
         let ents = entities::find(
             self.lexicon(),
+            self.gazetteer
+                .as_deref()
+                .unwrap_or_else(|| hadath_geo::Gazetteer::embedded()),
             &self.data.sectors,
             &analysis,
             text,

@@ -78,6 +78,7 @@ impl Candidate {
                 name: location_name,
                 code: location_code,
                 sector: None,
+                geo: None,
             }),
         }
     }
@@ -734,15 +735,18 @@ fn write_story(
             date_first = ?6, date_last = ?7, location_name = ?8, location_code = ?9,
             actors = ?10, recipients = ?11, mediators = ?12, participants = ?13, dead = ?14,
             injured = ?15, arrested = ?16, n_sources = ?17, n_mentions = ?18,
-            disagreements = ?19, summary = ?20, cameo = ?21, search = ?22, codes = ?23
+            disagreements = ?19, summary = ?20, cameo = ?21, search = ?22, codes = ?23,
+            latitude = ?24, longitude = ?25, geonameid = ?26, admin1 = ?27, geo_precision = ?28,
+            geo_reason = ?29
          WHERE story_id = ?1"
     } else {
         "INSERT INTO story_events (type, mode, modality, date, date_precision, date_first,
             date_last, location_name, location_code, actors, recipients, mediators,
             participants, dead, injured, arrested, n_sources, n_mentions, disagreements,
-            summary, cameo, search, codes)
+            summary, cameo, search, codes, latitude, longitude, geonameid, admin1, geo_precision,
+            geo_reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23)"
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)"
     };
     let key: &dyn rusqlite::ToSql = match &story_id {
         Some(id) => id,
@@ -751,6 +755,7 @@ fn write_story(
     let date = f.date.as_ref();
     let location_name = f.location.as_ref().and_then(|l| l.name.clone());
     let location_code = f.location.as_ref().and_then(|l| l.code.clone());
+    let geo = f.location.as_ref().and_then(|l| l.geo.as_ref());
     tx.prepare_cached(sql)?.execute(params![
         key,
         f.mode,
@@ -775,6 +780,12 @@ fn write_story(
         f.cameo,
         f.search,
         f.codes,
+        geo.map(|g| g.lat),
+        geo.map(|g| g.lon),
+        geo.and_then(|g| g.geonameid),
+        geo.and_then(|g| g.admin1.clone()),
+        geo.map(|g| g.precision.as_str()),
+        geo.and_then(|g| g.reason.clone()),
     ])?;
     let id = story_id.unwrap_or_else(|| tx.last_insert_rowid());
     cache.stories.insert(

@@ -15,6 +15,8 @@
 //! | `actor_name`, `actor_code`, `recipient_*`, `mediator_*` | participants (ISO alpha-3 / IGO codes) |
 //! | `actor_sector`, `recipient_sector` | their PLOVER sectors (GOV, MIL, REB …), where known |
 //! | `location_name`, `location_country` | the place and its country code |
+//! | `latitude`, `longitude` | WGS84 decimal degrees of the place (or of its admin-1 region or country) |
+//! | `geonameid`, `admin1`, `geo_precision` | GeoNames id; admin-1 region; `place`, `admin1` or `country` |
 //! | `dead`, `injured`, `arrested` | the lowest figures reported (ACLED's rule) |
 //! | `num_sources`, `num_mentions`, `source_docs` | reporting documents and mentions |
 //! | `source_outlets`, `source_urls` | the reports' outlets and URLs |
@@ -50,6 +52,11 @@ pub const COLUMNS: &[&str] = &[
     "mediator_code",
     "location_name",
     "location_country",
+    "latitude",
+    "longitude",
+    "geonameid",
+    "admin1",
+    "geo_precision",
     "dead",
     "injured",
     "arrested",
@@ -70,6 +77,8 @@ pub const COLUMNS: &[&str] = &[
 pub enum Cell {
     /// A whole number, or none.
     Int(Option<i64>),
+    /// A decimal number, or none.
+    Float(Option<f64>),
     /// Text, or none.
     Text(Option<String>),
 }
@@ -79,6 +88,7 @@ impl Cell {
     pub fn to_csv(&self) -> String {
         match self {
             Cell::Int(v) => v.map(|x| x.to_string()).unwrap_or_default(),
+            Cell::Float(v) => v.map(|x| x.to_string()).unwrap_or_default(),
             Cell::Text(v) => v.clone().unwrap_or_default(),
         }
     }
@@ -117,6 +127,7 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         .ok()
         .map(|c| c.quad());
     let joined = |v: &[String]| (!v.is_empty()).then(|| v.join(";"));
+    let geo = e.location.as_ref().and_then(|l| l.geo.as_ref());
     vec![
         Int(Some(e.id)),
         Text(e.date.clone()),
@@ -139,6 +150,11 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         Text(codes(&e.mediators)),
         Text(e.location.as_ref().and_then(|l| l.name.clone())),
         Text(e.location.as_ref().and_then(|l| l.code.clone())),
+        Cell::Float(geo.map(|g| g.lat)),
+        Cell::Float(geo.map(|g| g.lon)),
+        Int(geo.and_then(|g| g.geonameid).map(i64::from)),
+        Text(geo.and_then(|g| g.admin1.clone())),
+        Text(geo.map(|g| g.precision.as_str().to_string())),
         Int(e.dead),
         Int(e.injured),
         Int(e.arrested),
@@ -170,6 +186,15 @@ pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
                 serde_json::to_value(&e.cameo).unwrap_or_default(),
             );
             o.remove("cameo");
+            let geo = e.location.as_ref().and_then(|l| l.geo.as_ref());
+            o.insert("latitude".into(), geo.map(|g| g.lat).into());
+            o.insert("longitude".into(), geo.map(|g| g.lon).into());
+            o.insert("geonameid".into(), geo.and_then(|g| g.geonameid).into());
+            o.insert("admin1".into(), geo.and_then(|g| g.admin1.clone()).into());
+            o.insert(
+                "geo_precision".into(),
+                geo.map(|g| g.precision.as_str()).into(),
+            );
             if let Ok(c) = e.kind.parse::<hadath_core::Category>() {
                 o.insert("quad_class".into(), c.quad().number().into());
                 o.insert("quad".into(), c.quad().as_str().into());
@@ -199,19 +224,45 @@ pub fn write_csv(w: impl Write, events: &[StoryEvent]) -> Result<()> {
     Ok(())
 }
 
-/// The Parquet schema: nullable UTF-8 strings and 64-bit integers.
+/// Columns of whole days, typed DATE in Parquet (a value that is not a whole day is left out).
+const DATES: &[&str] = &["date_start", "date_end", "first_report", "last_report"];
+
+/// The Parquet schema: nullable UTF-8 strings, 64-bit integers, doubles and DATEs.
 fn parquet_schema() -> String {
     let mut s = String::from("message hadath_event {\n");
     for (i, c) in COLUMNS.iter().enumerate() {
-        let int = matches!(row_kind(i), Cell::Int(_));
-        if int {
-            s.push_str(&format!("  OPTIONAL INT64 {c};\n"));
-        } else {
-            s.push_str(&format!("  OPTIONAL BYTE_ARRAY {c} (UTF8);\n"));
+        match row_kind(i) {
+            Cell::Int(_) => s.push_str(&format!("  OPTIONAL INT64 {c};\n")),
+            Cell::Float(_) => s.push_str(&format!("  OPTIONAL DOUBLE {c};\n")),
+            Cell::Text(_) if DATES.contains(c) => {
+                s.push_str(&format!("  OPTIONAL INT32 {c} (DATE);\n"))
+            }
+            Cell::Text(_) => s.push_str(&format!("  OPTIONAL BYTE_ARRAY {c} (UTF8);\n")),
         }
     }
     s.push('}');
     s
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (Parquet's DATE); `None` for anything else.
+fn epoch_days(s: &str) -> Option<i32> {
+    let d: hadath_core::DateRange = hadath_core::DateRange::parse(s)?;
+    if d.first != d.last {
+        return None;
+    }
+    let (y, m, dd) = (
+        i64::from(d.first.year()),
+        i64::from(d.first.month()),
+        i64::from(d.first.day()),
+    );
+    // days from civil (Howard Hinnant)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    i32::try_from(era * 146097 + doe - 719468).ok()
 }
 
 /// The kind of column `i` (from an empty event).
@@ -224,9 +275,12 @@ fn row_kind(i: usize) -> Cell {
         "arrested",
         "num_sources",
         "num_mentions",
+        "geonameid",
     ];
     if INTS.contains(&COLUMNS[i]) {
         Cell::Int(None)
+    } else if matches!(COLUMNS[i], "latitude" | "longitude") {
+        Cell::Float(None)
     } else {
         Cell::Text(None)
     }
@@ -240,7 +294,7 @@ fn row_kind(i: usize) -> Cell {
 /// says why).
 pub fn write_parquet<W: Write + Send>(w: W, events: &[StoryEvent]) -> Result<()> {
     use parquet::basic::Compression;
-    use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
+    use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
     use parquet::file::properties::WriterProperties;
     use parquet::file::writer::SerializedFileWriter;
     use std::sync::Arc;
@@ -277,6 +331,36 @@ pub fn write_parquet<W: Write + Send>(w: W, events: &[StoryEvent]) -> Result<()>
                         }
                     }
                     col.typed::<Int64Type>()
+                        .write_batch(&vals, Some(&defs), None)
+                        .map_err(pq)?;
+                }
+                Cell::Float(_) => {
+                    let mut vals = Vec::new();
+                    for r in chunk {
+                        match &r[i] {
+                            Cell::Float(Some(v)) => {
+                                vals.push(*v);
+                                defs.push(1);
+                            }
+                            _ => defs.push(0),
+                        }
+                    }
+                    col.typed::<DoubleType>()
+                        .write_batch(&vals, Some(&defs), None)
+                        .map_err(pq)?;
+                }
+                Cell::Text(_) if DATES.contains(&COLUMNS[i]) => {
+                    let mut vals = Vec::new();
+                    for r in chunk {
+                        match &r[i] {
+                            Cell::Text(Some(v)) if epoch_days(v).is_some() => {
+                                vals.push(epoch_days(v).unwrap_or_default());
+                                defs.push(1);
+                            }
+                            _ => defs.push(0),
+                        }
+                    }
+                    col.typed::<Int32Type>()
                         .write_batch(&vals, Some(&defs), None)
                         .map_err(pq)?;
                 }

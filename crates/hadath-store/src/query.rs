@@ -9,7 +9,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 /// A participant or place: its words, its English name and its code (ISO 3166 alpha-3 or IGO).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Party {
     /// The Arabic words as a report wrote them (in a story event, the first report naming it);
     /// empty for a story event's place, and then left out of the JSON.
@@ -26,6 +26,10 @@ pub struct Party {
     /// The PLOVER sector (GOV, MIL, REB …), where the knowledge base tells it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
+    /// For a place: its coordinates, GeoNames id, admin-1 region, precision and reason
+    /// (`lat`, `lon`, `geonameid`, `admin1`, `precision`, `reason` beside the other fields).
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<hadath_core::GeoOut>,
 }
 
 impl Party {
@@ -35,6 +39,7 @@ impl Party {
             name: p.name.clone(),
             code: p.code.clone(),
             sector: p.sector.map(|x| x.as_str().to_string()),
+            geo: p.geo.clone(),
         }
     }
 
@@ -203,7 +208,8 @@ const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.d
             FROM story_members m JOIN events e USING (event_key) JOIN documents d USING (doc_key)
             WHERE m.story_id = s.story_id ORDER BY d.id)),
     (SELECT e.evidence_text FROM story_members m JOIN events e USING (event_key)
-        WHERE m.story_id = s.story_id ORDER BY e.event_key LIMIT 1)";
+        WHERE m.story_id = s.story_id ORDER BY e.event_key LIMIT 1),
+    s.latitude, s.longitude, s.geonameid, s.admin1, s.geo_precision, s.geo_reason";
 
 /// The reports' documents as the story query gives them: ids, outlets, urls, first and last
 /// publication dates.
@@ -235,6 +241,26 @@ fn reports(js: &str) -> Reports {
     (list(0), list(1), list(2), date(3), date(4))
 }
 
+/// The place columns of a story event from column `i` on: latitude, longitude, geonameid,
+/// admin1, geo_precision, geo_reason.
+fn geo_from_row(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<hadath_core::GeoOut>> {
+    let (lat, lon): (Option<f64>, Option<f64>) = (r.get(i)?, r.get(i + 1)?);
+    let precision: Option<String> = r.get(i + 4)?;
+    let (Some(lat), Some(lon), Some(precision)) =
+        (lat, lon, precision.and_then(|p| p.parse().ok()))
+    else {
+        return Ok(None);
+    };
+    Ok(Some(hadath_core::GeoOut {
+        lat,
+        lon,
+        geonameid: r.get(i + 2)?,
+        admin1: r.get(i + 3)?,
+        precision,
+        reason: r.get(i + 5)?,
+    }))
+}
+
 fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
     let pj = |s: String| serde_json::from_str::<Vec<Party>>(&s).unwrap_or_default();
     let lname: Option<String> = r.get(8)?;
@@ -254,6 +280,7 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
             name: lname,
             code: lcode,
             sector: None,
+            geo: geo_from_row(r, 22).ok().flatten(),
         }),
         actors: pj(r.get(10)?),
         recipients: pj(r.get(11)?),

@@ -4,7 +4,7 @@ use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Version 1: documents, their extraction, story events and their members.
 const V1: &str = r#"
@@ -149,10 +149,44 @@ fn v2(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Version 3: where a story event happened, as analysts' columns (latitude, longitude,
+/// GeoNames id, admin-1 region, precision, reason). Existing stories are backfilled from the
+/// first of their reports whose place has coordinates and the story's place name.
+fn v3(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE story_events ADD COLUMN latitude REAL;
+         ALTER TABLE story_events ADD COLUMN longitude REAL;
+         ALTER TABLE story_events ADD COLUMN geonameid INTEGER;
+         ALTER TABLE story_events ADD COLUMN admin1 TEXT;
+         ALTER TABLE story_events ADD COLUMN geo_precision TEXT;
+         ALTER TABLE story_events ADD COLUMN geo_reason TEXT;",
+    )?;
+    let pick = |field: &str| {
+        format!(
+            "(SELECT json_extract(e.location, '$.{field}') FROM story_members m
+                JOIN events e USING (event_key)
+              WHERE m.story_id = story_events.story_id
+                AND json_extract(e.location, '$.lat') IS NOT NULL
+                AND json_extract(e.location, '$.name') IS story_events.location_name
+              ORDER BY e.event_key LIMIT 1)"
+        )
+    };
+    tx.execute_batch(&format!(
+        "UPDATE story_events SET latitude = {}, longitude = {}, geonameid = {}, admin1 = {},
+            geo_precision = {}, geo_reason = {} WHERE location_name IS NOT NULL;",
+        pick("lat"),
+        pick("lon"),
+        pick("geonameid"),
+        pick("admin1"),
+        pick("precision"),
+        pick("reason")
+    ))
+}
+
 type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The migrations, in order: entry `i` takes a store from version `i` to `i + 1`.
-const MIGRATIONS: &[Migration] = &[|tx| tx.execute_batch(V1), v2];
+const MIGRATIONS: &[Migration] = &[|tx| tx.execute_batch(V1), v2, v3];
 
 /// Bring a connection's schema to [`SCHEMA_VERSION`]. Returns (created, migrated from).
 pub(crate) fn prepare(conn: &mut Connection, path: &str) -> Result<(bool, Option<u32>)> {

@@ -15,6 +15,7 @@ fn party(name: &str, code: &str) -> PartyOut {
         start: None,
         end: None,
         sector: None,
+        geo: None,
     }
 }
 
@@ -514,9 +515,22 @@ fn parquet_export_reads_back_as_the_store() {
         );
         for ((_, got), want) in cols.iter().zip(export::row(e)) {
             match (got, want) {
-                (Field::Null, export::Cell::Int(None) | export::Cell::Text(None)) => {}
+                (
+                    Field::Null,
+                    export::Cell::Int(None) | export::Cell::Text(None) | export::Cell::Float(None),
+                ) => {}
                 (Field::Long(g), export::Cell::Int(Some(w))) => assert_eq!(*g, w),
+                (Field::Double(g), export::Cell::Float(Some(w))) => assert_eq!(*g, w),
                 (Field::Str(g), export::Cell::Text(Some(w))) => assert_eq!(*g, w),
+                // whole days are typed DATE (days since 1970-01-01)
+                (Field::Date(g), export::Cell::Text(Some(w))) => {
+                    let d: Vec<i64> = w.split('-').map(|x| x.parse().unwrap()).collect();
+                    let (y, m) = (if d[1] <= 2 { d[0] - 1 } else { d[0] }, d[1]);
+                    let (era, doy) = (y.div_euclid(400), (153 * ((m + 9) % 12) + 2) / 5 + d[2] - 1);
+                    let yoe = y - era * 400;
+                    let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+                    assert_eq!(i64::from(*g), days, "{w}");
+                }
                 (g, w) => panic!("{g:?} != {w:?}"),
             }
         }

@@ -11,7 +11,15 @@ fn trigger_categories(x: &crate::Extractor, text: &str) -> Vec<Category> {
     let analysis = Analysis::new(text);
     let tokens = analysis.tokens();
     let folded = analysis.folded();
-    let found = crate::entities::find(x.lexicon(), &data.sectors, &analysis, text, None, true);
+    let found = crate::entities::find(
+        x.lexicon(),
+        hadath_geo::Gazetteer::embedded(),
+        &data.sectors,
+        &analysis,
+        text,
+        None,
+        true,
+    );
     let ents = parties::with_generic(data, tokens, folded, &found);
     let mut ent_at = HashMap::new();
     for (i, e) in ents.iter().enumerate().filter(|(_, e)| !e.pseudo) {
@@ -96,7 +104,15 @@ fn triggers_in(x: &crate::Extractor, text: &str) -> Vec<(String, Category)> {
     let analysis = Analysis::new(text);
     let tokens = analysis.tokens();
     let folded = analysis.folded();
-    let found = crate::entities::find(x.lexicon(), &x.data.sectors, &analysis, text, None, true);
+    let found = crate::entities::find(
+        x.lexicon(),
+        hadath_geo::Gazetteer::embedded(),
+        &x.data.sectors,
+        &analysis,
+        text,
+        None,
+        true,
+    );
     let ents = parties::with_generic(&x.data, tokens, folded, &found);
     let cx = Ctx {
         data: &x.data,

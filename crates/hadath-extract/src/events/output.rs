@@ -10,6 +10,7 @@ pub(super) fn party(i: usize, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Pa
         start: Some(s.start),
         end: Some(s.end),
         sector: e.sector,
+        geo: None,
     }
 }
 
@@ -82,13 +83,16 @@ pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Ev
             })
             .collect();
     }
-    let location = c.location.map(|i| {
+    let parties: Vec<usize> = c.actors.iter().chain(&c.recipients).copied().collect();
+    let placed = crate::geo::event_place(c.location, &c.evidence, &parties, &c.recipients, ents);
+    let location = placed.map(|(i, why)| {
         let mut p = party(i, ents, text, span);
         p.code = ents[i].code.clone();
         if let Some((name, code)) = &ents[i].place_as {
             p.name = Some(name.clone());
             p.code = code.clone();
         }
+        p.geo = ents[i].geo.as_ref().map(|g| g.out(why));
         p
     });
     EventOut {

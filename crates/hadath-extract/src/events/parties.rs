@@ -110,6 +110,7 @@ fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<
                 place_as: None,
                 inner: false,
                 sector: Some(sector),
+                geo: None,
             });
         }
         i += n;

@@ -1,0 +1,461 @@
+//! Where places are: every place mention gets coordinates from the gazetteer (`hadath-geo`),
+//! and names the knowledge base lacks are found where the words read as a place (after a
+//! locative, a settlement word or an attack verb, or in a list of places). Each resolution
+//! carries a short reason.
+
+use crate::entities::Ent;
+use hadath_core::GeoPrecision;
+use hadath_geo::{CueKind, Gazetteer, Place, PlaceKind, Rules};
+use hadath_text::Analysis;
+use std::collections::HashMap;
+
+mod event;
+pub(crate) use event::event_place;
+
+/// Where a place mention lies, and why this reading.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: Option<u32>,
+    pub admin1: Option<String>,
+    pub precision: GeoPrecision,
+    pub reason: String,
+}
+
+impl Geo {
+    pub(crate) fn out(&self, reason: Option<String>) -> hadath_core::GeoOut {
+        hadath_core::GeoOut {
+            lat: (self.lat * 1e4).round() / 1e4,
+            lon: (self.lon * 1e4).round() / 1e4,
+            geonameid: self.geonameid,
+            admin1: self.admin1.clone(),
+            precision: self.precision,
+            reason: Some(reason.unwrap_or_else(|| self.reason.clone())),
+        }
+    }
+}
+
+/// The most words in a gazetteer name tried at one position.
+const MAX_WORDS: usize = 5;
+
+fn country_geo(gaz: &Gazetteer, code: &str, why: &str) -> Option<Geo> {
+    gaz.country(code).map(|c| Geo {
+        lat: c.lat,
+        lon: c.lon,
+        geonameid: None,
+        admin1: None,
+        precision: GeoPrecision::Country,
+        reason: format!(
+            "{why}: {} ({}), the country's point ({})",
+            c.name, c.code, c.how
+        ),
+    })
+}
+
+/// The states the document is about: codes by how often its mentions name them.
+fn doc_codes(ents: &[Ent]) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for e in ents.iter().filter(|e| !e.pseudo) {
+        if let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) {
+            *m.entry(c.to_string()).or_default() += 1;
+        }
+    }
+    m
+}
+
+/// The best of the places a name names: in a state the document names (the most named
+/// first), then admin-1 regions and features over villages of the same name, then the most
+/// populous. `want` keeps only one state's places when given.
+fn choose<'p>(
+    cands: &'p [Place],
+    doc: &HashMap<String, usize>,
+    want: Option<&str>,
+) -> Option<(&'p Place, String)> {
+    let pool: Vec<&Place> = cands
+        .iter()
+        .filter(|p| want.is_none_or(|w| p.code.as_deref() == Some(w)))
+        .collect();
+    let in_doc = |p: &Place| {
+        p.code
+            .as_deref()
+            .and_then(|c| doc.get(c))
+            .copied()
+            .unwrap_or(0)
+    };
+    // a town over a region of its name (the city of Riyadh, not Riyadh Province), a region or
+    // feature over a village
+    let kind = |p: &Place| match p.kind {
+        PlaceKind::Place if p.population >= 10_000 => 2u8,
+        PlaceKind::Feature => 2,
+        PlaceKind::Admin1 => 1,
+        PlaceKind::Place => 0,
+    };
+    let rank = |p: &Place| (in_doc(p).min(3), kind(p), p.population);
+    let best = pool.iter().copied().max_by_key(|p| rank(p))?;
+    let mut why = format!(
+        "{} ({}",
+        best.name,
+        best.code.as_deref().unwrap_or("international")
+    );
+    if let Some(a) = best.admin1.as_deref().filter(|a| *a != best.name) {
+        why.push_str(&format!(", {a}"));
+    }
+    why.push(')');
+    if pool.len() > 1 {
+        let reason = if in_doc(best) > 0 && pool.iter().any(|p| in_doc(p) == 0) {
+            "in a state the document names"
+        } else if kind(best) == 2 && best.kind == PlaceKind::Place {
+            "a town over a region or village"
+        } else if best.kind != PlaceKind::Place {
+            "the region or feature"
+        } else {
+            "the most populous"
+        };
+        why.push_str(&format!(", of {} places so named: {reason}", pool.len()));
+    }
+    Some((best, why))
+}
+
+fn geo_of(p: &Place, why: String) -> Geo {
+    Geo {
+        lat: p.lat,
+        lon: p.lon,
+        geonameid: p.geonameid,
+        admin1: p.admin1.clone(),
+        precision: p.precision(),
+        reason: why,
+    }
+}
+
+/// The folded words of the document's tokens, and the token index of each byte offset.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    fn new(analysis: &'a Analysis) -> Words<'a> {
+        let folded = analysis.folded();
+        let toks = analysis.tokens();
+        Words {
+            words: toks.iter().map(|t| t.text(folded)).collect(),
+            starts: toks.iter().map(|t| t.source.start).collect(),
+            ends: toks.iter().map(|t| t.source.end).collect(),
+        }
+    }
+
+    /// The tokens a byte range covers.
+    fn tokens(&self, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let a = self.ends.partition_point(|&e| e <= r.start);
+        let b = self.starts.partition_point(|&s| s < r.end);
+        a..b.max(a)
+    }
+}
+
+/// The word without the clitics that may stand before a place name (و، ب، وب), in the order
+/// tried: the word itself first.
+fn bare_forms(w: &str) -> impl Iterator<Item = (&str, bool)> {
+    let a = w.strip_prefix('و');
+    let b = a.unwrap_or(w).strip_prefix('ب');
+    [(Some(w), false), (b, true), (a, false)]
+        .into_iter()
+        .filter_map(|(x, loc)| x.filter(|x| x.len() >= 4).map(|x| (x, loc)))
+}
+
+/// Resolve the places among `ents` and add the ones the gazetteer finds in the text.
+pub(crate) fn resolve(
+    gaz: &Gazetteer,
+    rules: &Rules,
+    analysis: &Analysis,
+    text: &str,
+    ents: &mut Vec<Ent>,
+) {
+    let w = Words::new(analysis);
+    let doc = doc_codes(ents);
+    let mut covered = vec![usize::MAX; w.words.len()];
+    let mut drop = vec![false; ents.len()];
+    for (i, e) in ents.iter_mut().enumerate() {
+        let toks = w.tokens(&e.src);
+        for t in toks.clone() {
+            covered[t] = i;
+        }
+        if e.pseudo || e.inner {
+            continue;
+        }
+        if (e.country || e.kind == "nationality") && e.place_as.is_none() {
+            if let Some(c) = e.code.clone() {
+                e.geo = country_geo(gaz, &c, "a country").map(Box::new);
+            }
+            continue;
+        }
+        if !e.place && e.place_as.is_none() {
+            continue;
+        }
+        if let Some(why) = rules.refused_phrase(&w.words, toks.start, toks.end) {
+            if !e.actor {
+                drop[i] = true;
+            }
+            e.place = false;
+            e.place_as = None;
+            let _ = why;
+            continue;
+        }
+        let key = hadath_text::fold_key(&text[e.src.clone()]);
+        let mut cands = gaz.lookup(&key);
+        if cands.is_empty() {
+            // without the article, or without a place word before the name (مدينة غزة)
+            let rest = key.split_once(' ').map(|x| x.1).filter(|_| {
+                rules.cue(key.split(' ').next().unwrap_or("")) == Some(CueKind::Settlement)
+            });
+            if let Some(k) = key.strip_prefix("ال").or(rest) {
+                cands = gaz.lookup(k);
+            }
+        }
+        let want = e
+            .place_as
+            .as_ref()
+            .map_or(e.code.as_deref(), |(_, c)| c.as_deref());
+        let by = if e.via == "ner" {
+            "tagged as a place by the name tagger"
+        } else {
+            "a place of the knowledge base"
+        };
+        if e.via == "ner" {
+            // a tagger's place whose name is a common word needs a settlement word before it
+            let cue = rules.cue_before(&w.words, toks.start).map(|c| c.0);
+            if cands.iter().all(|p| p.common) && cue != Some(CueKind::Settlement)
+                || rules.common_word(&key).is_some() && cue != Some(CueKind::Settlement)
+            {
+                continue;
+            }
+        }
+        match choose(&cands, &doc, want) {
+            Some((p, why)) => {
+                if e.code.is_none() {
+                    e.code = p.code.clone();
+                }
+                if e.name.is_none() {
+                    e.name = Some(p.name.clone());
+                }
+                e.geo = Some(Box::new(geo_of(
+                    p,
+                    format!("{by}; GeoNames/gazetteer: {why}"),
+                )));
+            }
+            None => {
+                if let Some(c) = want {
+                    e.geo = country_geo(gaz, c, &format!("{by} without coordinates")).map(Box::new);
+                }
+            }
+        }
+    }
+    if drop.iter().any(|d| *d) {
+        let mut d = drop.into_iter();
+        ents.retain(|_| !d.next().unwrap_or(false));
+        // token coverage is rebuilt below from the kept mentions
+        covered.iter_mut().for_each(|c| *c = usize::MAX);
+        for (i, e) in ents.iter().enumerate() {
+            for t in w.tokens(&e.src) {
+                covered[t] = i;
+            }
+        }
+    }
+    // Names the knowledge base did not find, where the words read as a place.
+    let mut extra: Vec<Ent> = Vec::new();
+    let mut replaced = vec![false; ents.len()];
+    let mut last_place_end: Option<usize> = None;
+    let mut t = 0;
+    while t < w.words.len() {
+        if covered[t] != usize::MAX && ents[covered[t]].place {
+            last_place_end = Some(w.tokens(&ents[covered[t]].src).end);
+        }
+        let cue = rules.cue_before(&w.words, t);
+        let own = rules.cue(w.words[t]) == Some(CueKind::Settlement);
+        let listed = cue.is_some_and(|c| c.0 == CueKind::Joiner)
+            && last_place_end == Some(t - cue.map_or(0, |c| c.1));
+        let cue = cue
+            .filter(|c| c.0 != CueKind::Joiner || listed)
+            .or_else(|| {
+                // و glued to the next name of a list (حلب وإدلب)
+                (last_place_end == Some(t) && w.words[t].starts_with('و'))
+                    .then_some((CueKind::Joiner, 0))
+            });
+        if cue.is_none() && !own {
+            t += 1;
+            continue;
+        }
+        if let Some((n, p, why, clitic)) = find_at(gaz, rules, &w, t, cue.map(|c| c.0), &doc) {
+            {
+                let span = t..t + n;
+                // only over words no mention holds, or over places of fewer words
+                let under: Vec<usize> = span
+                    .clone()
+                    .filter_map(|k| (covered[k] != usize::MAX).then_some(covered[k]))
+                    .collect();
+                // a longer name over places or the tagger's guesses (معبر إبراهيم الخليل)
+                let free = under.iter().all(|&i| {
+                    let e = &ents[i];
+                    (e.via == "ner" || !e.actor && e.place) && w.tokens(&e.src).len() < n
+                });
+                if free {
+                    for &i in &under {
+                        replaced[i] = true;
+                    }
+                    let start = if clitic {
+                        skip_letters(text, w.starts[t], w.ends[t], clitic_len(w.words[t]))
+                    } else {
+                        w.starts[t]
+                    };
+                    let src = start..w.ends[t + n - 1];
+                    extra.push(new_place(&p, src, why));
+                    last_place_end = Some(t + n);
+                    t += n;
+                    continue;
+                }
+            }
+        }
+        t += 1;
+    }
+    if !extra.is_empty() {
+        let mut r = replaced.into_iter();
+        ents.retain(|_| !r.next().unwrap_or(false));
+        ents.extend(extra);
+        ents.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
+    }
+}
+
+/// The byte offset after `n` letters (and the marks on them) from `start`, at most `end`.
+fn skip_letters(text: &str, start: usize, end: usize, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in text[start..end].char_indices() {
+        let mark =
+            matches!(c, '\u{610}'..='\u{61a}' | '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{640}');
+        if !mark {
+            if seen == n {
+                return start + i;
+            }
+            seen += 1;
+        }
+    }
+    end
+}
+
+/// How many clitic letters (و ف ب) stand before the name in a word read through them.
+fn clitic_len(word: &str) -> usize {
+    let mut n = 0;
+    let mut s = word;
+    if let Some(r) = s.strip_prefix(['و', 'ف']) {
+        n += 1;
+        s = r;
+    }
+    if s.starts_with('ب') {
+        n += 1;
+    }
+    n
+}
+
+/// The longest gazetteer name at token `t` that reads as a place after `cue`: its length in
+/// tokens, the place, the reason and whether a clitic letter was cut from its first word.
+fn find_at(
+    gaz: &Gazetteer,
+    rules: &Rules,
+    w: &Words<'_>,
+    t: usize,
+    cue: Option<CueKind>,
+    doc: &HashMap<String, usize>,
+) -> Option<(usize, Place, String, bool)> {
+    let n_max = MAX_WORDS.min(w.words.len() - t);
+    for (first, clitic) in bare_forms(w.words[t]) {
+        let mut key = String::from(first);
+        let mut best = None;
+        for n in 1..=n_max {
+            if n > 1 {
+                let next = w.words[t + n - 1];
+                if !next.chars().all(char::is_alphabetic) {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(next);
+            }
+            if gaz.contains(&key) {
+                best = Some((n, key.clone()));
+            }
+        }
+        let Some((n, key)) = best else { continue };
+        // a ب glued to the name is a locative of its own (بحلب)
+        let cue = if clitic && cue.is_none() {
+            Some(CueKind::Locative)
+        } else {
+            cue
+        };
+        let (cue_kind, cue_word) = match cue {
+            Some(k) => (
+                k,
+                rules
+                    .cue_before(&w.words, t)
+                    .map_or_else(|| w.words[t].to_string(), |c| w.words[t - c.1..t].join(" ")),
+            ),
+            // the name starts with a settlement word (محافظة صلاح الدين، معبر رفح)
+            None if n > 1 => (CueKind::Settlement, w.words[t].to_string()),
+            None => continue,
+        };
+        if rules.refused_phrase(&w.words, t, t + n).is_some()
+            || (n == 1 && rules.cue(&key).is_some())
+        {
+            return None;
+        }
+        let cands = gaz.lookup(&key);
+        let strict = cue_kind != CueKind::Settlement;
+        let cands: Vec<Place> = if strict && (n == 1 && rules.common_word(&key).is_some()) {
+            Vec::new()
+        } else if strict {
+            cands.into_iter().filter(|p| !p.common).collect()
+        } else {
+            cands
+        };
+        let Some((p, why)) = choose(&cands, doc, None) else {
+            continue;
+        };
+        let how = match cue_kind {
+            CueKind::Settlement => "after the place word",
+            CueKind::Locative => "after the locative",
+            CueKind::Attack => "the object of",
+            CueKind::Joiner => "listed with a place:",
+        };
+        return Some((
+            n,
+            p.clone(),
+            format!("{how} «{cue_word}»; gazetteer: {why}"),
+            clitic,
+        ));
+    }
+    None
+}
+
+fn new_place(p: &Place, src: std::ops::Range<usize>, why: String) -> Ent {
+    Ent {
+        src,
+        kind: match p.kind {
+            PlaceKind::Place => "city",
+            PlaceKind::Admin1 => "region",
+            PlaceKind::Feature => "location",
+        },
+        name: Some(p.name.clone()),
+        code: p.code.clone(),
+        office: None,
+        via: "geo",
+        actor: false,
+        media: false,
+        place: true,
+        country: false,
+        pseudo: false,
+        generic: false,
+        pinpoint: matches!(p.kind, PlaceKind::Place | PlaceKind::Admin1),
+        place_as: None,
+        inner: false,
+        sector: None,
+        geo: Some(Box::new(geo_of(p, why))),
+    }
+}

@@ -1,0 +1,289 @@
+//! When a word reads as a place: the cue words before it (`data/geo/cues.tsv`) and the
+//! readings refused (`data/geo/refuse.tsv`).
+
+use crate::Error;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a cue word tells about the name after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// It names a kind of place (مدينة، بلدة، قرية، محافظة): even a common word after it is a
+    /// place.
+    Settlement,
+    /// A preposition or direction of place (في، قرب، شمال).
+    Locative,
+    /// An attack or control verb or noun whose object is a place (قصف، اقتحام، السيطرة على).
+    Attack,
+    /// Joins places in a list (و، ،، أو).
+    Joiner,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<CueKind> {
+        Some(match s {
+            "settlement" => CueKind::Settlement,
+            "locative" => CueKind::Locative,
+            "attack" => CueKind::Attack,
+            "joiner" => CueKind::Joiner,
+            _ => return None,
+        })
+    }
+}
+
+/// The cue and refusal lists, folded.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// Folded cue phrase → its kind.
+    cues: HashMap<String, CueKind>,
+    /// The last word of each cue phrase → (the words before it, the kind), longest first.
+    by_last: HashMap<String, Vec<(Vec<String>, CueKind)>>,
+    /// Refused phrases, as folded words, each with its note.
+    phrases: Vec<(Vec<String>, String)>,
+    /// Folded word → the phrases that hold it.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Folded one-word readings that are common words → the note.
+    common: HashMap<String, String>,
+}
+
+static EMBEDDED: LazyLock<Rules> = LazyLock::new(|| {
+    let mut r = Rules::default();
+    r.add_cues(
+        "data/geo/cues.tsv",
+        include_str!("../../../data/geo/cues.tsv"),
+    )
+    .expect("embedded cues.tsv parses");
+    r.add_refusals(
+        "data/geo/refuse.tsv",
+        include_str!("../../../data/geo/refuse.tsv"),
+    )
+    .expect("embedded refuse.tsv parses");
+    r
+});
+
+fn rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    header: &'a str,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), Error>> + 'a {
+    let mut seen = false;
+    text.lines().enumerate().filter_map(move |(i, l)| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            return None;
+        }
+        if !seen {
+            seen = true;
+            if l != header {
+                return Some(Err(Error::Line {
+                    file: file.to_string(),
+                    line: i + 1,
+                    msg: format!("the header must be `{}`", header.replace('\t', " ")),
+                }));
+            }
+            return None;
+        }
+        let c: Vec<&str> = l.split('\t').collect();
+        if c.len() != 2 || c[1].trim().is_empty() {
+            return Some(Err(Error::Line {
+                file: file.to_string(),
+                line: i + 1,
+                msg: format!(
+                    "want 2 non-empty columns ({}), got {}",
+                    header.replace('\t', ", "),
+                    c.len()
+                ),
+            }));
+        }
+        Some(Ok((i + 1, c)))
+    })
+}
+
+impl Rules {
+    /// The embedded lists.
+    pub fn embedded() -> &'static Rules {
+        &EMBEDDED
+    }
+
+    /// Add cue rows (`kind<TAB>words`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Line`] for a bad header, a wrong number of columns or an unknown kind.
+    pub fn add_cues(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for row in rows(file, text, "kind\twords") {
+            let (n, c) = row?;
+            let kind = CueKind::parse(c[0].trim()).ok_or_else(|| Error::Line {
+                file: file.to_string(),
+                line: n,
+                msg: format!(
+                    "kind: want settlement, locative, attack or joiner, got {:?}",
+                    c[0]
+                ),
+            })?;
+            let key = hadath_text::fold_key(c[1]);
+            let mut words: Vec<String> = key.split(' ').map(str::to_string).collect();
+            let last = words.pop().expect("a word");
+            let v = self.by_last.entry(last).or_default();
+            v.retain(|(w, _)| *w != words);
+            v.push((words, kind));
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            self.cues.insert(key, kind);
+        }
+        Ok(())
+    }
+
+    /// Add refused readings (`words<TAB>why`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Line`] for a bad header or a wrong number of columns.
+    pub fn add_refusals(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for row in rows(file, text, "words\twhy") {
+            let (_, c) = row?;
+            let key = hadath_text::fold_key(c[0]);
+            let why = c[1].trim().to_string();
+            let words: Vec<String> = key.split(' ').map(str::to_string).collect();
+            if words.len() == 1 {
+                self.common.insert(key, why);
+                continue;
+            }
+            let id = self.phrases.len();
+            for w in &words {
+                self.by_word.entry(w.clone()).or_default().push(id);
+            }
+            self.phrases.push((words, why));
+        }
+        Ok(())
+    }
+
+    /// The cue that ends right before word `i` of `words` (folded, clitics of the first word
+    /// stripped by the caller or not: و ف ب ل before a cue are stripped here), and how many
+    /// words it takes. The longest cue wins.
+    pub fn cue_before(&self, words: &[&str], i: usize) -> Option<(CueKind, usize)> {
+        let last = words.get(i.checked_sub(1)?)?;
+        let (bare, v) = strip_clitics(last, &self.by_last)?;
+        for (before, kind) in v {
+            let n = before.len();
+            if n == 0 {
+                return Some((*kind, 1));
+            }
+            if i - 1 < n {
+                continue;
+            }
+            let s = i - 1 - n;
+            let ok = before.iter().enumerate().all(|(j, w)| {
+                let t = words[s + j];
+                if j == 0 {
+                    t == w
+                        || ["و", "ف"]
+                            .iter()
+                            .any(|p| t.strip_prefix(p) == Some(w.as_str()))
+                } else {
+                    t == w
+                }
+            });
+            if ok {
+                return Some((*kind, n + 1));
+            }
+        }
+        let _ = bare;
+        None
+    }
+
+    /// The kind of a single cue word (clitics و ف ب ل stripped when the rest is a cue).
+    pub fn cue(&self, word: &str) -> Option<CueKind> {
+        let (_, v) = strip_clitics(word, &self.by_last)?;
+        v.iter().find(|(b, _)| b.is_empty()).map(|(_, k)| *k)
+    }
+
+    /// Why the words `words[start..end]` are not a place here: a refused phrase around them.
+    pub fn refused_phrase(&self, words: &[&str], start: usize, end: usize) -> Option<&str> {
+        let first = words.get(start)?;
+        for &id in self.by_word.get(*first).into_iter().flatten() {
+            let (p, why) = &self.phrases[id];
+            for o in 0..p.len() {
+                if p[o] != *first {
+                    continue;
+                }
+                let Some(s) = start.checked_sub(o) else {
+                    continue;
+                };
+                if s + p.len() < end || s + p.len() > words.len() {
+                    continue;
+                }
+                if p.iter().zip(&words[s..s + p.len()]).all(|(a, b)| a == b) {
+                    return Some(why);
+                }
+            }
+        }
+        None
+    }
+
+    /// Why a one-word name is a common word (a place only after a settlement word).
+    pub fn common_word(&self, key: &str) -> Option<&str> {
+        self.common.get(key).map(String::as_str)
+    }
+}
+
+/// The word, or the word without a leading و or ف and then ب or ل, that ends some cue
+/// (بمدينة، وفي), with the cues it ends.
+fn strip_clitics<'a, 'm, V>(w: &'a str, m: &'m HashMap<String, V>) -> Option<(&'a str, &'m V)> {
+    if let Some(v) = m.get(w) {
+        return Some((w, v));
+    }
+    let first = w.chars().next()?;
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل') {
+        return None;
+    }
+    let a = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    for c in [a, a.strip_prefix(['ب', 'ل']).unwrap_or(a)] {
+        if c.len() >= 4 || c == "في" {
+            if let Some(v) = m.get(c) {
+                return Some((c, v));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_take_clitics_and_phrases() {
+        let r = Rules::embedded();
+        assert_eq!(
+            r.cue("بمدينة").or(r.cue("بمدينه")),
+            Some(CueKind::Settlement)
+        );
+        assert_eq!(r.cue("وفي"), Some(CueKind::Locative));
+        let w = ["وقع", "بالقرب", "من", "حلب"];
+        assert_eq!(r.cue_before(&w, 3), Some((CueKind::Locative, 2)));
+        assert_eq!(r.cue_before(&w, 1), None);
+    }
+
+    #[test]
+    fn refused_phrases_are_found_around_the_name() {
+        let r = Rules::embedded();
+        let w = ["نفذه", "حماه", "الوطن", "امس"];
+        assert!(r.refused_phrase(&w, 1, 2).is_some());
+        let w = ["قصف", "مدينه", "حماه", "امس"];
+        assert!(r.refused_phrase(&w, 2, 3).is_none());
+        assert!(r.common_word("الامل").is_some());
+        assert!(r.common_word("حلب").is_none());
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        let mut r = Rules::default();
+        let e = r
+            .add_cues("x.tsv", "# c\nkind\twords\nplace\tفي\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string().split(':').take(2).collect::<Vec<_>>(),
+            ["x.tsv", "3"]
+        );
+    }
+}
