@@ -283,10 +283,13 @@ impl Parties {
                 if words.is_empty() || words.iter().any(String::is_empty) {
                     return Err(bad(&format!("empty form in «{}»", cols[1])));
                 }
-                self.by_first
-                    .entry(words[0].clone())
-                    .or_default()
-                    .push(self.forms.len());
+                let fi = self.forms.len();
+                self.by_first.entry(words[0].clone()).or_default().push(fi);
+                // للمسلحين: the article after ل is written لل, indexed too so that a lookup
+                // strips clitics without allocating
+                if let Some(rest) = words[0].strip_prefix("ال") {
+                    self.by_first.entry(format!("لل{rest}")).or_default().push(fi);
+                }
                 self.forms.push((words, sector));
             }
         }

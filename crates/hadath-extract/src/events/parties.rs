@@ -70,8 +70,8 @@ fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<
         }
         let next_mention = covered.get(ci).map_or(usize::MAX, |r| r.start);
         let mut best: Option<(usize, hadath_core::Sector)> = None;
-        for (v, _) in variants(w(i)) {
-            for &fi in parties.starting_with(&v) {
+        for v in clitic_readings(w(i)) {
+            for &fi in parties.starting_with(v) {
                 let (words, sector) = &parties.forms[fi];
                 let n = words.len();
                 let fits = i + n <= tokens.len()
@@ -116,6 +116,19 @@ fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<
         i += n;
     }
     out
+}
+
+/// The word as written, without و/ف, and without ب/ل/ك (after و/ف too), as slices of it: a
+/// form indexed with لل for ال finds للمسلحين as written.
+fn clitic_readings(w: &str) -> impl Iterator<Item = &str> {
+    fn long(r: &&str) -> bool {
+        r.chars().count() >= 2
+    }
+    let conj = w.strip_prefix(['و', 'ف']).filter(long);
+    let bases = std::iter::once(w).chain(conj);
+    bases
+        .clone()
+        .chain(bases.filter_map(|b| b.strip_prefix(['ب', 'ل', 'ك']).filter(long)))
 }
 
 /// The code of party `i` in candidate `c`: its own, or for a common-noun party the country
