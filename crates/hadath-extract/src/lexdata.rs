@@ -288,7 +288,10 @@ impl Parties {
                 // للمسلحين: the article after ل is written لل, indexed too so that a lookup
                 // strips clitics without allocating
                 if let Some(rest) = words[0].strip_prefix("ال") {
-                    self.by_first.entry(format!("لل{rest}")).or_default().push(fi);
+                    self.by_first
+                        .entry(format!("لل{rest}"))
+                        .or_default()
+                        .push(fi);
                 }
                 self.forms.push((words, sector));
             }
