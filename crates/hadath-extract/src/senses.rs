@@ -17,7 +17,15 @@ pub const CONSEQUENCE: &str = "consequence";
 pub const PEOPLE: &str = "people";
 pub const SAYING_CUE: &str = "saying_cue";
 pub const ACCORDING_CUE: &str = "according_cue";
-const REQUIRED: &[&str] = &[LIGHT_VERB, CONSEQUENCE, PEOPLE, SAYING_CUE, ACCORDING_CUE];
+pub const RESULT_VERB: &str = "result_verb";
+const REQUIRED: &[&str] = &[
+    LIGHT_VERB,
+    CONSEQUENCE,
+    PEOPLE,
+    SAYING_CUE,
+    ACCORDING_CUE,
+    RESULT_VERB,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Match {

@@ -756,3 +756,21 @@ fn no_trigger_fires_inside_a_name() {
     );
     assert!(kinds.iter().any(|k| k == "ACCUSE"), "{kinds:?}");
 }
+
+#[test]
+fn ma_before_a_verb_of_result_is_which_not_a_negation() {
+    let out = run(
+        "قصفت الطائرات الحربية حيا في مدينة حلب، ما أدى إلى مقتل خمسة مدنيين.",
+        Some("2024-03-15"),
+    );
+    assert!(out
+        .events
+        .iter()
+        .all(|e| e.modality != hadath_extract::Modality::Negated));
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("an attack");
+    assert_eq!(e.size.as_ref().and_then(|s| s.dead), Some(5));
+}

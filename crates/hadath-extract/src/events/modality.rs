@@ -26,6 +26,10 @@ pub(super) fn modality(
             if matches!(nx, "يزال" | "تزال" | "يزالون" | "سيما" | "بد") {
                 continue;
             }
+            // … ما أدى إلى مقتل: the relative "which" before a verb of result
+            if n == "ما" && cx.data.words.has(crate::senses::RESULT_VERB, nx) {
+                continue;
+            }
             if n == "نفى" || n == "فشل" || close {
                 if n == "ما" && !close {
                     continue;
