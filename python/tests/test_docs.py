@@ -41,3 +41,18 @@ def test_every_public_name_is_documented():
         if name.startswith("__"):
             continue
         assert getattr(hadath, name).__doc__, name
+
+
+def test_the_pandas_and_polars_example_runs():
+    import subprocess
+    import sys
+
+    pytest.importorskip("pandas")
+    pytest.importorskip("polars")
+    from conftest import REPO
+
+    out = subprocess.run(
+        [sys.executable, str(REPO / "python" / "examples" / "timeline_frames.py")],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert "articles: " in out and "event_type" in out and "location_country" in out
