@@ -15,7 +15,7 @@ workers: ``spark.python.worker.reuse``, on by default). Needs pyspark 3.5 or new
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Optional, Sequence
 
 import pyarrow
 
@@ -61,7 +61,7 @@ def _events(
     batches: Iterator[pyarrow.RecordBatch],
     columns: dict[str, Any],
     config: Optional[tuple],
-    errors: str,
+    errors: Literal["raise", "skip"],
 ) -> Iterator[pyarrow.RecordBatch]:
     """The function each Python worker runs: one output batch per input batch."""
     x = _extractor(config)
@@ -81,7 +81,7 @@ def extract_events(
     url: Optional[str] = None,
     source: Optional[str] = None,
     *,
-    errors: str = "skip",
+    errors: Literal["raise", "skip"] = "skip",
     kb: Sequence[str] = (),
     triggers: Sequence[str] = (),
     cues: Sequence[str] = (),
@@ -106,11 +106,11 @@ def extract_events(
         if name not in names:
             raise ValueError(f"{what}: the DataFrame has no column {name!r} (it has {sorted(names)})")
     fields: dict[str, str] = {"id": id, "text": text}
-    for field, name in (("title", title), ("url", url), ("source", source)):
-        if name is not None:
-            if name not in names:
-                raise ValueError(f"{field}: the DataFrame has no column {name!r}")
-            fields[field] = name
+    for field, named in (("title", title), ("url", url), ("source", source)):
+        if named is not None:
+            if named not in names:
+                raise ValueError(f"{field}: the DataFrame has no column {named!r}")
+            fields[field] = named
     if published is not None:
         if published in names:
             fields["published"] = published
