@@ -58,8 +58,10 @@ def test_rfc2822_dates_are_read_like_the_cli():
 
 
 def test_an_empty_text_raises_a_document_error():
-    with pytest.raises(hadath.DocumentError, match=r"the document is empty \(its text has no letters or digits\)"):
+    with pytest.raises(hadath.DocumentError, match=r"^the text: the document is empty \(its text has no letters or digits\)"):
         hadath.extract("  ... ")
+    with pytest.raises(hadath.DocumentError, match=r'^document "a9": the document is empty'):
+        hadath.extract("", id="a9")
     assert issubclass(hadath.DocumentError, ValueError)
 
 

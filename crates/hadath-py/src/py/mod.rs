@@ -136,9 +136,14 @@ fn document(
         Some(id) => (id, true),
         None => (String::new(), false),
     };
+    let origin = if given {
+        format!("document {id:?}")
+    } else {
+        "the text".to_string()
+    };
     let mut doc = Document::from_fields(id, text, title, published, url, source).map_err(|e| {
         Error::Document {
-            origin: "the text".into(),
+            origin,
             why: e.to_string(),
         }
     })?;
