@@ -86,6 +86,16 @@ def test_the_example_job_over_a_jsonl_folder(spark, cli, tmp_path):
     got = sorted(pq.read_table(tmp_path / "events.parquet").to_pylist(), key=lambda x: (x["doc_id"], x["event"]))
     assert r["articles"] == 27 and r["events"] == len(expected)
     assert got == expected
+    # The same articles as a Parquet folder.
+    parquet = tmp_path / "articles.parquet"
+    parquet.mkdir()
+    import pyarrow as pa
+
+    rows = [json.loads(l) for l in (REPO / "examples" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    pq.write_table(pa.Table.from_pylist(rows), parquet / "part-0.parquet")
+    r = spark_events.run(spark, str(parquet), str(tmp_path / "events2.parquet"))
+    got = sorted(pq.read_table(tmp_path / "events2.parquet").to_pylist(), key=lambda x: (x["doc_id"], x["event"]))
+    assert r["articles"] == 27 and got == expected
 
 
 def test_a_bad_row_fails_the_job_naming_it_or_is_skipped(spark):
