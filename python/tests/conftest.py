@@ -27,6 +27,7 @@ EVENT_KEYS = {
     "size", "modality", "attribution", "source", "evidence", "evidence_all", "trigger",
 }
 PARTY_KEYS = {"text", "name", "code", "start", "end", "sector"}
+GEO_KEYS = ("lat", "lon", "geonameid", "admin1", "precision", "reason")
 SIZE_KEYS = {"dead", "dead_qualifier", "by_side", "injured", "arrested"}
 
 
@@ -79,6 +80,15 @@ def _party(p: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: p.get(k) for k in ("text", "name", "code", "sector", "start", "end")}
 
 
+def _place(p: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An event's location: a party with where it lies (its geo fields sit beside the others)."""
+    if p is None:
+        return None
+    geo = {k: p.get(k) for k in GEO_KEYS}
+    party = _party({k: v for k, v in p.items() if k not in GEO_KEYS})
+    return {**party, **geo}
+
+
 def _span(s: dict[str, Any]) -> dict[str, Any]:
     return {"start": s["start"], "end": s["end"], "text": s["text"]}
 
@@ -103,7 +113,7 @@ def rows_of(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "actors": [_party(p) for p in e["actors"]],
             "recipients": [_party(p) for p in e["recipients"]],
             "mediators": [_party(p) for p in e["mediators"]],
-            "location": _party(e.get("location")),
+            "location": _place(e.get("location")),
             "dead": size.get("dead"),
             "dead_qualifier": size.get("dead_qualifier"),
             "dead_by_side": [

@@ -32,7 +32,12 @@ def test_the_schema_is_declared_and_kept():
         ("sector", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
     ])
     assert s.field("actors").type == pa.list_(pa.field("item", party, nullable=False))
-    assert s.field("location").type == party
+    place = pa.struct(list(party) + [
+        ("lat", pa.float64()), ("lon", pa.float64()), ("geonameid", pa.int64()),
+        ("admin1", pa.string()), ("precision", pa.string()), ("reason", pa.string()),
+    ])
+    assert s.field("location").type == place
+    assert s.field("attribution").type == party
     assert s.field("dead").type == pa.int64()
     assert s.field("event").type == pa.int32()
     assert s.field("evidence").type.field("start").type == pa.int64()

@@ -13,11 +13,11 @@
 //! ```
 
 use crate::Result;
-use arrow_array::builder::{Int32Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::{Float64Builder, Int32Builder, Int64Builder, StringBuilder};
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
-use hadath_core::{EventOut, Output, PartyOut, SideToll, SpanOut};
+use hadath_core::{EventOut, GeoOut, Output, PartyOut, SideToll, SpanOut};
 use std::sync::{Arc, LazyLock};
 
 /// The fields of a participant, place, speaker or cited source (`PartyOut`).
@@ -30,6 +30,21 @@ fn party_fields() -> Fields {
         Field::new("start", DataType::Int64, true),
         Field::new("end", DataType::Int64, true),
     ])
+}
+
+/// The fields of an event's place: a party's, and where it lies (`GeoOut`: WGS84 degrees, the
+/// GeoNames id, the admin-1 region, the point's precision, why this reading).
+fn place_fields() -> Fields {
+    let mut f: Vec<Field> = party_fields().iter().map(|x| x.as_ref().clone()).collect();
+    f.extend([
+        Field::new("lat", DataType::Float64, true),
+        Field::new("lon", DataType::Float64, true),
+        Field::new("geonameid", DataType::Int64, true),
+        Field::new("admin1", DataType::Utf8, true),
+        Field::new("precision", DataType::Utf8, true),
+        Field::new("reason", DataType::Utf8, true),
+    ]);
+    Fields::from(f)
 }
 
 /// The fields of a span of the document (`SpanOut`): code-point offsets and its words.
@@ -75,7 +90,7 @@ static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
         list_of("actors", party_fields()),
         list_of("recipients", party_fields()),
         list_of("mediators", party_fields()),
-        Field::new("location", party(), true),
+        Field::new("location", DataType::Struct(place_fields()), true),
         Field::new("dead", DataType::Int64, true),
         Field::new("dead_qualifier", DataType::Utf8, true),
         list_of("dead_by_side", side_fields()),
@@ -93,7 +108,9 @@ static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
 /// the document's event order. Names follow the JSON output (`hadath extract`); `doc_id` and
 /// `event` (the event's index in its document's `events`) say which event a row is, `published`
 /// is the document's publication date as used (given or inferred), and the toll (`size` in
-/// JSON) is spread over `dead`, `dead_qualifier`, `dead_by_side`, `injured` and `arrested`.
+/// JSON) is spread over `dead`, `dead_qualifier`, `dead_by_side`, `injured` and `arrested`. The
+/// `location` struct also says where the place lies (`lat`, `lon`, `geonameid`, `admin1`,
+/// `precision`, `reason`, as the JSON gives them beside the party's fields).
 /// Offsets are code points, as in the JSON.
 pub fn schema() -> SchemaRef {
     SCHEMA.clone()
@@ -230,6 +247,54 @@ impl Optional {
     }
 }
 
+/// The place column: a party's columns, where it lies, and which rows hold a place.
+#[derive(Default)]
+struct Places {
+    party: Optional,
+    lat: Float64Builder,
+    lon: Float64Builder,
+    geonameid: Int64Builder,
+    admin1: StringBuilder,
+    precision: StringBuilder,
+    reason: StringBuilder,
+}
+
+impl Places {
+    fn push(&mut self, p: Option<&PartyOut>) {
+        self.party.push(p);
+        let g: Option<&GeoOut> = p.and_then(|p| p.geo.as_ref());
+        self.lat.append_option(g.map(|g| g.lat));
+        self.lon.append_option(g.map(|g| g.lon));
+        self.geonameid
+            .append_option(g.and_then(|g| g.geonameid).map(i64::from));
+        self.admin1
+            .append_option(g.and_then(|g| g.admin1.as_deref()));
+        self.precision
+            .append_option(g.map(|g| g.precision.as_str()));
+        self.reason
+            .append_option(g.and_then(|g| g.reason.as_deref()));
+    }
+
+    fn finish(mut self) -> Result<ArrayRef> {
+        let nulls = NullBuffer::from(self.party.valid);
+        let party = self.party.parties.finish(None)?;
+        let (_, mut cols, _) = party.into_parts();
+        cols.extend([
+            Arc::new(self.lat.finish()) as ArrayRef,
+            Arc::new(self.lon.finish()),
+            Arc::new(self.geonameid.finish()),
+            Arc::new(self.admin1.finish()),
+            Arc::new(self.precision.finish()),
+            Arc::new(self.reason.finish()),
+        ]);
+        Ok(Arc::new(StructArray::try_new(
+            place_fields(),
+            cols,
+            Some(nulls),
+        )?))
+    }
+}
+
 /// A list column: the lengths of the rows' lists and the items' columns.
 #[derive(Default)]
 struct List<T> {
@@ -274,7 +339,7 @@ pub struct EventRows {
     actors: List<Parties>,
     recipients: List<Parties>,
     mediators: List<Parties>,
-    location: Optional,
+    location: Places,
     dead: Int64Builder,
     dead_qualifier: StringBuilder,
     dead_by_side: List<Sides>,
@@ -410,7 +475,8 @@ mod tests {
                  "actors": [{"text": "القوات السورية", "name": "Armed forces of Syria",
                              "code": "SYR", "start": 5, "end": 19, "sector": "MIL"}],
                  "recipients": [], "mediators": [],
-                 "location": {"text": "إدلب", "name": "Idlib", "code": "SYR"},
+                 "location": {"text": "إدلب", "name": "Idlib", "code": "SYR", "lat": 35.93,
+                              "lon": 36.63, "geonameid": 169389, "precision": "place"},
                  "size": {"dead": 33, "dead_qualifier": "at-least", "injured": 2,
                           "by_side": [{"dead": 33, "code": "TUR", "start": 60, "end": 62, "text": "33"}]},
                  "evidence": {"start": 0, "end": 70, "text": "قصفت"},
@@ -467,6 +533,14 @@ mod tests {
         );
         // An absent offset stays null, not 0.
         assert!(loc.column_by_name("start").unwrap().is_null(0));
+        let lat = loc.column_by_name("lat").unwrap();
+        let lat = lat.as_primitive::<arrow_array::types::Float64Type>();
+        assert_eq!((lat.value(0), lat.is_null(1)), (35.93, true));
+        let gid = loc.column_by_name("geonameid").unwrap();
+        assert_eq!(gid.as_primitive::<Int64Type>().value(0), 169389);
+        let prec = loc.column_by_name("precision").unwrap();
+        assert_eq!(prec.as_string::<i32>().value(0), "place");
+        assert!(loc.column_by_name("admin1").unwrap().is_null(0));
         let sides = col("dead_by_side");
         let sides = sides.as_list::<i32>();
         assert_eq!((sides.value_length(0), sides.value_length(1)), (1, 0));
