@@ -1,7 +1,6 @@
 //! `hadath`: Arabic news in, dated PLOVER events out. Glue only: the work is in the library crates.
 
 mod config;
-mod input;
 mod output;
 mod serve_cmd;
 mod store_cmd;
@@ -9,8 +8,8 @@ mod store_cmd;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use hadath_extract::render_table;
+use hadath_store::input::{Inputs, Item};
 use indicatif::{ProgressBar, ProgressStyle};
-use input::{Inputs, Item};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -1,8 +1,8 @@
 //! The store subcommands: `ingest`, `timeline`, `explain`, `export`. Glue over `hadath-store`.
 
-use crate::input::{Inputs, Item};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
+use hadath_store::input::{Inputs, Item};
 use hadath_store::{export, Filter, Store, StoryEvent, SCHEMA_VERSION};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

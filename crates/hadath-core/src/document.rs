@@ -120,17 +120,50 @@ impl Document {
             Some(serde_json::Value::String(s)) => s,
             Some(other) => other.to_string(),
         };
-        let given = raw.published.or(raw.date).filter(|p| !p.trim().is_empty());
-        let published = given.as_deref().and_then(normalise_date);
-        let published_unreadable = given.filter(|_| published.is_none());
+        let published = raw.published.or(raw.date);
+        Document::from_fields(
+            id,
+            text,
+            raw.title,
+            published.as_deref(),
+            raw.url,
+            raw.source,
+        )
+    }
+
+    /// A document from its fields, read by the rules of [`Document::from_json_line`]: an empty
+    /// `published` is none, an unreadable one is kept in [`Document::published_unreadable`]
+    /// (for callers that hold the fields already: the Python package's keyword arguments and
+    /// Arrow columns).
+    ///
+    /// ```
+    /// use hadath_core::Document;
+    /// let d = Document::from_fields("a".into(), "نص".into(), None, Some("Tue, 21 Jul 2015 10:00:00 +0300"), None, None).unwrap();
+    /// assert_eq!(d.published.as_deref(), Some("2015-07-21"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DocumentError::Empty`] when the text has no letters or digits.
+    pub fn from_fields(
+        id: String,
+        text: String,
+        title: Option<String>,
+        published: Option<&str>,
+        url: Option<String>,
+        source: Option<String>,
+    ) -> Result<Document, DocumentError> {
+        let given = published.filter(|p| !p.trim().is_empty());
+        let published = given.and_then(normalise_date);
+        let published_unreadable = given.filter(|_| published.is_none()).map(str::to_string);
         let doc = Document {
             id,
             text,
-            title: raw.title,
+            title,
             published,
             published_unreadable,
-            url: raw.url,
-            source: raw.source,
+            url,
+            source,
         };
         doc.check()
     }

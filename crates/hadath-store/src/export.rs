@@ -224,8 +224,9 @@ pub fn write_csv(w: impl Write, events: &[StoryEvent]) -> Result<()> {
     Ok(())
 }
 
-/// Columns of whole days, typed DATE in Parquet (a value that is not a whole day is left out).
-const DATES: &[&str] = &["date_start", "date_end", "first_report", "last_report"];
+/// The text columns of [`COLUMNS`] that hold whole days (`YYYY-MM-DD`), typed DATE in Parquet
+/// (a value that is not a whole day is left out).
+pub const DATE_COLUMNS: &[&str] = &["date_start", "date_end", "first_report", "last_report"];
 
 /// The Parquet schema: nullable UTF-8 strings, 64-bit integers, doubles and DATEs.
 fn parquet_schema() -> String {
@@ -234,7 +235,7 @@ fn parquet_schema() -> String {
         match row_kind(i) {
             Cell::Int(_) => s.push_str(&format!("  OPTIONAL INT64 {c};\n")),
             Cell::Float(_) => s.push_str(&format!("  OPTIONAL DOUBLE {c};\n")),
-            Cell::Text(_) if DATES.contains(c) => {
+            Cell::Text(_) if DATE_COLUMNS.contains(c) => {
                 s.push_str(&format!("  OPTIONAL INT32 {c} (DATE);\n"))
             }
             Cell::Text(_) => s.push_str(&format!("  OPTIONAL BYTE_ARRAY {c} (UTF8);\n")),
@@ -265,21 +266,27 @@ fn epoch_days(s: &str) -> Option<i32> {
     i32::try_from(era * 146097 + doe - 719468).ok()
 }
 
+/// The columns of [`COLUMNS`] that hold whole numbers ([`Cell::Int`]).
+pub const INT_COLUMNS: &[&str] = &[
+    "event_id",
+    "quad_class",
+    "dead",
+    "injured",
+    "arrested",
+    "num_sources",
+    "num_mentions",
+    "geonameid",
+];
+
+/// The columns of [`COLUMNS`] that hold decimal numbers ([`Cell::Float`]); the others, neither
+/// these nor [`INT_COLUMNS`], hold text.
+pub const FLOAT_COLUMNS: &[&str] = &["latitude", "longitude"];
+
 /// The kind of column `i` (from an empty event).
 fn row_kind(i: usize) -> Cell {
-    const INTS: &[&str] = &[
-        "event_id",
-        "quad_class",
-        "dead",
-        "injured",
-        "arrested",
-        "num_sources",
-        "num_mentions",
-        "geonameid",
-    ];
-    if INTS.contains(&COLUMNS[i]) {
+    if INT_COLUMNS.contains(&COLUMNS[i]) {
         Cell::Int(None)
-    } else if matches!(COLUMNS[i], "latitude" | "longitude") {
+    } else if FLOAT_COLUMNS.contains(&COLUMNS[i]) {
         Cell::Float(None)
     } else {
         Cell::Text(None)
@@ -349,7 +356,7 @@ pub fn write_parquet<W: Write + Send>(w: W, events: &[StoryEvent]) -> Result<()>
                         .write_batch(&vals, Some(&defs), None)
                         .map_err(pq)?;
                 }
-                Cell::Text(_) if DATES.contains(&COLUMNS[i]) => {
+                Cell::Text(_) if DATE_COLUMNS.contains(&COLUMNS[i]) => {
                     let mut vals = Vec::new();
                     for r in chunk {
                         match &r[i] {

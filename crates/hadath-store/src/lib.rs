@@ -27,8 +27,9 @@
 //!   transaction, so the single writer mostly executes inserts and coreference lookups.
 //! * [`Store::timeline`] and [`Store::explain`] read the story; [`export`] writes it for analysts.
 //!
-//! The library reads and writes only the store itself; it takes documents and extractions as
-//! values.
+//! The library reads and writes the store itself, and input documents for its callers
+//! ([`input`], shared by the binary and the Python package); the store takes documents and
+//! extractions as values.
 
 #![deny(missing_docs)]
 
@@ -38,6 +39,7 @@ pub mod driver;
 pub mod export;
 mod filter;
 mod ingest;
+pub mod input;
 mod query;
 mod schema;
 mod search;
@@ -117,6 +119,19 @@ pub enum Error {
     /// Writing an export to its destination failed.
     #[error("export: {0}")]
     Io(#[from] std::io::Error),
+    /// An input path could not be read or listed ([`input::Inputs::open`]).
+    #[error("{path}: {what}: {error}")]
+    Input {
+        /// The path, as given.
+        path: String,
+        /// What could not be done (`cannot read this path`, `cannot list this directory`).
+        what: &'static str,
+        /// The operating system's error.
+        error: std::io::Error,
+    },
+    /// A directory given as input holds no `.txt`, `.jsonl` or `.json` file.
+    #[error("{0}: no .txt, .jsonl or .json files in this directory")]
+    NoInputs(String),
 }
 
 /// The crate's result: [`Error`] unless said otherwise.

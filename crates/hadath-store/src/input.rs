@@ -1,17 +1,32 @@
 //! Reading documents: .txt files, directories of them, JSON Lines files, standard input.
-//! Streaming: one document at a time, so memory stays flat however many come.
+//! Streaming: one document at a time, so memory stays flat however many come. The binary and
+//! the Python package read their paths with it, so a path gives the same documents (ids,
+//! titles, skipped records) to both.
+//!
+//! ```
+//! use hadath_store::input::Inputs;
+//! let dir = tempfile::tempdir().unwrap();
+//! std::fs::write(dir.path().join("a.txt"), "العنوان\n\nنص الخبر").unwrap();
+//! std::fs::write(dir.path().join("b.jsonl"), "{\"id\":\"b1\",\"text\":\"نص\"}\n[1]\n").unwrap();
+//! let items: Vec<_> = Inputs::open(&[dir.path().to_path_buf()]).unwrap().collect();
+//! assert_eq!(items[0].doc.as_ref().unwrap().title.as_deref(), Some("العنوان"));
+//! assert_eq!(items[1].doc.as_ref().unwrap().id, "b1");
+//! assert!(items[2].origin.ends_with("b.jsonl:2") && items[2].doc.is_err());
+//! ```
 
-use anyhow::{bail, Context, Result};
-use hadath_extract::Document;
+use crate::{Error, Result};
+use hadath_core::Document;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// One input record: where it came from, and the document or why it was skipped.
+#[derive(Debug)]
 pub struct Item {
     /// `file`, `file:line` or `<stdin>:line`.
     pub origin: String,
+    /// The document, or why the record is not one.
     pub doc: Result<Document, String>,
     /// Bytes of input this record consumed (for progress).
     pub bytes: u64,
@@ -38,18 +53,22 @@ fn expand(paths: &[PathBuf]) -> Result<(Vec<Source>, u64)> {
             out.push(Source::Stdin);
             continue;
         }
-        let meta = std::fs::metadata(p)
-            .with_context(|| format!("{}: cannot read this path", p.display()))?;
+        let shown = || p.display().to_string();
+        let meta = std::fs::metadata(p).map_err(|error| Error::Input {
+            path: shown(),
+            what: "cannot read this path",
+            error,
+        })?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(p, &mut files)
-                .with_context(|| format!("{}: cannot list this directory", p.display()))?;
+            walk(p, &mut files).map_err(|error| Error::Input {
+                path: shown(),
+                what: "cannot list this directory",
+                error,
+            })?;
             files.sort();
             if files.is_empty() {
-                bail!(
-                    "{}: no .txt, .jsonl or .json files in this directory",
-                    p.display()
-                );
+                return Err(Error::NoInputs(shown()));
             }
             for f in files {
                 match std::fs::metadata(&f) {
@@ -94,10 +113,30 @@ fn classify(p: PathBuf) -> Source {
 pub struct Inputs {
     sources: VecDeque<Source>,
     current: Option<(String, Box<dyn BufRead>, usize)>,
+    /// The input's size in bytes, as far as it is known before reading (files, not stdin).
     pub total_bytes: u64,
 }
 
+impl std::fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inputs")
+            .field("sources_left", &self.sources.len())
+            .field("total_bytes", &self.total_bytes)
+            .finish()
+    }
+}
+
 impl Inputs {
+    /// The records of `paths`, in order: a `.txt` file is one document (its stem the id, its
+    /// first non-empty line the title), a `.jsonl`, `.json` or `.ndjson` file one document per
+    /// line, a directory every `.txt`, `.jsonl` and `.json` file under it sorted by path, `-`
+    /// standard input (JSON Lines if it starts with `{`, else one text document).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] for a path that cannot be read or a directory that cannot be listed,
+    /// [`Error::NoInputs`] for a directory without such files. Records that cannot be read
+    /// are items with an error, not errors.
     pub fn open(paths: &[PathBuf]) -> Result<Inputs> {
         let (sources, total_bytes) = expand(paths)?;
         Ok(Inputs {
@@ -247,7 +286,7 @@ impl Iterator for Inputs {
                     // not a new version of the first.
                     let mut item = txt_item("<stdin>".into(), String::new(), bytes);
                     if let Ok(doc) = &mut item.doc {
-                        doc.id = format!("stdin-{}", &hadath_store::content_hash(doc)[..16]);
+                        doc.id = format!("stdin-{}", &crate::content_hash(doc)[..16]);
                     }
                     return Some(item);
                 }
