@@ -48,7 +48,7 @@ use dates::*;
 use merge::*;
 use modality::*;
 use output::*;
-use parties::{code_of, victims_not_actors};
+use parties::{code_of, dominant_state, set_countries, victims_not_actors};
 use roles::*;
 use tolls::*;
 use types::*;
@@ -181,32 +181,7 @@ pub(crate) fn find(
             .map(|i| &offsets[i])
             .find(|(x, _, _)| x.contains(&k))
     };
-    // The state the document is mostly about (its most mentioned state code, a mention in the
-    // title or lead counting three times): the people of an unplaced protest, the army of a
-    // report that does not name its state.
-    let lead_end = analysis
-        .sentences()
-        .iter()
-        .filter(|s| s.boilerplate.is_none())
-        .nth(LEAD_SENTENCES - 1)
-        .map_or(usize::MAX, |s| s.source.end);
-    let dominant: Option<usize> = {
-        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-        for (i, e) in ents.iter().enumerate() {
-            if e.pseudo || e.media {
-                continue;
-            }
-            if let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) {
-                let w = if e.src.start < lead_end { 3 } else { 1 };
-                match counts.iter_mut().find(|x| x.0 == c) {
-                    Some(x) => x.1 += w,
-                    None => counts.push((c, w, i)),
-                }
-            }
-        }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        counts.first().map(|x| x.2)
-    };
+    let dominant = dominant_state(analysis, ents, LEAD_SENTENCES);
     let mut cands: Vec<Cand> = Vec::new();
     // The last candidate of each type.
     let mut last_of: HashMap<Category, usize> = HashMap::new();
@@ -580,20 +555,7 @@ pub(crate) fn find(
             {
                 c.extra_recipient = c.location;
             }
-            // Common-noun parties: armed men and civilians belong to the country the event
-            // happened in (its place's state, else the document's); the army and the police to
-            // the state the document is mostly about.
-            c.home = dominant.and_then(|i| ents[i].code.clone());
-            c.operating = c
-                .location
-                .and_then(|i| {
-                    let e = &ents[i];
-                    e.place_as
-                        .as_ref()
-                        .map_or(e.code.as_ref(), |(_, code)| code.as_ref())
-                })
-                .cloned()
-                .or_else(|| c.home.clone());
+            set_countries(&mut c, ents, dominant);
             // Protesters with no named party: the people of the place.
             if row.category == Category::Protest && c.actors.is_empty() && c.recipients.is_empty() {
                 c.extra_recipient = c.location.or(dominant);

@@ -169,3 +169,47 @@ pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], 
         }
     }
 }
+
+/// The state the document is mostly about: its most mentioned state code, a mention in the
+/// title or lead (the first `lead` sentences that are not boilerplate) counting three times.
+/// The people of an unplaced protest, the army of a report that does not name its state.
+pub(super) fn dominant_state(analysis: &Analysis, ents: &[Ent], lead: usize) -> Option<usize> {
+    let lead_end = analysis
+        .sentences()
+        .iter()
+        .filter(|s| s.boilerplate.is_none())
+        .nth(lead - 1)
+        .map_or(usize::MAX, |s| s.source.end);
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.pseudo || e.media {
+            continue;
+        }
+        if let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) {
+            let w = if e.src.start < lead_end { 3 } else { 1 };
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += w,
+                None => counts.push((c, w, i)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.first().map(|x| x.2)
+}
+
+/// The countries a candidate's common-noun parties take: armed men and civilians the country
+/// the event happened in (its place's state, else the document's); the army and the police
+/// the state the document is mostly about.
+pub(super) fn set_countries(c: &mut Cand, ents: &[Ent], dominant: Option<usize>) {
+    c.home = dominant.and_then(|i| ents[i].code.clone());
+    c.operating = c
+        .location
+        .and_then(|i| {
+            let e = &ents[i];
+            e.place_as
+                .as_ref()
+                .map_or(e.code.as_ref(), |(_, code)| code.as_ref())
+        })
+        .cloned()
+        .or_else(|| c.home.clone());
+}
