@@ -16,105 +16,12 @@ use crate::Result;
 use arrow_array::builder::{Float64Builder, Int32Builder, Int64Builder, StringBuilder};
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::{NullBuffer, OffsetBuffer};
-use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+use arrow_schema::Fields;
 use hadath_core::{EventOut, GeoOut, Output, PartyOut, SideToll, SpanOut};
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-/// The fields of a participant, place, speaker or cited source (`PartyOut`).
-fn party_fields() -> Fields {
-    Fields::from(vec![
-        Field::new("text", DataType::Utf8, false),
-        Field::new("name", DataType::Utf8, true),
-        Field::new("code", DataType::Utf8, true),
-        Field::new("sector", DataType::Utf8, true),
-        Field::new("start", DataType::Int64, true),
-        Field::new("end", DataType::Int64, true),
-    ])
-}
-
-/// The fields of an event's place: a party's, and where it lies (`GeoOut`: WGS84 degrees, the
-/// GeoNames id, the admin-1 region, the point's precision, why this reading).
-fn place_fields() -> Fields {
-    let mut f: Vec<Field> = party_fields().iter().map(|x| x.as_ref().clone()).collect();
-    f.extend([
-        Field::new("lat", DataType::Float64, true),
-        Field::new("lon", DataType::Float64, true),
-        Field::new("geonameid", DataType::Int64, true),
-        Field::new("admin1", DataType::Utf8, true),
-        Field::new("precision", DataType::Utf8, true),
-        Field::new("reason", DataType::Utf8, true),
-    ]);
-    Fields::from(f)
-}
-
-/// The fields of a span of the document (`SpanOut`): code-point offsets and its words.
-fn span_fields() -> Fields {
-    Fields::from(vec![
-        Field::new("start", DataType::Int64, false),
-        Field::new("end", DataType::Int64, false),
-        Field::new("text", DataType::Utf8, false),
-    ])
-}
-
-/// The fields of one side's toll (`SideToll`).
-fn side_fields() -> Fields {
-    Fields::from(vec![
-        Field::new("dead", DataType::Int64, false),
-        Field::new("code", DataType::Utf8, true),
-        Field::new("start", DataType::Int64, false),
-        Field::new("end", DataType::Int64, false),
-        Field::new("text", DataType::Utf8, false),
-    ])
-}
-
-fn item(fields: Fields) -> Arc<Field> {
-    Arc::new(Field::new("item", DataType::Struct(fields), false))
-}
-
-fn list_of(name: &str, fields: Fields) -> Field {
-    Field::new(name, DataType::List(item(fields)), false)
-}
-
-static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
-    let party = || DataType::Struct(party_fields());
-    let span = || DataType::Struct(span_fields());
-    Arc::new(Schema::new(vec![
-        Field::new("doc_id", DataType::Utf8, false),
-        Field::new("event", DataType::Int32, false),
-        Field::new("published", DataType::Utf8, true),
-        Field::new("type", DataType::Utf8, false),
-        Field::new("mode", DataType::Utf8, true),
-        Field::new("date", DataType::Utf8, true),
-        Field::new("date_source", DataType::Utf8, true),
-        Field::new("modality", DataType::Utf8, false),
-        list_of("actors", party_fields()),
-        list_of("recipients", party_fields()),
-        list_of("mediators", party_fields()),
-        Field::new("location", DataType::Struct(place_fields()), true),
-        Field::new("dead", DataType::Int64, true),
-        Field::new("dead_qualifier", DataType::Utf8, true),
-        list_of("dead_by_side", side_fields()),
-        Field::new("injured", DataType::Int64, true),
-        Field::new("arrested", DataType::Int64, true),
-        Field::new("attribution", party(), true),
-        Field::new("source", party(), true),
-        Field::new("evidence", span(), false),
-        list_of("evidence_all", span_fields()),
-        Field::new("trigger", span(), false),
-    ]))
-});
-
-/// The schema of [`EventRows::finish`]'s batch: one row per event, in document order, then in
-/// the document's event order. Names follow the JSON output (`hadath extract`); `doc_id` and
-/// `event` (the event's index in its document's `events`) say which event a row is, `published`
-/// is the document's publication date as used (given or inferred), and the toll (`size` in
-/// JSON) is spread over `dead`, `dead_qualifier`, `dead_by_side`, `injured` and `arrested`. The
-/// `location` struct also says where the place lies (`lat`, `lon`, `geonameid`, `admin1`,
-/// `precision`, `reason`, as the JSON gives them beside the party's fields).
-/// Offsets are code points, as in the JSON.
-pub fn schema() -> SchemaRef {
-    SCHEMA.clone()
-}
+pub use crate::schema::schema;
+use crate::schema::{item, party_fields, place_fields, side_fields, span_fields};
 
 fn count(n: Option<u64>) -> Option<i64> {
     n.map(|v| i64::try_from(v).unwrap_or(i64::MAX))

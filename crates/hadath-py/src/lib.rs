@@ -18,6 +18,7 @@
 
 pub mod events;
 pub mod input;
+pub mod schema;
 pub mod timeline;
 
 #[cfg(feature = "python")]
