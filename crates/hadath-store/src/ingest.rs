@@ -2,6 +2,7 @@
 
 use crate::coref::{self, Mention};
 use crate::query::Party;
+use crate::story;
 use crate::{Result, Store};
 use hadath_core::{Document, Output, PartyOut};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
@@ -165,9 +166,9 @@ struct EventRows {
     json: String,
     mention: Mention,
     /// The report, as story events' fields are computed from it.
-    row: coref::Row,
+    row: story::Row,
     /// The story event it starts when it joins none.
-    story: coref::StoryFields,
+    story: story::StoryFields,
 }
 
 impl Rows {
@@ -205,7 +206,7 @@ impl Rows {
                 let location_js = location
                     .as_ref()
                     .map(|l| serde_json::to_string(l).unwrap_or_default());
-                let row = coref::Row {
+                let row = story::Row {
                     doc_id: doc.id.clone(),
                     mode: e.mode.map(|m| m.as_str().to_string()),
                     modality: e.modality.as_str().to_string(),
@@ -229,7 +230,7 @@ impl Rows {
                     arrested,
                     json: serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
                     mention,
-                    story: coref::story_fields(e.kind.as_str(), std::slice::from_ref(&row)),
+                    story: story::story_fields(e.kind.as_str(), std::slice::from_ref(&row)),
                     row,
                 }
             })

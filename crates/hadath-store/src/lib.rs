@@ -43,6 +43,7 @@ pub mod input;
 mod query;
 mod schema;
 mod search;
+mod story;
 mod summary;
 
 pub use filter::{Filter, FilterError, FilterSpec, Resolve, MAX_ACTORS};
