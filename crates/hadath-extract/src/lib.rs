@@ -83,6 +83,39 @@ pub(crate) struct Data {
     pub parties: lexdata::Parties,
     pub words: senses::Words,
     pub senses: senses::Senses,
+    /// Per cue of `cues`: whether its name is a verb of saying, and whether it introduces a
+    /// source (`words.tsv`'s saying_cue and according_cue), worked out once.
+    pub saying_cue: Vec<bool>,
+    pub according_cue: Vec<bool>,
+}
+
+impl Data {
+    fn new(
+        triggers: lexdata::Triggers,
+        cues: lexdata::Cues,
+        sectors: lexdata::Sectors,
+        parties: lexdata::Parties,
+        words: senses::Words,
+        senses: senses::Senses,
+    ) -> Data {
+        let of = |class: &str| -> Vec<bool> {
+            cues.cues
+                .iter()
+                .map(|c| words.has_name(class, &c.name))
+                .collect()
+        };
+        let (saying_cue, according_cue) = (of(senses::SAYING_CUE), of(senses::ACCORDING_CUE));
+        Data {
+            triggers,
+            cues,
+            sectors,
+            parties,
+            words,
+            senses,
+            saying_cue,
+            according_cue,
+        }
+    }
 }
 
 static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
@@ -110,14 +143,7 @@ static EMBEDDED_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
     rules
         .parse_into("senses.tsv", senses::SENSES_TSV, &words)
         .expect("embedded senses.tsv parses");
-    Arc::new(Data {
-        triggers,
-        cues,
-        sectors,
-        parties,
-        words,
-        senses: rules,
-    })
+    Arc::new(Data::new(triggers, cues, sectors, parties, words, rules))
 });
 
 /// Runs the pipeline over documents. Cheap to clone and share between threads.
@@ -191,14 +217,14 @@ impl Extractor {
             for (name, contents) in &config.cues {
                 cues.parse_into(name, contents)?;
             }
-            x.data = Arc::new(Data {
+            x.data = Arc::new(Data::new(
                 triggers,
                 cues,
-                sectors: x.data.sectors.clone(),
-                parties: x.data.parties.clone(),
-                words: x.data.words.clone(),
-                senses: x.data.senses.clone(),
-            });
+                x.data.sectors.clone(),
+                x.data.parties.clone(),
+                x.data.words.clone(),
+                x.data.senses.clone(),
+            ));
         }
         let (geo, kb): (Vec<_>, Vec<_>) = config
             .kb

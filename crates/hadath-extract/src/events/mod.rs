@@ -265,11 +265,11 @@ pub(crate) fn find(
             if c.kind != CueKind::Attribution {
                 continue;
             }
-            if data.words.has_name(senses::SAYING_CUE, &c.name) {
+            if data.saying_cue[h.cue] {
                 // a verb of saying bounds both sides; its complementiser starts a clause
                 bounds.push((h.toks.clone(), Bound::Both));
                 saying.push((h.toks.clone(), h.cue));
-            } else if data.words.has_name(senses::ACCORDING_CUE, &c.name) {
+            } else if data.according_cue[h.cue] {
                 bounds.push((h.toks.clone(), Bound::Right));
                 saying.push((h.toks.clone(), h.cue));
             }
@@ -382,7 +382,7 @@ pub(crate) fn find(
             );
             c.category = row.category;
             if row.category == Category::Assault {
-                victims_not_actors(&mut c, ents, &placed, &numbers);
+                victims_not_actors(&mut c, ents, &placed, &sent_numbers);
             }
             c.sent = sent_no;
             c.lead = sent_no < LEAD_SENTENCES;

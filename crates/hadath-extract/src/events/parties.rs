@@ -37,38 +37,31 @@ pub(super) fn with_generic<'e>(
 
 fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<Ent> {
     let parties = &data.parties;
-    // Byte spans already read as mentions, in order (mentions may nest: keep the widest end).
-    let mut covered: Vec<Range<usize>> = ents.iter().map(|e| e.src.clone()).collect();
-    covered.sort_by_key(|r| r.start);
-    let mut ci = 0;
-    let mut reach = 0; // the furthest end of the mentions starting before the token
-                       // The state forces last named before the token (القوات التركية … القوات المسلحة): what a
-                       // bare الجيش or الشرطة after them refers to.
-    let mut forces: Option<&str> = None;
+    // The mentions in text order (they may nest: `reach` keeps the widest end of those starting
+    // before the token), and the state forces last named before it (القوات التركية … القوات
+    // المسلحة): what a bare الجيش or الشرطة after them refers to.
     let mut by_start: Vec<&Ent> = ents.iter().collect();
     by_start.sort_by_key(|e| e.src.start);
-    let mut fi_ents = 0;
+    let (mut ci, mut reach) = (0, 0);
+    let mut forces: Option<&str> = None;
     let mut out = Vec::new();
     let w = |i: usize| tokens.get(i).map_or("", |t| t.text(folded));
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        while ci < covered.len() && covered[ci].start <= t.source.start {
-            reach = reach.max(covered[ci].end);
+        while ci < by_start.len() && by_start[ci].src.start <= t.source.start {
+            let e = by_start[ci];
+            reach = reach.max(e.src.end);
+            if matches!(e.sector, Some(Sector::Mil | Sector::Cop)) && !e.pseudo {
+                forces = e.code.as_deref().or(forces);
+            }
             ci += 1;
         }
         if t.source.start < reach || !is_word(t) {
             i += 1;
             continue;
         }
-        while fi_ents < by_start.len() && by_start[fi_ents].src.start < t.source.start {
-            let e = by_start[fi_ents];
-            if matches!(e.sector, Some(Sector::Mil | Sector::Cop)) && !e.pseudo {
-                forces = e.code.as_deref().or(forces);
-            }
-            fi_ents += 1;
-        }
-        let next_mention = covered.get(ci).map_or(usize::MAX, |r| r.start);
+        let next_mention = by_start.get(ci).map_or(usize::MAX, |e| e.src.start);
         let mut best: Option<(usize, hadath_core::Sector)> = None;
         for v in clitic_readings(w(i)) {
             for &fi in parties.starting_with(v) {
@@ -87,9 +80,11 @@ fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<
             continue;
         };
         // مسلحون حوثيون، الجيش السوري: the nationality after it names the party.
-        let nationality_follows = tokens
-            .get(i + n)
-            .is_some_and(|x| covered.get(ci).is_some_and(|r| r.start == x.source.start));
+        let nationality_follows = tokens.get(i + n).is_some_and(|x| {
+            by_start
+                .get(ci)
+                .is_some_and(|e| e.src.start == x.source.start)
+        });
         if !nationality_follows {
             out.push(Ent {
                 src: t.source.start..tokens[i + n - 1].source.end,
@@ -150,8 +145,9 @@ pub(super) fn code_of<'a>(c: &'a Cand, i: usize, ents: &'a [Ent]) -> Option<&'a 
 
 /// In an attack, civilians, protesters and the displaced, and a counted group (14 جنديا، ثلاثة
 /// مدنيين), are its victims: a common-noun party of that kind read as an actor (the subject of
-/// an unvocalised passive, «14 جنديا قتلوا») is moved to the recipients.
-pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], numbers: &[Num]) {
+/// an unvocalised passive, «14 جنديا قتلوا») is moved to the recipients. `numbers` are the
+/// sentence's.
+pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], numbers: &[&Num]) {
     let victim = |i: usize| {
         let e = &ents[i];
         e.generic
