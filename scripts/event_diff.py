@@ -2,6 +2,7 @@
 """Show, document by document, gold events beside the engine's events (a development aid).
 
     python3 scripts/event_diff.py GOLD.json PRED.jsonl [DOC_ID ...]
+    python3 scripts/event_diff.py --direction GOLD.json PRED.jsonl   # only matched events whose sides are wrong
 
 Each gold event is marked `ok` (matched), `MISS` (required, unmatched) or `opt`; each predicted
 event `tp`, `dup` or `FP`, using the scorer's own matching (../shared/eval/score.py). Do not run
@@ -16,7 +17,9 @@ import score  # noqa: E402
 
 
 def main():
-    gold_path, pred_path, *only = sys.argv[1:]
+    args = sys.argv[1:]
+    direction = "--direction" in args
+    gold_path, pred_path, *only = [a for a in args if a != "--direction"]
     if "blind" in os.path.basename(gold_path):
         sys.exit("refusing to show the misses of a blind set")
     gold = json.load(open(gold_path, encoding="utf-8"))
@@ -38,6 +41,9 @@ def main():
             if best:
                 used[best[0]] = gi
             marks.append((gi, gev, best))
+        if direction:
+            show_direction(g, marks, pevs)
+            continue
         print(f"=== {g['id']}  published {g.get('published')}  engine {(out.get('published') or {}).get('date')}")
         for gi, gev, best in sorted(marks):
             tag = "ok  " if best else ("opt " if gev.get("optional") else "MISS")
@@ -60,6 +66,23 @@ def main():
         hidden = [e for e in out.get("events", []) if not score.reported(e)]
         for e in hidden:
             print(f"  -- {e.get('modality')} {e['type']} «{(e.get('trigger') or {}).get('text', '')}»")
+
+
+def show_direction(g, marks, pevs):
+    """Print the matched, directed gold events whose predicted sides fail the scorer's check."""
+    for gi, gev, best in marks:
+        if not best or gev.get("optional") or not gev.get("actors"):
+            continue
+        pev = pevs[best[0]]
+        pa, pr = score.codes_of(pev.get("actors")), score.codes_of(pev.get("recipients"))
+        ga, gr = set(gev["actors"]), set(gev.get("recipients", []))
+        if pa & ga and not pa & (gr - ga) and not pr & (ga - gr):
+            continue
+        trig = (pev.get("trigger") or {}).get("text", "")
+        ev = (pev.get("evidence") or {}).get("text", "")
+        print(f"{g['id']} G{gi} {gev['type']} gold {sorted(ga)}->{sorted(gr)} got {sorted(pa)}->{sorted(pr)} «{trig}»")
+        print(f"    note: {gev.get('note', '')[:160]}")
+        print(f"    text: {ev[:240]}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,14 @@ pub const PEOPLE: &str = "people";
 pub const SAYING_CUE: &str = "saying_cue";
 pub const ACCORDING_CUE: &str = "according_cue";
 pub const RESULT_VERB: &str = "result_verb";
+pub const LOCATIVE_PREP: &str = "locative_prep";
+pub const TOPIC_PREP: &str = "topic_prep";
+pub const AGENT_LEAD: &str = "agent_lead";
+pub const AGENT_MARKER: &str = "agent_marker";
+pub const OBJECT_PREP: &str = "object_prep";
+pub const ACT_NOUN: &str = "act_noun";
+pub const OFFICE: &str = "office";
+pub const ADJUNCT_PREP: &str = "adjunct_prep";
 const REQUIRED: &[&str] = &[
     LIGHT_VERB,
     CONSEQUENCE,
@@ -25,6 +33,14 @@ const REQUIRED: &[&str] = &[
     SAYING_CUE,
     ACCORDING_CUE,
     RESULT_VERB,
+    LOCATIVE_PREP,
+    TOPIC_PREP,
+    AGENT_LEAD,
+    AGENT_MARKER,
+    OBJECT_PREP,
+    ACT_NOUN,
+    OFFICE,
+    ADJUNCT_PREP,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

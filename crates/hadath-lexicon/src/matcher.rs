@@ -839,9 +839,42 @@ mod not_name {
     pub const NISBA: u8 = 16;
 }
 
-/// Folded word → its classes in `data/kb/not-names.tsv`.
-static NOT_NAMES: LazyLock<HashMap<String, u8>> =
-    LazyLock::new(|| parse_not_names(include_str!("../../../data/kb/not-names.tsv")));
+/// Folded word → its classes in `data/kb/not-names.tsv`, with every one-word verb form of the
+/// event triggers (`data/events/triggers.tsv`, `verb` rows) as a verb: a headline's verb after a
+/// title (الأمين العام لمجلس التعاون يستنكر) is no name. Forms that are also given names
+/// (`data/ner/given-names-arabic.txt`: صادق، طالب) are left to the name rules.
+static NOT_NAMES: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+    let mut m = parse_not_names(include_str!("../../../data/kb/not-names.tsv"));
+    add_trigger_verbs(
+        &mut m,
+        include_str!("../../../data/events/triggers.tsv"),
+        include_str!("../../../data/ner/given-names-arabic.txt"),
+    );
+    m
+});
+
+/// Add the one-word forms of the trigger table's `verb` rows (columns category, mode, pos,
+/// roles, forms) as verbs, except given names.
+fn add_trigger_verbs(m: &mut HashMap<String, u8>, triggers: &str, given_names: &str) {
+    let names: std::collections::HashSet<String> = given_names
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(hadath_text::fold)
+        .collect();
+    for line in triggers.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 5 || cols[2] != "verb" {
+            continue;
+        }
+        for f in cols[4].split('|').map(str::trim) {
+            let f = hadath_text::fold(f);
+            if f.chars().count() > 2 && !f.contains(' ') && !names.contains(&f) {
+                *m.entry(f).or_insert(0) |= not_name::VERB;
+            }
+        }
+    }
+}
 
 fn parse_not_names(tsv: &str) -> HashMap<String, u8> {
     let mut m = HashMap::new();
@@ -1305,6 +1338,23 @@ mod tests {
             assert!(words.split('|').all(|w| !w.trim().is_empty()), "{l}");
         }
         assert!(NOT_NAMES.len() > 300);
+    }
+
+    #[test]
+    fn trigger_verbs_are_no_names_but_given_names_stay() {
+        let mut m = HashMap::new();
+        add_trigger_verbs(
+            &mut m,
+            "# c\ncategory\tmode\tpos\troles\tforms\texample\n\
+             ACCUSE\t-\tverb\tactive\tاستنكر|يستنكر|صادق\tx\n\
+             ACCUSE\t-\tnoun\tactive\tاستنكار\tx\n",
+            "# names\nصادق سامي\n",
+        );
+        assert_eq!(m.get("يستنكر"), Some(&not_name::VERB));
+        assert!(!m.contains_key("صادق"), "a given name stays a name");
+        assert!(!m.contains_key("استنكار"), "nouns are not verbs");
+        assert!(listed_not_name("يستنكر"));
+        assert!(listed_not_name("وتستنكر"));
     }
 
     #[test]

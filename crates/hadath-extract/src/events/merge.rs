@@ -7,6 +7,7 @@ pub(super) fn codes(c: &Cand, ents: &[Ent]) -> Vec<String> {
         .chain(&c.recipients)
         .chain(&c.mediators)
         .chain(c.extra_recipient.iter())
+        .chain(c.extra_actor.iter())
         .filter_map(|&i| code_of(c, i, ents).map(str::to_string))
         .collect();
     v.sort();
@@ -81,6 +82,14 @@ fn places_differ(a: Option<usize>, b: Option<usize>, ents: &[Ent]) -> bool {
     matches!((name(a), name(b)), (Some(x), Some(y)) if x != y)
 }
 
+/// Both candidates name a place and not the same one, at any level (a town, a province, a
+/// country): across sentences, two reports in two places are two happenings unless more than
+/// their parties ties them.
+fn places_apart(a: Option<usize>, b: Option<usize>, ents: &[Ent]) -> bool {
+    let name = |i: Option<usize>| i.and_then(|i| ents[i].name.as_deref());
+    matches!((name(a), name(b)), (Some(x), Some(y)) if x != y)
+}
+
 /// One event per happening: same type, compatible dates, participants overlapping.
 pub(super) fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
@@ -111,7 +120,11 @@ pub(super) fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
             // across sentences: the same parties, or the same explicit date, or a report in
             // the title/lead and a close match
             let oc = codes(o, ents);
-            if oc == cc {
+            // the same parties: one happening, unless both are on the ground and each names a
+            // place the other does not (in a one-country war every battle has the same codes)
+            if oc == cc
+                && !(on_the_ground(c.category) && places_apart(o.location, c.location, ents))
+            {
                 return true;
             }
             let strong = |x: &Cand| x.date.is_some() && x.date_source != DateSource::Publication;
@@ -144,6 +157,7 @@ pub(super) fn merge(cands: Vec<Cand>, ents: &[Ent]) -> Vec<Cand> {
                     o.recipients = c.recipients.clone();
                     o.mediators = c.mediators.clone();
                     o.extra_recipient = c.extra_recipient;
+                    o.extra_actor = c.extra_actor;
                 }
                 let weak = |x: &Cand| x.date.is_none() || x.date_source == DateSource::Publication;
                 if weak(o) && !weak(&c) {

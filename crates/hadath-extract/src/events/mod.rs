@@ -381,8 +381,15 @@ pub(crate) fn find(
                 consequence,
             );
             c.category = row.category;
-            if row.category == Category::Assault {
+            if matches!(row.category, Category::Assault | Category::Coerce) {
                 victims_not_actors(&mut c, ents, &placed, &sent_numbers);
+                // «أربعة مدنيين قتلوا بنيران هندية»: the subject was the victim; the act's
+                // owner did it
+                if c.actors.is_empty() && !c.agent.is_empty() {
+                    let agent = std::mem::take(&mut c.agent);
+                    c.recipients.retain(|i| !agent.contains(i));
+                    c.actors = agent;
+                }
             }
             c.sent = sent_no;
             c.lead = sent_no < LEAD_SENTENCES;
@@ -556,9 +563,9 @@ pub(crate) fn find(
                 c.extra_recipient = c.location;
             }
             set_countries(&mut c, ents, dominant);
-            // Protesters with no named party: the people of the place.
+            // Protesters with no named party: the people of the place protest.
             if row.category == Category::Protest && c.actors.is_empty() && c.recipients.is_empty() {
-                c.extra_recipient = c.location.or(dominant);
+                c.extra_actor = c.location.or(dominant);
             }
             c.evidence = tokens[scope.start].source.start..tokens[scope.end - 1].source.end;
             c.trigger = tokens[t.toks.start].source.start..tokens[t.toks.end - 1].source.end;
@@ -572,7 +579,8 @@ pub(crate) fn find(
             let any = coded(&c.actors)
                 || coded(&c.recipients)
                 || coded(&c.mediators)
-                || c.extra_recipient.is_some_and(|i| ents[i].code.is_some());
+                || c.extra_recipient.is_some_and(|i| ents[i].code.is_some())
+                || c.extra_actor.is_some_and(|i| ents[i].code.is_some());
             // A definite or demonstrative noun (الاجتماع، هذا الهجوم، اللقاء المذكور) names a
             // happening already reported: it adds evidence (and a date, a place) to it.
             let first_word = cx.bare(t.toks.start);
@@ -645,7 +653,10 @@ pub(crate) fn find(
                 }
             }
             let partyless = !any && row.category != Category::Protest
-                || c.actors.is_empty() && c.recipients.is_empty() && c.extra_recipient.is_none();
+                || c.actors.is_empty()
+                    && c.recipients.is_empty()
+                    && c.extra_recipient.is_none()
+                    && c.extra_actor.is_none();
             if partyless {
                 // وقتل 286 شخصا في الاشتباكات: no party of its own, but the toll of the attack
                 // reported just before

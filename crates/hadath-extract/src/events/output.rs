@@ -47,7 +47,12 @@ pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Ev
         p.name = ents[i].name.clone();
         recipients.push((i, p));
     }
-    let actors = parties(&c, &c.actors, ents, text, span);
+    let mut actors = parties(&c, &c.actors, ents, text, span);
+    if let Some(i) = c.extra_actor {
+        let mut p = party(i, ents, text, span);
+        p.name = ents[i].name.clone();
+        actors.push((i, p));
+    }
     let ac: Vec<&Option<String>> = actors.iter().map(|(_, p)| &p.code).collect();
     // a named party of the actor's state is not also its recipient; the soldiers or civilians
     // of the same country are (intra-state violence)

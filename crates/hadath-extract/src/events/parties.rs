@@ -148,11 +148,12 @@ pub(super) fn code_of<'a>(c: &'a Cand, i: usize, ents: &'a [Ent]) -> Option<&'a 
 /// an unvocalised passive, «14 جنديا قتلوا») is moved to the recipients. `numbers` are the
 /// sentence's.
 pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], numbers: &[&Num]) {
+    // a counted people (عشرة فلسطينيين) is a group of persons too
     let victim = |i: usize| {
         let e = &ents[i];
-        e.generic
-            && (matches!(e.sector, Some(Sector::Cvl | Sector::Opp | Sector::Ref))
-                || numbers.iter().any(|n| n.toks.end == placed[i].toks.start))
+        let counted = numbers.iter().any(|n| n.toks.end == placed[i].toks.start);
+        e.generic && matches!(e.sector, Some(Sector::Cvl | Sector::Opp | Sector::Ref))
+            || (e.generic || e.kind == "nationality") && counted
     };
     if !c.actors.iter().any(|&i| victim(i)) {
         return;

@@ -10,24 +10,89 @@ pub(super) fn locative(cx: &Ctx<'_>, e: &Ent, p: &Placed) -> bool {
         }
     }
     // في X، or a part of X (جنوب إسبانيا، بشمال سوريا): where, not who
-    p.toks.start > 0
-        && matches!(
-            cx.bare(p.toks.start - 1),
-            "في" | "داخل"
-                | "بمدينه"
-                | "بمحافظه"
-                | "جنوب"
-                | "شمال"
-                | "شرق"
-                | "غرب"
-                | "وسط"
-                | "بجنوب"
-                | "بشمال"
-                | "بشرق"
-                | "بغرب"
-                | "بوسط"
-        )
+    p.toks.start > 0 && cx.has(senses::LOCATIVE_PREP, p.toks.start - 1)
 }
+
+/// Is the entity the object of a preposition (على X، ضد X، لـX، بـX), or does it hang on a noun
+/// that is: a nisba's noun (على الحكومة الليبية) or the head of a construct (على يقظة الأمن،
+/// بنيران هندية)? Such a party is never the subject of the verb before it. The walk back stops
+/// at `lo` (the verb's end).
+pub(super) fn marked(cx: &Ctx<'_>, e: &Ent, p: &Placed, lo: usize) -> bool {
+    let s = p.toks.start;
+    let prep_before = |k: usize| k > lo && cx.has(senses::OBJECT_PREP, k - 1);
+    let t = &cx.tokens[s];
+    // ل + X after an office or a force (الموفد الخاص للأمم المتحدة) says whose it is
+    let office = (s.saturating_sub(OFFICE_REACH).max(lo)..s).any(|k| cx.has(senses::OFFICE, k));
+    let own_clitic = e.src.start > t.source.start && {
+        let pre = hadath_text::fold(&cx.text[t.source.start..e.src.start]);
+        let pre = pre
+            .strip_prefix('و')
+            .or_else(|| pre.strip_prefix('ف'))
+            .unwrap_or(&pre);
+        pre.starts_with('ب') || pre.starts_with('ل') && !office
+    };
+    if own_clitic || prep_before(s) {
+        return true;
+    }
+    let mut k = s;
+    for step in 0..MARK_REACH {
+        if k <= lo + 1
+            || cx
+                .ents
+                .iter()
+                .any(|o| o.src.end == cx.tokens[k - 1].source.end)
+        {
+            return false;
+        }
+        let j = k - 1;
+        let w = cx.bare(j);
+        let definite = w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال");
+        // a nisba agrees with a definite noun; a construct's head has no article
+        let head = if step == 0 && e.kind == "nationality" {
+            true
+        } else {
+            !w.starts_with("ال")
+        };
+        if !head {
+            return false;
+        }
+        let clitic_act = ["ب", "ل"].iter().any(|c| {
+            w.strip_prefix(c)
+                .is_some_and(|r| cx.data.words.has(senses::ACT_NOUN, r))
+        });
+        if w.starts_with("لل") || w.starts_with("بال") || clitic_act {
+            return true;
+        }
+        if prep_before(j) {
+            return true;
+        }
+        // the nisba's definite noun may itself hang on a construct head (على يقظة الأمن التونسي)
+        if definite && step > 0 {
+            return false;
+        }
+        k = j;
+    }
+    false
+}
+
+/// How far back an office may stand before ل + X (الموفد الخاص للأمم المتحدة).
+const OFFICE_REACH: usize = 2;
+
+/// How far back [`marked`] walks over the nouns a party hangs on.
+const MARK_REACH: usize = 2;
+
+/// A nisba in the accusative (معسكرا حوثيا، جنديا أمريكيا): the object, never the subject. Only the
+/// word's own ending is read (-يا), which no nominative nisba has; names of states and places
+/// (سوريا، روسيا) end so in every case and are left alone.
+pub(super) fn accusative(cx: &Ctx<'_>, e: &Ent) -> bool {
+    matches!(e.kind, "nationality" | "organization") && {
+        let f = hadath_text::fold(&cx.text[e.src.clone()]);
+        !f.contains(' ') && f.ends_with("يا") && f.chars().count() > 3
+    }
+}
+
+/// How many words may stand between a verb and its subject after it (قال وزير الخارجية الأمريكي).
+const VSO_GAP: usize = 4;
 
 /// Coordinated groups of participants (by position): entities joined by و or a comma.
 pub(super) fn groups(cx: &Ctx<'_>, list: &[&Placed]) -> Vec<Vec<usize>> {
@@ -80,6 +145,7 @@ pub(super) fn roles(
         recipients: Vec::new(),
         mediators: Vec::new(),
         extra_recipient: None,
+        extra_actor: None,
         location: None,
         operating: None,
         home: None,
@@ -94,6 +160,7 @@ pub(super) fn roles(
         evidence: 0..0,
         trigger: 0..0,
         all_evidence: Vec::new(),
+        agent: Vec::new(),
     };
     let tt = &t.toks;
     // Mediator cue positions in scope.
@@ -108,13 +175,7 @@ pub(super) fn roles(
         .collect();
     // A place or state after "about" (محادثات حول السودان في القاهرة) is the topic: not a party,
     // and not where it happened when the clause names a place too.
-    let topic = |p: &&Placed| {
-        p.toks.start > 0
-            && matches!(
-                cx.bare(p.toks.start - 1),
-                "حول" | "بشان" | "عن" | "حيال" | "ازاء" | "تجاه"
-            )
-    };
+    let topic = |p: &&Placed| p.toks.start > 0 && cx.has(senses::TOPIC_PREP, p.toks.start - 1);
     let mut parts: Vec<&Placed> = Vec::new();
     let mut places: Vec<&Placed> = Vec::new();
     // Parties within a window of the trigger; a coordination chain may run past it.
@@ -229,6 +290,26 @@ pub(super) fn roles(
             }
         }
     };
+    // The act named after the trigger (بنيران هندية، برصاص الجنود الإسرائيليين، في هجوم لمسلحين):
+    // a party right after it, not behind a preposition of its own, did it.
+    let acts: Vec<usize> = (tt.end..scope.end.min(tt.end + 8))
+        .filter(|&k| cx.act_noun(k))
+        .collect();
+    let by_act = |s0: usize| {
+        acts.iter().any(|&k| {
+            s0 > k
+                && s0 <= k + 3
+                && !cx.has(senses::OBJECT_PREP, s0 - 1)
+                && !cx.has(senses::LOCATIVE_PREP, s0 - 1)
+                && !acts.iter().any(|&k2| k2 > k && k2 < s0)
+        })
+    };
+    if let Some(g) = ga.iter().find(|g| {
+        let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
+        by_act(p.toks.start)
+    }) {
+        c.agent = g.clone();
+    }
     let roles = if t.extended && !inside.is_empty() {
         Roles::Active
     } else {
@@ -249,22 +330,22 @@ pub(super) fn roles(
                 push_all(&mut c.actors, &[p.idx]);
             }
             let mut agent_from: Option<usize> = None;
+            // من قبل X، على يد X; or the act itself named after the verb (بنيران هندية، برصاص
+            // الجنود الإسرائيليين، في هجوم لمسلحين): its nisba or its ل + X is the agent
             for k in tt.end..scope.end.min(tt.end + 8) {
-                if matches!(cx.bare(k), "قبل" | "جانب" | "يد")
-                    && k > 0
-                    && matches!(cx.bare(k - 1), "من" | "على")
-                {
+                if cx.has(senses::AGENT_MARKER, k) && k > 0 && cx.has(senses::AGENT_LEAD, k - 1) {
                     agent_from = Some(k + 1);
                     break;
                 }
             }
+            // the trigger phrase ends in the act (تعرض لقصف إسرائيلي): a nisba right after it is
+            // the agent; after a victim's noun (مقتل فلسطيني، استشهد الشاب الفلسطيني) it is the victim
+            let act_trigger = cx.act_noun(tt.end - 1);
             for g in &ga {
                 let first = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
-                let nisba_adj = ents[g[0]].kind == "nationality" && first.toks.start <= tt.end + 1;
-                if nisba_adj
-                    || agent_from
-                        .is_some_and(|a| first.toks.start >= a && first.toks.start <= a + 2)
-                {
+                let s0 = first.toks.start;
+                let nisba_adj = ents[g[0]].kind == "nationality" && s0 <= tt.end + 1 && act_trigger;
+                if nisba_adj || by_act(s0) || agent_from.is_some_and(|a| s0 >= a && s0 <= a + 2) {
                     push_all(&mut c.actors, g);
                 } else {
                     push_all(&mut c.recipients, g);
@@ -277,6 +358,11 @@ pub(super) fn roles(
             }
         }
         Roles::Active | Roles::Host => {
+            // an adjunct of the clause (اعتقلت القوات عشرة فلسطينيين في مداهمات): the clause's
+            // subject did it, the parties between were acted upon
+            let adjunct = gb.len() > 1
+                && tt.start > scope.start
+                && cx.has(senses::ADJUNCT_PREP, tt.start - 1);
             let subject: Option<Vec<usize>>;
             let mut after_groups: Vec<Vec<usize>> = ga.clone();
             // Nominal heads: a nisba or ل + X right after the noun is the agent (قصف أذري، غارة
@@ -299,6 +385,11 @@ pub(super) fn roles(
                     if let Some(g) = gb.last() {
                         push_all(&mut c.recipients, g);
                     }
+                } else if adjunct {
+                    subject = gb.first().cloned();
+                    for g in &gb[1..] {
+                        push_all(&mut c.recipients, g);
+                    }
                 } else {
                     subject = gb.last().cloned();
                 }
@@ -308,9 +399,26 @@ pub(super) fn roles(
             } else if t.extended && !inside.is_empty() {
                 // light verb … subject … noun (أعلنت أستراليا وكندا دعمها)
                 subject = Some(inside.iter().map(|p| p.idx).collect());
+            } else if adjunct {
+                subject = gb.first().cloned();
+                for g in &gb[1..] {
+                    push_all(&mut c.recipients, g);
+                }
             } else if let Some(g) = gb.last() {
                 subject = Some(g.clone());
-            } else if !after_groups.is_empty() {
+            } else if let Some(i) = after_groups.iter().position(|g| {
+                let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
+                by_act(p.toks.start)
+            }) {
+                subject = Some(after_groups.remove(i));
+            } else if after_groups.first().is_some_and(|g| {
+                // VSO: the subject comes right after the verb (a title may stand between), and
+                // carries no preposition and no accusative ending
+                let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
+                p.toks.start <= tt.end + VSO_GAP
+                    && !marked(cx, &ents[g[0]], p, tt.end)
+                    && !accusative(cx, &ents[g[0]])
+            }) {
                 subject = Some(after_groups.remove(0));
             } else {
                 subject = None;

@@ -15,6 +15,21 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether word `i` (its conjunction stripped) is of the words.tsv class `class`.
+    pub(super) fn has(&self, class: &str, i: usize) -> bool {
+        self.data.words.has(class, self.bare(i))
+    }
+
+    /// Whether word `i` names the act itself (قصف، بنيران، للقصف): the class `act_noun`, behind
+    /// a ب/ل clitic or the article.
+    pub(super) fn act_noun(&self, i: usize) -> bool {
+        let w = self.bare(i);
+        ["", "بال", "لل", "ال", "ب", "ل"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|r| r.chars().count() >= 2 && self.data.words.has(senses::ACT_NOUN, r))
+        })
+    }
+
     pub(super) fn find_cues(&self, toks: Range<usize>) -> Vec<CueHit> {
         let cues = &self.data.cues;
         let mut out = Vec::new();

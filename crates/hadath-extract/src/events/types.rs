@@ -43,6 +43,8 @@ pub(super) struct Cand {
     pub(super) recipients: Vec<usize>,
     pub(super) mediators: Vec<usize>,
     pub(super) extra_recipient: Option<usize>,
+    /// The people of a place who protest, when no protester is named.
+    pub(super) extra_actor: Option<usize>,
     pub(super) location: Option<usize>,
     /// The country the event happened in, for its common-noun non-state parties (مسلحون،
     /// المدنيين): its place's state, else the document's.
@@ -61,6 +63,9 @@ pub(super) struct Cand {
     pub(super) evidence: Range<usize>,
     pub(super) trigger: Range<usize>,
     pub(super) all_evidence: Vec<Range<usize>>,
+    /// The party named with the act after the trigger (بنيران هندية): the agent when the
+    /// subject turns out to be the victim.
+    pub(super) agent: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
