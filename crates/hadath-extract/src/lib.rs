@@ -282,6 +282,18 @@ impl Extractor {
         // else the one the text fixes (found in the same scan).
         let (time, inferred) = hadath_time::analyze_publishing(text, folded, given);
         let (published, anchor) = match (given, inferred) {
+            // The text's weekday contradicts the metadata date: the text's day, and why.
+            (Some(d), Some(p)) if p.overrides == Some(d) => (
+                Some(PublishedOut {
+                    date: p.date.to_string(),
+                    inferred: true,
+                    reason: Some(format!(
+                        "{} (the metadata date {d} contradicts the text's weekday)",
+                        p.reason
+                    )),
+                }),
+                Some(p.date),
+            ),
             (Some(d), _) => (
                 Some(PublishedOut {
                     date: d.to_string(),

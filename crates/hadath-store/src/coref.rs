@@ -96,6 +96,9 @@ pub(crate) struct Cache {
     /// The type and the reports (in `event_key` order) of the story events that reports
     /// have joined, so that the next report to join one does not read them all back.
     members: HashMap<i64, (String, Vec<Row>)>,
+    /// Story events emptied by the replacement of a document, in the order of its old
+    /// reports: the new version's reports take their ids back ([`crate::ids`]).
+    pub(crate) freed: Vec<crate::ids::Freed>,
 }
 
 impl Cache {
@@ -110,10 +113,18 @@ impl Cache {
         Ok(())
     }
 
+    /// The story event `from` now has the id `to` ([`crate::ids`]).
+    pub(crate) fn rekey(&mut self, from: i64, to: i64) {
+        if let Some(c) = self.stories.remove(&from) {
+            self.stories.insert(to, c);
+        }
+    }
+
     /// Forget everything (after a failed transaction).
     pub(crate) fn clear(&mut self) {
         self.stories.clear();
         self.members.clear();
+        self.freed.clear();
         self.data_version = None;
     }
 
@@ -345,6 +356,7 @@ pub(crate) fn link(
         None => {
             // A new story event of one report: its fields are the report's.
             let id = write_story(tx, cache, None, m.kind.as_str(), new_story)?;
+            let id = crate::ids::reuse_freed(tx, cache, id, m.kind.as_str(), &row.evidence)?;
             let why = if m.date.is_none() {
                 "first report (undated: never merged across documents)"
             } else {
@@ -364,16 +376,17 @@ fn with<'a>(
     head.iter().chain(tail).copied().collect()
 }
 
-/// Recompute a story event's fields from its members (or delete it when it has none left).
-pub(crate) fn recompute(tx: &Transaction, cache: &mut Cache, story_id: i64) -> Result<()> {
+/// Recompute a story event's fields from its members, or delete it when it has none left
+/// (then true).
+pub(crate) fn recompute(tx: &Transaction, cache: &mut Cache, story_id: i64) -> Result<bool> {
     cache.members.remove(&story_id);
     let Some((kind, rows)) = members(tx, story_id)? else {
-        return Ok(());
+        return Ok(false);
     };
     if rows.is_empty() {
         tx.execute("DELETE FROM story_events WHERE story_id = ?1", [story_id])?;
         cache.stories.remove(&story_id);
-        return Ok(());
+        return Ok(true);
     }
     write_story(
         tx,
@@ -382,7 +395,7 @@ pub(crate) fn recompute(tx: &Transaction, cache: &mut Cache, story_id: i64) -> R
         &kind,
         &story_fields(&kind, &rows),
     )?;
-    Ok(())
+    Ok(false)
 }
 
 /// Recompute a story event's fields after the report `row` (stored, the newest member) joined

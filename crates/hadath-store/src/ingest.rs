@@ -343,7 +343,11 @@ impl Store {
     ///
     /// [`Error::Sql`](crate::Error::Sql) when SQLite cannot write; the transaction rolls back.
     pub fn remove(&mut self, id: &str) -> Result<bool> {
-        self.write(|tx, cache| delete_in(tx, cache, id))
+        self.write(|tx, cache| {
+            let done = delete_in(tx, cache, id);
+            cache.freed.clear();
+            done
+        })
     }
 }
 
@@ -368,6 +372,7 @@ fn put_in(
         Plan::Unchanged | Plan::Duplicate { .. } => return Ok(put),
         Plan::Replace { old_id } => {
             delete_in(tx, cache, old_id)?;
+            crate::ids::claim(cache, out.events.iter().map(|e| e.evidence.text.as_str()));
         }
         Plan::New => {}
     }
@@ -380,6 +385,8 @@ fn put_in(
         }
     };
     insert(tx, cache, doc, out, rows, &mut put)?;
+    // Ids the new version did not take back go with their story events.
+    cache.freed.clear();
     Ok(put)
 }
 
@@ -389,16 +396,23 @@ fn delete_in(tx: &Transaction, cache: &mut coref::Cache, id: &str) -> Result<boo
         .query_row([id], |r| r.get(0))
         .optional()?;
     let Some(key) = key else { return Ok(false) };
-    let stories: Vec<i64> = tx
+    // The story events of its reports, in report order, with each report's type and words.
+    let reports: Vec<(i64, String, String)> = tx
         .prepare_cached(
-            "SELECT DISTINCT m.story_id FROM story_members m JOIN events e USING (event_key)
-             WHERE e.doc_key = ?1",
+            "SELECT m.story_id, e.type, e.evidence_text FROM story_members m
+             JOIN events e USING (event_key) WHERE e.doc_key = ?1 ORDER BY e.event_key",
         )?
-        .query_map([key], |r| r.get(0))?
+        .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM documents WHERE doc_key = ?1", [key])?;
-    for s in stories {
-        coref::recompute(tx, cache, s)?;
+    let mut done = std::collections::HashSet::new();
+    for (s, kind, _) in &reports {
+        if done.insert(*s) && coref::recompute(tx, cache, *s)? {
+            let evidence = reports.iter().filter(|r| r.0 == *s).map(|r| r.2.clone());
+            cache
+                .freed
+                .push(crate::ids::Freed::new(*s, kind, evidence.collect()));
+        }
     }
     Ok(true)
 }

@@ -38,6 +38,7 @@ mod coref;
 pub mod driver;
 pub mod export;
 mod filter;
+mod ids;
 mod ingest;
 pub mod input;
 mod query;

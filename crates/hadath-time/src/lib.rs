@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod cal;
+mod guards;
 mod numbers;
 mod published;
 mod scan;
@@ -38,7 +39,9 @@ use jiff::civil::Date;
 pub use numbers::{Qualifier, Quantity};
 pub use published::Published;
 pub use tables::Unit;
-pub use timex::{Anchoring, Dir, Granularity, Part, Pick, Tense, TimeExpr, Timex, TimexKind};
+pub use timex::{
+    Anchoring, Deixis, Dir, Granularity, Part, Pick, Tense, TimeExpr, Timex, TimexKind,
+};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -80,7 +83,10 @@ pub fn analyze(text: &str, folded: &Folded, anchor: Option<Date>) -> TimeAnalysi
 
 /// [`analyze`], and when no publication date is `given`, the one the text fixes
 /// ([`infer_publication`]) with its time expressions resolved against it: the text is scanned
-/// once, and its expressions resolved once more only when the text dates itself.
+/// once, and its expressions resolved once more only when the text dates itself. When a date is
+/// given but the text's weekday contradicts it («اليوم الاثنين» in an article stamped Tuesday,
+/// typical of crawl dates), the day the text gives is returned instead, with
+/// [`Published::overrides`] set to the given date, and the expressions are resolved against it.
 ///
 /// ```
 /// let text = "أعلنت الوزارة أمس الخميس 15 سبتمبر 2022 أن الوفد يصل غدا.";
@@ -99,12 +105,12 @@ pub fn analyze_publishing(
     let tk = scan::Toks::new(folded);
     let parsed = timex::parse_all(&tk);
     let mut timexes = timex::resolve_all(&tk, &parsed, given);
-    let mut inferred = None;
-    if given.is_none() {
-        inferred = published::infer(text, &timexes);
-        if let Some(p) = &inferred {
-            timexes = timex::resolve_all(&tk, &parsed, Some(p.date));
-        }
+    let inferred = match given {
+        None => published::infer(text, &timexes),
+        Some(g) => published::weekday_correction(text, &timexes, g),
+    };
+    if let Some(p) = &inferred {
+        timexes = timex::resolve_all(&tk, &parsed, Some(p.date));
     }
     let skip: Vec<_> = timexes
         .iter()
@@ -143,6 +149,25 @@ pub fn publication_candidates(text: &str, folded: &Folded, lo: Date, hi: Date) -
 /// anchor: self-dating phrases carry their own year).
 pub fn infer_publication_from(text: &str, timexes: &[Timex]) -> Option<Published> {
     published::infer(text, timexes)
+}
+
+/// Whether an event date holds (a TIMEX3 date value, `YYYY…`): not before 1900 and not more
+/// than five years after the publication date when that is known. For dates the text does not
+/// state itself (a date shifted by a duration: «بعد 100 عام من»); the time expressions the text
+/// states are checked when they are resolved.
+///
+/// ```
+/// use jiff::civil::date;
+/// assert!(hadath_time::date_holds("2022-09-13", Some(date(2022, 9, 16))));
+/// assert!(!hadath_time::date_holds("0048", Some(date(2022, 9, 16))));
+/// assert!(!hadath_time::date_holds("2122-01", Some(date(2022, 9, 16))));
+/// ```
+pub fn date_holds(value: &str, published: Option<Date>) -> bool {
+    let Some(year) = value.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+        return false;
+    };
+    year >= timex::FIRST_YEAR
+        && published.is_none_or(|p| year <= i32::from(p.year()) + timex::YEARS_AHEAD)
 }
 
 /// Resolve a time expression again against another anchor (for example the date of an event the

@@ -16,6 +16,9 @@ pub struct Published {
     pub reason: String,
     /// Byte range of those words in the text (empty when given).
     pub reason_span: Range<usize>,
+    /// The metadata date this one replaces, when the text's weekday contradicts it («اليوم
+    /// الاثنين» in an article stamped Tuesday, as crawl dates trail publication).
+    pub overrides: Option<Date>,
 }
 
 impl Published {
@@ -26,6 +29,7 @@ impl Published {
             inferred: false,
             reason: String::new(),
             reason_span: 0..0,
+            overrides: None,
         }
     }
 }
@@ -64,6 +68,7 @@ pub(crate) fn infer(text: &str, timexes: &[Timex]) -> Option<Published> {
             Some(_) => {}
             None => {
                 found = Some(Published {
+                    overrides: None,
                     date,
                     inferred: true,
                     reason: text[t.source.clone()].to_string(),
@@ -121,4 +126,42 @@ pub(crate) fn candidates(timexes: &[Timex], lo: i64, hi: i64) -> Vec<Date> {
         })
         .filter_map(cal::date_of)
         .collect()
+}
+
+/// Days from the metadata date to try, in order, for the publication day a weekday clue gives:
+/// the same day, then earlier ones (a crawl date trails publication), then the next day.
+const SHIFTS: [i64; 5] = [0, -1, -2, -3, 1];
+
+/// The publication day the text's weekday clues (اليوم الاثنين, أمس الأحد) give when they
+/// contradict the metadata date `given` and agree with each other; None when they agree with
+/// it, disagree with each other, or there are none.
+pub(crate) fn weekday_correction(text: &str, timexes: &[Timex], given: Date) -> Option<Published> {
+    let g = cal::day_of(given);
+    let mut found: Option<(i64, &Timex)> = None;
+    for t in timexes {
+        let TimeExpr::DayOffset {
+            days,
+            weekday: Some(wd),
+        } = t.expr
+        else {
+            continue;
+        };
+        let d = SHIFTS
+            .iter()
+            .map(|s| g + s)
+            .find(|&d| cal::weekday_of(d + i64::from(days)) == wd)?;
+        match found {
+            Some((f, _)) if f != d => return None,
+            Some(_) => {}
+            None => found = Some((d, t)),
+        }
+    }
+    let (d, t) = found.filter(|&(d, _)| d != g)?;
+    Some(Published {
+        date: cal::date_of(d)?,
+        inferred: true,
+        reason: text[t.source.clone()].to_string(),
+        reason_span: t.source.clone(),
+        overrides: Some(given),
+    })
 }

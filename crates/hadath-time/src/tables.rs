@@ -6,11 +6,16 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use crate::timex::Deixis;
+
 const MONTHS: &str = include_str!("../../../data/time/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
 const NUMBERS: &str = include_str!("../../../data/time/numbers.tsv");
 const ORDINALS: &str = include_str!("../../../data/time/ordinals.tsv");
 const UNITS: &str = include_str!("../../../data/time/units.tsv");
+const DEIXIS: &str = include_str!("../../../data/time/deixis.tsv");
+const SETS: &str = include_str!("../../../data/time/sets.tsv");
+const DAYS: &str = include_str!("../../../data/time/days.tsv");
 
 /// A time unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,6 +38,21 @@ pub enum Unit {
     Decade,
     /// A hundred years (قرن).
     Century,
+}
+
+fn unit_code(code: &str) -> Option<Unit> {
+    Some(match code {
+        "S" => Unit::Second,
+        "MIN" => Unit::Minute,
+        "H" => Unit::Hour,
+        "D" => Unit::Day,
+        "W" => Unit::Week,
+        "M" => Unit::Month,
+        "Y" => Unit::Year,
+        "DE" => Unit::Decade,
+        "CE" => Unit::Century,
+        _ => return None,
+    })
 }
 
 /// Kinds of number words.
@@ -116,6 +136,16 @@ pub enum Cue {
         count: u8,
     },
     Word(W),
+    /// A deictic expression; `lead` of its words stay outside the span (في الماضي).
+    Deixis {
+        reference: Deixis,
+        lead: u8,
+    },
+    /// A day named relative to the day of writing (أمس الأول, الليلة الماضية).
+    Days {
+        days: i8,
+        night: bool,
+    },
 }
 
 /// A lexicon entry: the words after the key word (folded) and the reading.
@@ -232,22 +262,35 @@ impl Lexicon {
             if r.len() < 3 {
                 continue;
             }
-            let unit = match r[1] {
-                "S" => Unit::Second,
-                "MIN" => Unit::Minute,
-                "H" => Unit::Hour,
-                "D" => Unit::Day,
-                "W" => Unit::Week,
-                "M" => Unit::Month,
-                "Y" => Unit::Year,
-                "DE" => Unit::Decade,
-                "CE" => Unit::Century,
-                _ => continue,
+            let Some(unit) = unit_code(r[1]) else {
+                continue;
             };
             let Ok(count) = r[2].parse::<u8>() else {
                 continue;
             };
             lx.add(r[0], Cue::Unit { unit, count });
+        }
+        for r in rows(DEIXIS) {
+            let reference = match r.get(1).copied() {
+                Some("PRESENT") => Deixis::Present,
+                Some("PAST") => Deixis::Past,
+                Some("FUTURE") => Deixis::Future,
+                _ => continue,
+            };
+            let lead = r.get(2).and_then(|l| l.parse().ok()).unwrap_or(0);
+            lx.add(r[0], Cue::Deixis { reference, lead });
+        }
+        for r in rows(SETS) {
+            if let Some(unit) = r.get(1).and_then(|c| unit_code(c)) {
+                lx.add(r[0], Cue::Word(W::SetAdv(unit)));
+            }
+        }
+        for r in rows(DAYS) {
+            let Some(Ok(days)) = r.get(1).map(|d| d.parse::<i8>()) else {
+                continue;
+            };
+            let night = r.get(2) == Some(&"night");
+            lx.add(r[0], Cue::Days { days, night });
         }
         use W::*;
         let words: &[(&str, W)] = &[
@@ -284,6 +327,9 @@ impl Lexicon {
             ("العام", YearCue),
             ("الماضي", Past),
             ("الماضيه", Past),
+            ("الماضيين", Past),
+            ("المنصرمين", Past),
+            ("الفائتين", Past),
             ("المنصرم", Past),
             ("المنصرمه", Past),
             ("الفائت", Past),
@@ -291,8 +337,11 @@ impl Lexicon {
             ("السابق", Past),
             ("الاخير", Recent),
             ("الاخيره", Recent),
+            ("الاخيرين", Recent),
             ("المقبل", Next),
             ("المقبله", Next),
+            ("المقبلين", Next),
+            ("القادمين", Next),
             ("القادم", Next),
             ("القادمه", Next),
             ("الجاري", Current),
@@ -355,10 +404,6 @@ impl Lexicon {
             ("مرتقب", Future),
             ("مرتقبه", Future),
             ("تنوي", Future),
-            ("يوميا", SetAdv(Unit::Day)),
-            ("اسبوعيا", SetAdv(Unit::Week)),
-            ("شهريا", SetAdv(Unit::Month)),
-            ("سنويا", SetAdv(Unit::Year)),
             ("كل", Every),
             ("الايام", PlUnit(Unit::Day)),
             ("الاسابيع", PlUnit(Unit::Week)),

@@ -129,7 +129,13 @@ pub(crate) fn find(
     let all_dates: Vec<(Range<usize>, Option<String>)> = time
         .timexes
         .iter()
+        // Calendar values only: a deictic PAST_REF is no event date.
         .filter(|t| t.kind == TimexKind::Date)
+        .filter(|t| {
+            t.value
+                .as_deref()
+                .is_none_or(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+        })
         .map(|t| (tok_range_of(tokens, &t.source), t.value.clone()))
         .collect();
     // "بعد شهر من X" / "قبل أيام من X": X lies that long before / after the clause's own date.
@@ -533,7 +539,9 @@ pub(crate) fn find(
                 (anchor.map(|d| d.to_string()), DateSource::Publication)
             };
             if let Some((_, dur, back)) = offset {
-                date = date.and_then(|d| hadath_time::shift_date(&d, dur, *back));
+                date = date
+                    .and_then(|d| hadath_time::shift_date(&d, dur, *back))
+                    .filter(|d| hadath_time::date_holds(d, anchor));
                 dsrc = DateSource::Text;
             }
             c.date = date;

@@ -1,9 +1,11 @@
 //! Time expressions: recognition over classified tokens, then resolution against an anchor date.
 
 mod dates;
+mod extra;
 mod parse;
 mod parse_core;
 mod resolve;
+mod sanity;
 mod value;
 mod words;
 
@@ -15,6 +17,9 @@ use jiff::civil::Date;
 use resolve::is_relative;
 pub(crate) use resolve::resolve;
 use std::ops::Range;
+
+pub use extra::Deixis;
+pub(crate) use sanity::{FIRST_YEAR, YEARS_AHEAD};
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -240,10 +245,29 @@ pub enum TimeExpr {
         /// The unit named (days, weeks, months…).
         unit: Unit,
     },
-    /// A recurring time (يومياً, كل أسبوع).
+    /// A recurring time (يومياً, كل أسبوع, كل عامين).
     Set {
-        /// How often: once per this unit.
+        /// How often: once per `n` of this unit.
         unit: Unit,
+        /// How many units between occurrences (2 for كل عامين).
+        n: u16,
+    },
+    /// A deictic reference to the present, past or future (الآن, مؤخرا, قريبا).
+    Deictic {
+        /// Which time it refers to.
+        reference: Deixis,
+    },
+    /// A century named by its ordinal (القرن العشرين): the century's first two digits, 19.
+    Century {
+        /// The first two digits of its years: 19 for the twentieth century (1900-1999).
+        century: i32,
+    },
+    /// A day of the anchor's month, or of a month counted from it (15 الشهر الجاري).
+    DayOfMonth {
+        /// The day of the month.
+        day: u8,
+        /// Months after the anchor's (0 الجاري, −1 الماضي, 1 المقبل).
+        n: i32,
     },
     /// A clock time (الساعة العاشرة صباحاً, الساعة 10:30): 24-hour clock.
     Clock {
@@ -344,7 +368,7 @@ pub(crate) fn parse_all(tk: &Toks) -> Vec<(Parsed, Tense)> {
             i += 1;
             continue;
         };
-        if p.end <= p.start || p.end <= i {
+        if p.end <= p.start || p.end <= i || tk.guarded(p.start, p.end) {
             i += 1;
             continue;
         }
@@ -372,12 +396,6 @@ pub(crate) fn resolve_all(
     let mut event: Option<i64> = None;
     for (p, tense) in parsed {
         let tense = *tense;
-        let r = resolve(&p.expr, tense, anchor_day, event);
-        if r.gran == Granularity::Day && !matches!(p.expr, TimeExpr::Ago { .. }) {
-            if let Some(f) = r.first {
-                event = Some(f);
-            }
-        }
         let kind = match &p.expr {
             TimeExpr::Duration { .. } | TimeExpr::Since { .. } => TimexKind::Duration,
             TimeExpr::Set { .. } => TimexKind::Set,
@@ -385,6 +403,24 @@ pub(crate) fn resolve_all(
             _ if p.tod.is_some() => TimexKind::Time,
             _ => TimexKind::Date,
         };
+        let r = match (&p.expr, p.part, anchor_day) {
+            (
+                &TimeExpr::UnitOffset {
+                    unit: Unit::Week,
+                    n,
+                },
+                Some(part),
+                Some(a),
+            ) => extra::week_part(a, n, part),
+            _ => resolve(&p.expr, tense, anchor_day, event),
+        };
+        // A date before 1900 or years after publication that the text does not state: no value.
+        let r = sanity::checked(r, &p.expr, kind, tense, anchor_day);
+        if r.gran == Granularity::Day && !matches!(p.expr, TimeExpr::Ago { .. }) {
+            if let Some(f) = r.first {
+                event = Some(f);
+            }
+        }
         // 25 شوال 1436 هـ الموافق 10 أغسطس 2015: the announced Gregorian day corrects the tabular one.
         if r.gran == Granularity::Day && p.start >= 2 && tk.is(p.start - 1, "الموافق") {
             if let Some(prev) = out.last_mut() {

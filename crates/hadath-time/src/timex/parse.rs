@@ -61,8 +61,15 @@ impl Toks<'_> {
                 n: None,
                 implied: true,
             }),
+            // العامين الماضيين: a definite dual with its adjective.
             2 => Some(Qty {
-                end: k + 1,
+                end: if self.v[k].t.starts_with("ال")
+                    && matches!(self.word(k + 1), Some(W::Past | W::Next | W::Recent))
+                {
+                    k + 2
+                } else {
+                    k + 1
+                },
                 unit,
                 n: Some(2.0),
                 implied: true,
@@ -191,6 +198,7 @@ impl Toks<'_> {
                             | TimeExpr::UnitOffset { .. }
                             | TimeExpr::Season { .. }
                             | TimeExpr::Decade { .. }
+                            | TimeExpr::Century { .. }
                     ) {
                         return Some(Parsed {
                             start: i,
@@ -275,6 +283,9 @@ impl Toks<'_> {
         // يوم الأحد الموافق 5 …, يوم السبت الـ7 من شهر …
         if self.is(k2, "الموافق") {
             k2 += 1;
+        } else if let Some(dir) = dir {
+            // الخميس المقبل 3 مارس: two expressions, as TimeML tags them.
+            return Some(Parsed::new(i, k, TimeExpr::Weekday { day, dir }));
         }
         if self.is(k2, "ال") && self.day_num(k2 + 1).is_some() {
             k2 += 1;

@@ -10,6 +10,9 @@ use hadath_text::TokenKind;
 impl Toks<'_> {
     pub(super) fn parse_core(&self, i: usize) -> Option<Parsed> {
         let tok = self.v.get(i)?;
+        if let Some(p) = self.parse_extra(i) {
+            return Some(p);
+        }
         let w = self.word(i);
         // أمس / اليوم / غداً / أول أمس / بعد غد, with a weekday and an explicit date.
         let lead = match w {
@@ -64,19 +67,25 @@ impl Toks<'_> {
             }
             return Some(Parsed::new(i, k3, TimeExpr::DayOffset { days, weekday }));
         }
-        // يوم + weekday / date
+        // يوم + weekday / date: يوم stays outside the span, as TimeML leaves "the day of" out.
         if tok.t.ends_with("يوم") && tok.t.len() <= 8 {
             if self.weekday_at(i + 1).is_some() {
-                let p = self.parse_weekday(i + 1)?;
-                return Some(Parsed { start: i, ..p });
+                return self.parse_weekday(i + 1);
             }
             if let Some((end, e)) = self.day_month(i + 1, None) {
-                return Some(Parsed::new(i, end, e));
+                return Some(Parsed::new(i + 1, end, e));
             }
         }
         // أيام الجمعة: every Friday.
         if tok.t == "ايام" && self.weekday_at(i + 1).is_some() {
-            return Some(Parsed::new(i, i + 2, TimeExpr::Set { unit: Unit::Week }));
+            return Some(Parsed::new(
+                i,
+                i + 2,
+                TimeExpr::Set {
+                    unit: Unit::Week,
+                    n: 1,
+                },
+            ));
         }
         if self.weekday_at(i).is_some() {
             // بين الاثنين, كلا الاثنين: "the two".
@@ -486,11 +495,19 @@ impl Toks<'_> {
                     return Some(Parsed::new(i, i + 2, TimeExpr::Ref { future: f, unit: u }));
                 }
             }
-            Some(W::SetAdv(u)) => return Some(Parsed::new(i, i + 1, TimeExpr::Set { unit: u })),
+            Some(W::SetAdv(u)) => {
+                return Some(Parsed::new(i, i + 1, TimeExpr::Set { unit: u, n: 1 }))
+            }
+            // كل أسبوع, كل عامين, كل ثلاثة أشهر.
             Some(W::Every) => {
-                if let Some((u, 1)) = self.unit_at(i + 1) {
-                    return Some(Parsed::new(i, i + 2, TimeExpr::Set { unit: u }));
-                }
+                let q = self.qty_at(i + 1)?;
+                let n =
+                    q.n.filter(|n| n.fract() == 0.0 && (1.0..1000.0).contains(n))?;
+                let e = TimeExpr::Set {
+                    unit: q.unit,
+                    n: n as u16,
+                };
+                return Some(Parsed::new(i, q.end, e));
             }
             _ => {}
         }

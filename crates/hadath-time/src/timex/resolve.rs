@@ -15,7 +15,7 @@ pub(crate) struct Resolved {
 }
 
 impl Resolved {
-    fn none(gran: Granularity) -> Resolved {
+    pub(super) fn none(gran: Granularity) -> Resolved {
         Resolved {
             value: None,
             gran,
@@ -24,7 +24,7 @@ impl Resolved {
             anchoring: Anchoring::Absolute,
         }
     }
-    fn day(z: i64, a: Anchoring) -> Resolved {
+    pub(super) fn day(z: i64, a: Anchoring) -> Resolved {
         Resolved {
             value: Some(ymd(z)),
             gran: Granularity::Day,
@@ -52,7 +52,7 @@ impl Resolved {
             anchoring: a,
         }
     }
-    fn interval(a: i64, b: i64, an: Anchoring) -> Resolved {
+    pub(super) fn interval(a: i64, b: i64, an: Anchoring) -> Resolved {
         Resolved {
             value: Some(format!("{}/{}", ymd(a), ymd(b))),
             gran: Granularity::Interval,
@@ -432,6 +432,9 @@ pub(crate) fn resolve(
             )
         }
         TimeExpr::Ref { .. } => Resolved::none(Granularity::None),
+        TimeExpr::Deictic { .. } | TimeExpr::Century { .. } | TimeExpr::DayOfMonth { .. } => {
+            super::extra::resolve(expr, anchor)
+        }
         TimeExpr::Clock { hour, minute } => Resolved {
             value: Some(format!("T{hour:02}:{minute:02}")),
             gran: Granularity::None,
@@ -439,8 +442,8 @@ pub(crate) fn resolve(
             last: None,
             anchoring: Absolute,
         },
-        TimeExpr::Set { unit } => Resolved {
-            value: Some(duration_value(unit, 1.0)),
+        TimeExpr::Set { unit, n } => Resolved {
+            value: Some(duration_value(unit, f64::from(n))),
             gran: Granularity::None,
             first: None,
             last: None,
@@ -480,12 +483,15 @@ pub(crate) fn is_relative(e: &TimeExpr) -> bool {
         | TimeExpr::UnitOffset { .. }
         | TimeExpr::Weekday { .. }
         | TimeExpr::Ago { .. }
-        | TimeExpr::AfterEvent { .. } => true,
+        | TimeExpr::AfterEvent { .. }
+        | TimeExpr::DayOfMonth { .. } => true,
         TimeExpr::Decade { .. }
         | TimeExpr::Duration { .. }
         | TimeExpr::Since { .. }
         | TimeExpr::Clock { .. }
         | TimeExpr::Ref { .. }
-        | TimeExpr::Set { .. } => false,
+        | TimeExpr::Set { .. }
+        | TimeExpr::Deictic { .. }
+        | TimeExpr::Century { .. } => false,
     }
 }
