@@ -26,10 +26,12 @@ mod vocab;
 pub use dates::{DateError, DateRange, Precision};
 pub use document::{Document, DocumentError};
 pub use output::{
-    BoilerOut, EntityOut, EventOut, GeoOut, Output, PartyOut, PublishedOut, SideToll, Size,
-    SpanOut, TimexOut,
+    BoilerOut, Cumulative, EntityOut, EventOut, GeoOut, Output, PartyOut, PublishedOut, SideToll,
+    Size, SpanOut, TimexOut,
 };
-pub use vocab::{Category, DateSource, GeoPrecision, Modality, Mode, Quad, Sector, UnknownWord};
+pub use vocab::{
+    Category, DateSource, GeoPrecision, Modality, Mode, Quad, Sector, TollScope, UnknownWord,
+};
 
 /// Something that turns a document into its extraction: the pipeline (`hadath-extract`
 /// implements it), or a stand-in in tests. The store's ingest driver takes one, as ripgrep's

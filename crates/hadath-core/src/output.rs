@@ -183,6 +183,9 @@ pub struct EventOut {
     /// How many were killed, injured, arrested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
+    /// A toll reported with this event that is not its own (see [`Cumulative`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative: Option<Cumulative>,
     /// How the text reports it.
     pub modality: Modality,
     /// Where the date came from: "text" (a time expression of the clause or sentence),
@@ -228,6 +231,23 @@ impl Size {
     pub fn is_empty(&self) -> bool {
         *self == Size::default()
     }
+}
+
+/// A toll reported with an event that is not its own: a running or whole-war total, or a count
+/// too large for one happening. Kept apart from `size`, so that summing `size.dead` counts
+/// each death once.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Cumulative {
+    /// People killed over the scope.
+    pub dead: u64,
+    /// How exact `dead` is when not exact: `at-least`, `about`, `more-than`, `up-to`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead_qualifier: Option<String>,
+    /// Why it is not this happening's toll.
+    pub why: crate::TollScope,
+    /// The words that scope it (منذ بداية الحرب، ارتفعت حصيلة), when the text gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<SpanOut>,
 }
 
 /// One side's dead, with the words that say it.

@@ -545,6 +545,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Why a toll is an event's `cumulative` and not its `size`: not this happening's alone.
+    TollScope, "toll scope", upper = false {
+        /// A running or whole-war total (ارتفعت حصيلة القتلى إلى، منذ بداية الحرب، الحرب التي
+        /// أودت بحياة).
+        RunningTotal = "running-total",
+        /// More dead than one happening has, with no words that scope it.
+        TooLarge = "too-large",
+    }
+}
+
+vocabulary! {
     /// Where an event's date came from.
     DateSource, "date_source", upper = false {
         /// A time expression of the clause or sentence.

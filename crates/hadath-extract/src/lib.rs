@@ -27,8 +27,8 @@ mod senses;
 pub mod window;
 
 pub use hadath_core::{
-    BoilerOut, Category, Document, DocumentError, EntityOut, EventOut, GeoOut, GeoPrecision,
-    Modality, Output, PartyOut, PublishedOut, SpanOut, TimexOut,
+    BoilerOut, Category, Cumulative, Document, DocumentError, EntityOut, EventOut, GeoOut,
+    GeoPrecision, Modality, Output, PartyOut, PublishedOut, SpanOut, TimexOut, TollScope,
 };
 pub use report::render_table;
 

@@ -26,6 +26,13 @@ pub const OBJECT_PREP: &str = "object_prep";
 pub const ACT_NOUN: &str = "act_noun";
 pub const OFFICE: &str = "office";
 pub const ADJUNCT_PREP: &str = "adjunct_prep";
+pub const RUNNING_TOTAL: &str = "running_total";
+pub const WAR_NOUN: &str = "war_noun";
+pub const START_WORD: &str = "start_word";
+pub const SINCE: &str = "since";
+pub const DEATH_WORD: &str = "death_word";
+pub const ONE_PERSON: &str = "one_person";
+pub const TWO_PERSONS: &str = "two_persons";
 const REQUIRED: &[&str] = &[
     LIGHT_VERB,
     CONSEQUENCE,
@@ -41,6 +48,13 @@ const REQUIRED: &[&str] = &[
     ACT_NOUN,
     OFFICE,
     ADJUNCT_PREP,
+    RUNNING_TOTAL,
+    WAR_NOUN,
+    START_WORD,
+    SINCE,
+    DEATH_WORD,
+    ONE_PERSON,
+    TWO_PERSONS,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

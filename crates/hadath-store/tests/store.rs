@@ -49,6 +49,7 @@ fn event(
             dead: Some(d as u64),
             ..Size::default()
         }),
+        cumulative: None,
         modality: Modality::Asserted,
         date_source: None,
         attribution: None,

@@ -24,7 +24,8 @@ use crate::senses;
 use crate::Data;
 use hadath_core::happening::{self, Report, Scope};
 use hadath_core::{
-    Category, DateRange, DateSource, EventOut, Modality, Mode, PartyOut, SideToll, Size, SpanOut,
+    Category, Cumulative, DateRange, DateSource, EventOut, Modality, Mode, PartyOut, SideToll,
+    Size, SpanOut, TollScope,
 };
 use hadath_text::{Analysis, Folded, Token, TokenKind};
 use hadath_time::{Granularity, TimeAnalysis, TimexKind};

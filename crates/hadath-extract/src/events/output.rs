@@ -68,7 +68,16 @@ pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Ev
         arrested: c.arrested,
         ..Size::default()
     };
-    if let Some(d) = &c.dead {
+    let mut cumulative = None;
+    if let Some(d) = c.dead.as_ref().filter(|d| d.beyond.is_some()) {
+        let (why, scope) = d.beyond.clone().expect("filtered");
+        cumulative = Some(Cumulative {
+            dead: d.total,
+            dead_qualifier: (d.qualifier != "exact").then(|| d.qualifier.to_string()),
+            why,
+            scope: scope.map(|r| span(&r)),
+        });
+    } else if let Some(d) = &c.dead {
         size.dead = Some(d.total);
         if d.qualifier != "exact" {
             size.dead_qualifier = Some(d.qualifier.to_string());
@@ -109,6 +118,7 @@ pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Ev
         mediators,
         location,
         size: (!size.is_empty()).then_some(size),
+        cumulative,
         modality: c.modality,
         date_source: c.date.as_ref().map(|_| c.date_source),
         attribution: c.attribution.map(|i| party(i, ents, text, span)),

@@ -122,15 +122,82 @@ pub(super) fn sentence_toll(
         } else {
             Vec::new()
         };
+        let beyond = running_total(cx, first.3.clone(), &st)
+            .map(|r| {
+                let src = cx.tokens[r.start].source.start..cx.tokens[r.end - 1].source.end;
+                (TollScope::RunningTotal, Some(src))
+            })
+            .or_else(|| (total > TOLL_CAP).then_some((TollScope::TooLarge, None)));
         out.dead = Some(TollInfo {
             total,
             qualifier: first.2,
             sides,
+            beyond,
+        });
+    } else {
+        out.dead = named_victims(cx, &st).map(|n| TollInfo {
+            total: n,
+            qualifier: "exact",
+            sides: Vec::new(),
+            beyond: None,
         });
     }
     out.injured = found.iter().find(|f| f.0 == Toll::Injured).map(|f| f.1);
     out.arrested = found.iter().find(|f| f.0 == Toll::Arrested).map(|f| f.1);
     out
+}
+
+/// More dead than one happening has, unless words scope it: such a toll is flagged
+/// (`cumulative`, `too-large`) and kept out of `size`.
+const TOLL_CAP: u64 = 2000;
+
+/// How far before a count the words of a whole-war total may stand (منذ بداية الحرب may
+/// stand anywhere after it in its sentence).
+const TOTAL_BEFORE: usize = 8;
+
+/// The words that make the count at `r` a whole-war or whole-period total, in its sentence: a
+/// `running_total` word (الحصيلة الإجمالية) or a `war_noun` before it (الحرب التي أودت بحياة),
+/// or منذ + the start of something or a war on either side (منذ بداية الحرب، منذ اندلاع النزاع).
+/// Their token range.
+fn running_total(cx: &Ctx<'_>, r: Range<usize>, st: &Range<usize>) -> Option<Range<usize>> {
+    let since_start = |k: usize| {
+        cx.has(senses::SINCE, k)
+            && (k + 1..(k + 3).min(st.end))
+                .any(|j| cx.has(senses::START_WORD, j) || cx.has(senses::WAR_NOUN, j))
+    };
+    let before = r.start.saturating_sub(TOTAL_BEFORE).max(st.start)..r.start;
+    let after = r.end..st.end;
+    before
+        .clone()
+        .find(|&k| {
+            cx.has(senses::RUNNING_TOTAL, k) || cx.has(senses::WAR_NOUN, k) || since_start(k)
+        })
+        .map(|k| k..r.end)
+        .or_else(|| {
+            after
+                .clone()
+                .find(|&k| since_start(k))
+                .map(|k| r.start..(k + 3).min(st.end))
+        })
+}
+
+/// A killing of one or two people named by what they were, with no count (مقتل شرطي، استشهد
+/// الشاب الفلسطيني، قتل جنديين): one dead, or two for a dual.
+fn named_victims(cx: &Ctx<'_>, st: &Range<usize>) -> Option<u64> {
+    (st.start..st.end).find_map(|k| {
+        if !cx.has(senses::DEATH_WORD, k) {
+            return None;
+        }
+        (k + 1..(k + 3).min(st.end)).find_map(|j| {
+            if cx.has(senses::TWO_PERSONS, j) {
+                Some(2)
+            } else if cx.has(senses::ONE_PERSON, j) {
+                Some(1)
+            } else {
+                None
+            }
+        })
+    })
 }
 
 /// How many sentences after an attack's report a toll given apart from it (الهجوم أسفر عن …،

@@ -73,6 +73,8 @@ pub(super) struct TollInfo {
     pub(super) total: u64,
     pub(super) qualifier: &'static str,
     pub(super) sides: Vec<(u64, Range<usize>, Option<usize>)>,
+    /// Not this happening's alone: why, and where the words that scope it are in the text.
+    pub(super) beyond: Option<(TollScope, Option<Range<usize>>)>,
 }
 
 pub(super) fn is_word(t: &Token) -> bool {
