@@ -242,6 +242,7 @@ impl Params {
             from: self.one("from"),
             to: self.one("to"),
             place: self.one("place"),
+            bbox: self.one("bbox"),
             modality: self.one("modality"),
             text: self.one("q"),
             min_sources: self.number("min_sources", 0, 0, 1_000_000)?,
@@ -254,12 +255,13 @@ impl Params {
     }
 }
 
-const FILTER_PARAMS: [&str; 8] = [
+const FILTER_PARAMS: [&str; 9] = [
     "actor",
     "type",
     "from",
     "to",
     "place",
+    "bbox",
     "modality",
     "q",
     "min_sources",
