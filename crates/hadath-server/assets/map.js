@@ -179,7 +179,11 @@ window.hadathMap = (function () {
       setTimeout(() => { swallowClick = false; }, 0);
       if (Math.abs(ev.clientX - d.x) < 4 && Math.abs(ev.clientY - d.y) < 4) return;
       const b = L.latLngBounds(d.a, corner(ev));
-      const w = clamp(round(b.getWest(), false), -180, 180), e = clamp(round(b.getEast(), true), -180, 180);
+      // Longitudes on a copy of the world wrap back into -180..180 (a box across the
+      // antimeridian then has its west edge east of its east edge, as the filter reads it).
+      const wide = b.getEast() - b.getWest() >= 360;
+      const wrap = (x) => L.Util.wrapNum(x, [-180, 180], true);
+      const w = wide ? -180 : round(wrap(b.getWest()), false), e = wide ? 180 : round(wrap(b.getEast()), true);
       const s = clamp(round(b.getSouth(), false), -90, 90), n = clamp(round(b.getNorth(), true), -90, 90);
       on.box(`${w},${s},${e},${n}`);
     });
