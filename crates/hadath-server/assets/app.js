@@ -354,7 +354,8 @@
     mapFitFor = key;
     const n = events.length;
     $("map-count").textContent = `${placed} of the ${n} event${n === 1 ? "" : "s"} in the timeline's view placed`;
-    if (state.selected) mapView.select(state.selected);
+    // Redrawn dots keep the open event marked; the map stays where the reader put it.
+    if (state.selected) mapView.select(state.selected, null, true);
   }
   // What the map marks of the filters: the drawn box and the country of a place code.
   function markMap() {

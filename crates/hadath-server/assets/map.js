@@ -112,8 +112,8 @@ window.hadathMap = (function () {
       return placed.length;
     }
     // Marks an event open; `row` (its API row) draws it when it is not among the dots shown, and
-    // the map pans to it when it is outside the view.
-    function select(id, row) {
+    // the map pans to it when it is outside the view (unless `stay`).
+    function select(id, row, stay) {
       selected = id;
       for (const el of root.querySelectorAll(".map-dot.sel")) el.classList.remove("sel");
       let m = byId.get(id);
@@ -125,7 +125,7 @@ window.hadathMap = (function () {
       m.bringToFront();
       const el = m.getElement();
       if (el) el.classList.add("sel");
-      if (!map.getBounds().contains(m.getLatLng())) map.panTo(m.getLatLng());
+      if (!stay && !map.getBounds().contains(m.getLatLng())) map.panTo(m.getLatLng());
     }
 
     // ---------- the filters the map sets: a drawn box, a country ----------
