@@ -30,7 +30,7 @@ rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install -q --upgrade pip
 echo "-- pip install ./python (builds the native module with maturin)"
-"$venv/bin/pip" install -q ./python pytest pandas polars pyspark mypy
+"$venv/bin/pip" install -q ./python pytest pandas polars duckdb pyspark mypy
 "$venv/bin/python" -c "import hadath; print('hadath', hadath.__version__, hadath.extract('قصفت الطائرات مواقع في إدلب أمس', published='2020-02-27')['events'][0]['type'])"
 
 echo "-- pytest (the CLI comparison and Spark are required here, never skipped)"

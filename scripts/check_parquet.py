@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Read an `hadath export -f parquet` file back with pyarrow (and pandas, where installed) and
 check that its columns are typed: DATE for whole days, doubles for coordinates, integers for
-counts and ids.
+counts and ids, lists of strings for lists, a UTC timestamp for when an event last changed.
 
 Usage: hadath export -f parquet -o events.parquet && python3 scripts/check_parquet.py events.parquet
 """
@@ -16,7 +16,12 @@ want = {
     "latitude": pa.float64(), "longitude": pa.float64(), "geonameid": pa.int64(), "dead": pa.int64(),
     "event_id": pa.int64(), "quad_class": pa.int64(), "geo_precision": pa.string(), "admin1": pa.string(),
 }
+want["timestamp"] = pa.timestamp("us", tz="UTC")
 bad = [f"{c}: {t.schema.field(c).type}, want {w}" for c, w in want.items() if t.schema.field(c).type != w]
+for c in ("actor_name", "actor_code", "recipient_name", "mediator_name", "source_docs", "source_urls"):
+    ty = t.schema.field(c).type
+    if not (pa.types.is_list(ty) and ty.value_type == pa.string()):
+        bad.append(f"{c}: {ty}, want a list of strings")
 if bad:
     sys.exit("untyped columns: " + "; ".join(bad))
 lat = t.column("latitude").to_pylist()

@@ -451,3 +451,42 @@ fn epoch_days(s: &str) -> i32 {
     let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
     (era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468) as i32
 }
+
+#[test]
+fn explain_shows_the_place_reason_and_bbox_keeps_the_events_inside_the_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("aleppo.jsonl");
+    let text = "قصفت القوات السورية مواقع في حلب يوم 3/4/2021، ما أسفر عن مقتل 5 أشخاص.";
+    let doc = serde_json::json!({"id": "a1", "text": text, "published": "2021-12-31"});
+    std::fs::write(&input, format!("{doc}\n")).unwrap();
+    let db = dir.path().join("s.db");
+    run(&["ingest", s(&input), "--db", s(&db), "-q"]);
+    let t = timeline_json(&db);
+    let reason = t[0]["location"]["reason"].as_str().unwrap().to_string();
+    let id = t[0]["id"].to_string();
+    let x = String::from_utf8(run(&["explain", &id, "--db", s(&db)]).stdout).unwrap();
+    assert!(x.contains(&format!("place reason  {reason}")), "{x}");
+    assert!(x.contains(&format!("     place: {reason}")), "{x}");
+    assert!(x.contains("coordinates   36.2"), "{x}");
+    let ids = |bbox: &str| -> usize {
+        let o = run(&[
+            "timeline",
+            "--db",
+            s(&db),
+            "--format",
+            "json",
+            "--bbox",
+            bbox,
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array().unwrap().len()
+    };
+    assert_eq!(ids("35,29,43,38"), 1);
+    assert_eq!(ids("-10,29,0,38"), 0);
+    let bad = hadath()
+        .args(["timeline", "--db", s(&db), "--bbox", "1,2"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("west,south,east,north"));
+}

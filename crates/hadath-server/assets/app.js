@@ -22,7 +22,7 @@
   const DAY = 86400000;
 
   const state = {
-    filter: { q: "", type: "", from: "", to: "", place: "", modality: "", actor: [] },
+    filter: { q: "", type: "", from: "", to: "", place: "", bbox: "", modality: "", actor: [] },
     events: [],
     total: 0,
     selected: null,
@@ -92,7 +92,7 @@
   function query(extra) {
     const p = new URLSearchParams();
     const f = state.filter;
-    for (const k of ["q", "type", "from", "to", "place", "modality"]) if (f[k]) p.set(k, f[k]);
+    for (const k of FILTER_KEYS) if (f[k]) p.set(k, f[k]);
     for (const a of f.actor) p.append("actor", a);
     for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
     return p.toString();
@@ -133,7 +133,7 @@
     const add = (label, clear) =>
       box.append(el("span", { class: "chip" }, label, el("button", { type: "button", title: "Remove", "aria-label": `Remove ${label}`, onclick: clear, text: "×" })));
     for (const a of f.actor) add(`actor: ${actorName(a)}`, () => { f.actor = f.actor.filter((x) => x !== a); refresh(); });
-    const names = { q: "search", type: "type", from: "from", to: "to", place: "place", modality: "modality" };
+    const names = { q: "search", type: "type", from: "from", to: "to", place: "place", bbox: "map box", modality: "modality" };
     for (const [k, n] of Object.entries(names)) if (f[k]) add(`${n}: ${f[k]}`, () => { f[k] = ""; writeForm(); refresh(); });
   }
   const actorNames = new Map();
@@ -143,8 +143,8 @@
   // Written to the query string (a new history entry when the filters change, the same entry
   // when only the order or the open event does), read back on load and on the back button, so a
   // shared address opens the same view.
-  const FILTER_KEYS = ["q", "type", "from", "to", "place", "modality"];
-  const emptyFilter = () => ({ q: "", type: "", from: "", to: "", place: "", modality: "", actor: [] });
+  const FILTER_KEYS = ["q", "type", "from", "to", "place", "bbox", "modality"];
+  const emptyFilter = () => ({ q: "", type: "", from: "", to: "", place: "", bbox: "", modality: "", actor: [] });
   function addressQuery() {
     const p = new URLSearchParams();
     const f = state.filter;
@@ -187,6 +187,7 @@
   async function refresh(fromAddress) {
     writeAddress(!fromAddress);
     renderChips();
+    markMap();
     showError(null);
     try {
       await loading(Promise.all([loadEvents(false), loadNetwork(), loadTimeline()]));
@@ -334,6 +335,49 @@
     state.tlTotal = page.total;
     drawTimeline();
   }
+
+  // ---------- map (map.js): the timeline's events in view, where they happened ----------
+  let mapView = null;
+  let mapFitFor = null;
+  let mapShown = "";
+  // Draws the timeline's events (its dated dots and its undated grid) on the map; frames them
+  // when the filters changed since the last framing (panning the timeline keeps the map where
+  // the reader put it). Called by every drawing of the timeline: nothing to do when it shows the
+  // same events.
+  function drawMap(events) {
+    if (!mapView) return;
+    const key = query();
+    const shown = `${key}|${events.map((e) => e.id).join(",")}`;
+    if (shown === mapShown) return;
+    mapShown = shown;
+    const placed = mapView.show(events, key !== mapFitFor);
+    mapFitFor = key;
+    const n = events.length;
+    $("map-count").textContent = `${placed} of the ${n} event${n === 1 ? "" : "s"} in the timeline's view placed`;
+    // Redrawn dots keep the open event marked; the map stays where the reader put it.
+    if (state.selected) mapView.select(state.selected, null, true);
+  }
+  // What the map marks of the filters: the drawn box and the country of a place code.
+  function markMap() {
+    if (!mapView) return;
+    mapView.box(state.filter.bbox);
+    mapView.country(/^[A-Za-z]{3}$/.test(state.filter.place) ? state.filter.place : "");
+  }
+  function setupMap() {
+    if (!window.hadathMap || !window.L) return;
+    const quadOf = (type) => (type in QUAD_OF ? QUAD_OF[type] : -1);
+    mapView = window.hadathMap.create($("map"), {
+      open: (id) => openEvent(id),
+      box: (bbox) => { state.filter.bbox = bbox; refresh(); },
+      // A second click on the country filtered by removes the filter.
+      country: (code) => {
+        state.filter.place = state.filter.place.toUpperCase() === code ? "" : code;
+        writeForm();
+        refresh();
+      },
+    }, quadOf);
+    mapView.ready.catch(showError);
+  }
   let dotsTimer = null;
   function reloadDotsSoon() {
     clearTimeout(dotsTimer);
@@ -356,6 +400,7 @@
     root.replaceChildren();
     const pts = dated();
     const undated = state.events.filter((e) => !e.date_first);
+    drawMap(pts.map((p) => p.e).concat(undated));
     const U = undated.length ? 96 : 0;
     const L = 150, R = 16 + U, top = 8, axisH = 22, histH = 34;
     state.tl = { L, R };
@@ -805,6 +850,7 @@
     writeAddress(false);
     for (const li of document.querySelectorAll("#events li")) li.classList.toggle("sel", Number(li.dataset.id) === id);
     for (const c of document.querySelectorAll("#timeline .dot")) c.classList.toggle("sel", Number(c.dataset.id) === id);
+    if (mapView) mapView.select(id);
     const box = $("detail");
     box.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
     try {
@@ -812,6 +858,7 @@
       const docs = await Promise.all(x.members.map((m) => api(`/api/documents/${encodeURIComponent(m.doc_id)}`).catch(() => null)));
       if (state.selected !== id) return;
       renderDetail(x, docs);
+      if (mapView) mapView.select(id, x.event);
       // Bring the event into the timeline's view when it is outside it.
       const t0 = parseDay(x.event.date_first), t1 = parseDay(x.event.date_last);
       if (t0 !== null && state.view && (t1 + DAY < state.view[0] || t0 > state.view[1])) {
@@ -1011,6 +1058,7 @@
   // ---------- start ----------
   async function init() {
     setupTimelineInput();
+    setupMap();
     setupPaste();
     netLegend();
     $("legend").append(...QUADS.map((q) => el("span", {}, el("span", { class: `swatch qc${QUADS.indexOf(q)}` }), q.short)));

@@ -18,4 +18,4 @@ fi
 # The binary under test (a no-op when .ci/run's release build is current).
 (cd "$root" && cargo build --release -q -p hadath-cli)
 cd "$here"
-HADATH_BIN="$root/target/release/hadath" node --test test.mjs
+HADATH_BIN="$root/target/release/hadath" node --test test.mjs map.test.mjs

@@ -8,19 +8,11 @@
 // release build; run.sh does not set it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join, resolve } from "node:path";
+import { bin, chromiumPath, launch, root, run, serve, shots, watch as guard } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "../../..");
-const shots = join(root, "docs/screenshots");
-const bin = process.env.HADATH_BIN
-  || [join(root, "target/release/hadath"), join(root, "target/debug/hadath")].find(existsSync);
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const seeds = process.env.HADATH_E2E_CORPUS
   || [resolve(root, "../shared/corpus/seeds"), join(root, "examples/corpus")].find(existsSync);
 
@@ -35,10 +27,6 @@ const ARTICLE = [
 let work, server, base, context, page;
 const problems = [];
 
-function run(args) {
-  return execFileSync(bin, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
 before(async () => {
   assert.ok(bin, "no hadath binary: build it first (cargo build --release -p hadath-cli)");
   assert.ok(existsSync(chromiumPath), `no Chromium at ${chromiumPath} (apt-get install chromium)`);
@@ -46,48 +34,12 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), "hadath-e2e-"));
   const db = join(work, "store.db");
   run(["ingest", seeds, "--db", db, "--quiet"]);
-  server = spawn(bin, ["serve", "--db", db, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
-  base = await new Promise((ok, fail) => {
-    let err = "";
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${err}`)), 60000);
-    server.stderr.on("data", (d) => {
-      err += d;
-      const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(err);
-      if (m) { clearTimeout(timer); ok(m[1]); }
-    });
-    server.on("exit", (c) => fail(new Error(`server exited (${c}): ${err}`)));
-  });
-  context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1440, height: 1000 },
-    deviceScaleFactor: 1,
-  });
+  ({ server, base } = await serve(db));
+  context = await launch(join(work, "profile"));
   page = await watch(context.pages()[0] || (await context.newPage()));
 });
 
-const liveAssets = process.env.HADATH_E2E_LIVE_ASSETS === "1";
-const ASSET_FILES = { "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/app.css": "app.css" };
-// Records a page's errors, and lets it contact nothing but this server.
-async function watch(p) {
-  p.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  p.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  await p.route("**/*", async (route) => {
-    const u = new URL(route.request().url());
-    if (u.origin !== base) {
-      problems.push(`request outside the server: ${u}`);
-      return route.abort();
-    }
-    if (liveAssets && ASSET_FILES[u.pathname]) {
-      const response = await route.fetch();
-      return route.fulfill({ response, body: readFileSync(join(here, "../assets", ASSET_FILES[u.pathname])) });
-    }
-    return route.continue();
-  });
-  return p;
-}
+const watch = (p) => guard(p, base, problems);
 
 after(async () => {
   if (context) await context.close();

@@ -85,13 +85,7 @@ pub(crate) fn router(state: AppState) -> Router {
         )
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
-    Router::new()
-        .nest("/api", api)
-        .route("/", get(assets::index))
-        .route("/index.html", get(assets::index))
-        .route("/app.js", get(assets::app_js))
-        .route("/app.css", get(assets::app_css))
-        .route("/favicon.svg", get(assets::favicon))
+    assets::routes(Router::new().nest("/api", api))
         .fallback(not_found)
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
@@ -242,6 +236,7 @@ impl Params {
             from: self.one("from"),
             to: self.one("to"),
             place: self.one("place"),
+            bbox: self.one("bbox"),
             modality: self.one("modality"),
             text: self.one("q"),
             min_sources: self.number("min_sources", 0, 0, 1_000_000)?,
@@ -254,12 +249,13 @@ impl Params {
     }
 }
 
-const FILTER_PARAMS: [&str; 8] = [
+const FILTER_PARAMS: [&str; 9] = [
     "actor",
     "type",
     "from",
     "to",
     "place",
+    "bbox",
     "modality",
     "q",
     "min_sources",

@@ -571,24 +571,41 @@ async fn the_page_and_its_assets() {
     assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     for (path, kind) in [
         ("/app.js", "text/javascript"),
+        ("/map.js", "text/javascript"),
         ("/app.css", "text/css"),
         ("/favicon.svg", "image/svg+xml"),
+        ("/vendor/leaflet.js", "text/javascript"),
+        ("/vendor/leaflet.css", "text/css"),
+        ("/vendor/topojson-client.min.js", "text/javascript"),
+        ("/vendor/LICENSE-leaflet.txt", "text/plain"),
+        ("/vendor/README.md", "text/plain"),
     ] {
         let (s, body, h) = call(&st, Request::get(path).body(Body::empty()).unwrap()).await;
         assert_eq!(s, StatusCode::OK);
         assert!(h[header::CONTENT_TYPE].to_str().unwrap().starts_with(kind));
         assert!(body.as_str().unwrap().len() > 100);
     }
+    // The map's base layer and the codes of its countries are JSON.
+    for path in ["/vendor/countries-50m.json", "/country-numeric.json"] {
+        let (s, body, h) = call(&st, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(h[header::CONTENT_TYPE], "application/json");
+        assert!(body.is_object(), "{path}");
+    }
     // The page never hands article text to the HTML parser.
-    let js = include_str!("../assets/app.js");
-    for bad in [
-        "innerHTML",
-        "outerHTML",
-        "insertAdjacentHTML",
-        "document.write",
-        "eval(",
+    for (name, js) in [
+        ("app.js", include_str!("../assets/app.js")),
+        ("map.js", include_str!("../assets/map.js")),
     ] {
-        assert!(!js.contains(bad), "app.js uses {bad}");
+        for bad in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+        ] {
+            assert!(!js.contains(bad), "{name} uses {bad}");
+        }
     }
 }
 

@@ -31,11 +31,28 @@ pub struct EventRow {
     pub date_display: String,
     /// Its toll in words (`206 killed, 30 injured`), empty when no report gives one.
     pub toll: String,
+    /// Where it happened, WGS84 latitude in decimal degrees (the place's point, or its admin-1
+    /// region's or country's as `geo_precision` says); none when the place has no coordinates.
+    pub latitude: Option<f64>,
+    /// WGS84 longitude in decimal degrees.
+    pub longitude: Option<f64>,
+    /// The place's GeoNames id, where it comes from GeoNames.
+    pub geonameid: Option<u32>,
+    /// The admin-1 region (governorate, province) the place lies in, in English.
+    pub admin1: Option<String>,
+    /// Whose point `latitude` and `longitude` are: `place`, `admin1` or `country`.
+    pub geo_precision: Option<&'static str>,
 }
 
 impl From<StoryEvent> for EventRow {
     fn from(event: StoryEvent) -> Self {
+        let geo = event.location.as_ref().and_then(|l| l.geo.as_ref());
         EventRow {
+            latitude: geo.map(|g| g.lat),
+            longitude: geo.map(|g| g.lon),
+            geonameid: geo.and_then(|g| g.geonameid),
+            admin1: geo.and_then(|g| g.admin1.clone()),
+            geo_precision: geo.map(|g| g.precision.as_str()),
             quad: quad(&event.kind),
             date_display: event.date_display(),
             toll: event.toll(),

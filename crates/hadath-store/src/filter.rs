@@ -32,6 +32,9 @@ pub struct FilterSpec {
     pub to: Option<String>,
     /// A place's English name or country code (substring, case-insensitive).
     pub place: Option<String>,
+    /// A box on the map, `west,south,east,north` in decimal degrees (`35,29,43,38`): events
+    /// whose point lies inside it (a west edge east of the east edge crosses the antimeridian).
+    pub bbox: Option<String>,
     /// One modality (`asserted`, `future`, …).
     pub modality: Option<String>,
     /// Words that must all occur in the evidence or summary (diacritics and clitics ignored).
@@ -67,6 +70,52 @@ pub enum FilterError {
     /// Too many actors.
     #[error("{0} actors given; {MAX_ACTORS} at most")]
     TooManyActors(usize),
+    /// `bbox` is not four numbers within the globe.
+    #[error(
+        "bbox: {0:?} is not west,south,east,north in decimal degrees \
+         (longitudes -180 to 180, latitudes -90 to 90, south not above north), e.g. 35,29,43,38"
+    )]
+    BBox(String),
+}
+
+/// A box on the map in decimal degrees (WGS84).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    /// The west edge's longitude.
+    pub west: f64,
+    /// The south edge's latitude.
+    pub south: f64,
+    /// The east edge's longitude (below `west` when the box crosses the antimeridian).
+    pub east: f64,
+    /// The north edge's latitude.
+    pub north: f64,
+}
+
+impl std::str::FromStr for BBox {
+    type Err = FilterError;
+
+    /// `west,south,east,north`.
+    fn from_str(s: &str) -> Result<BBox, FilterError> {
+        let bad = || FilterError::BBox(s.to_string());
+        let v: Vec<f64> = s
+            .split(',')
+            .map(|x| x.trim().parse::<f64>().map_err(|_| bad()))
+            .collect::<Result<_, _>>()?;
+        let [west, south, east, north] = v[..] else {
+            return Err(bad());
+        };
+        let lon = |x: f64| x.is_finite() && (-180.0..=180.0).contains(&x);
+        let lat = |x: f64| x.is_finite() && (-90.0..=90.0).contains(&x);
+        if !(lon(west) && lon(east) && lat(south) && lat(north) && south <= north) {
+            return Err(bad());
+        }
+        Ok(BBox {
+            west,
+            south,
+            east,
+            north,
+        })
+    }
 }
 
 /// Names an actor term may stand for: the knowledge base's canonical names and codes for a
@@ -87,6 +136,8 @@ pub struct Filter {
     pub to: Option<DateRange>,
     /// A place's English name or country code (substring, case-insensitive).
     pub place: Option<String>,
+    /// Events whose point lies in this box.
+    pub bbox: Option<BBox>,
     /// The modality.
     pub modality: Option<Modality>,
     /// Words that must all occur.
@@ -129,6 +180,7 @@ impl FilterSpec {
             }
         }
         let modality = nonempty(&self.modality).map(str::parse).transpose()?;
+        let bbox = nonempty(&self.bbox).map(str::parse).transpose()?;
         let terms: Vec<&str> = self
             .actor
             .iter()
@@ -156,6 +208,7 @@ impl FilterSpec {
             from,
             to,
             place: nonempty(&self.place).map(str::to_string),
+            bbox,
             modality,
             text: nonempty(&self.text).map(str::to_string),
             min_sources: self.min_sources,
@@ -215,6 +268,15 @@ impl Filter {
             ps.push(v.clone());
             ps.push(v);
         }
+        if let Some(b) = self.bbox {
+            let lon = if b.west <= b.east {
+                "s.longitude BETWEEN ? AND ?"
+            } else {
+                "(s.longitude >= ? OR s.longitude <= ?)"
+            };
+            wh.push(format!("s.latitude BETWEEN ? AND ? AND {lon}"));
+            ps.extend([b.south, b.north, b.west, b.east].map(Value::Real));
+        }
         if let Some(m) = self.modality {
             wh.push("s.modality = ?".into());
             ps.push(Value::Text(m.as_str().into()));
@@ -269,11 +331,50 @@ mod tests {
             ..Default::default()
         });
         assert!(r.contains("after"), "{r}");
+        for b in [
+            "35,29,43",
+            "35,29,43,x",
+            "35,38,43,29",
+            "190,0,200,10",
+            "NaN,0,1,1",
+        ] {
+            let m = bad(FilterSpec {
+                bbox: Some(b.into()),
+                ..Default::default()
+            });
+            assert!(m.contains("west,south,east,north"), "{b}: {m}");
+        }
         let many = FilterSpec {
             actor: vec!["x".into(); 51],
             ..Default::default()
         };
         assert_eq!(many.validate(&none), Err(FilterError::TooManyActors(51)));
+    }
+
+    #[test]
+    fn a_box_reads_west_south_east_north_and_may_cross_the_antimeridian() {
+        let f = |b: &str| {
+            FilterSpec {
+                bbox: Some(b.into()),
+                ..Default::default()
+            }
+            .validate(&none)
+            .unwrap()
+        };
+        let b = f(" 35, 29.5 ,43,38 ");
+        assert_eq!(
+            b.bbox,
+            Some(BBox {
+                west: 35.0,
+                south: 29.5,
+                east: 43.0,
+                north: 38.0
+            })
+        );
+        assert!(b.sql().0.contains("longitude BETWEEN"));
+        let (sql, ps) = f("170,-20,-170,0").sql();
+        assert!(sql.contains("longitude >= ? OR s.longitude <= ?"), "{sql}");
+        assert_eq!(ps, [-20.0, 0.0, 170.0, -170.0].map(Value::Real).to_vec());
     }
 
     #[test]

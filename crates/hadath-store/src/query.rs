@@ -111,6 +111,10 @@ pub struct StoryEvent {
     pub cameo: Option<String>,
     /// Fields on which the reports differ: `[{field, values: [{value, docs}]}]`.
     pub disagreements: serde_json::Value,
+    /// When it last changed: the latest time one of its reports was extracted and stored (UTC,
+    /// RFC 3339). The exports' `timestamp`; not in the timeline's JSON.
+    #[serde(skip)]
+    pub updated: Option<String>,
 }
 
 impl StoryEvent {
@@ -202,9 +206,9 @@ const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.d
     s.mediators, s.dead, s.injured, s.arrested, s.n_mentions, s.summary, s.cameo,
     s.disagreements,
     (SELECT json_array(json_group_array(id), json_group_array(source), json_group_array(url),
-            min(published), max(published))
+            min(published), max(published), max(extracted_at))
         FROM (SELECT DISTINCT d.id AS id, d.source AS source, d.url AS url,
-                d.published AS published
+                d.published AS published, d.extracted_at AS extracted_at
             FROM story_members m JOIN events e USING (event_key) JOIN documents d USING (doc_key)
             WHERE m.story_id = s.story_id ORDER BY d.id)),
     (SELECT e.evidence_text FROM story_members m JOIN events e USING (event_key)
@@ -212,11 +216,12 @@ const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.d
     s.latitude, s.longitude, s.geonameid, s.admin1, s.geo_precision, s.geo_reason";
 
 /// The reports' documents as the story query gives them: ids, outlets, urls, first and last
-/// publication dates.
+/// publication dates, the latest extraction time.
 type Reports = (
     Vec<String>,
     Vec<String>,
     Vec<String>,
+    Option<String>,
     Option<String>,
     Option<String>,
 );
@@ -238,7 +243,7 @@ fn reports(js: &str) -> Reports {
         out
     };
     let date = |i: usize| v[i].as_str().map(str::to_string);
-    (list(0), list(1), list(2), date(3), date(4))
+    (list(0), list(1), list(2), date(3), date(4), date(5))
 }
 
 /// The place columns of a story event from column `i` on: latitude, longitude, geonameid,
@@ -265,7 +270,8 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
     let pj = |s: String| serde_json::from_str::<Vec<Party>>(&s).unwrap_or_default();
     let lname: Option<String> = r.get(8)?;
     let lcode: Option<String> = r.get(9)?;
-    let (sources, outlets, urls, first_report, last_report) = reports(&r.get::<_, String>(20)?);
+    let (sources, outlets, urls, first_report, last_report, updated) =
+        reports(&r.get::<_, String>(20)?);
     Ok(StoryEvent {
         id: r.get(0)?,
         kind: r.get(1)?,
@@ -299,6 +305,7 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
         first_report,
         last_report,
         evidence: r.get(21)?,
+        updated,
     })
 }
 

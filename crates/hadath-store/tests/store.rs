@@ -485,6 +485,8 @@ fn csv_export_reads_back_as_the_store() {
     let merged = rows.iter().find(|r| &r[col("num_sources")] == "2").unwrap();
     assert_eq!(&merged[col("dead")], "206");
     assert_eq!(&merged[col("source_docs")], "a;b");
+    assert_eq!(&merged[col("version")], export::VERSION);
+    assert!(merged[col("timestamp")].ends_with('Z'), "{merged:?}");
     assert_eq!(&merged[col("quad_class")], "4");
     assert_eq!(&merged[col("cameo_root")], "19");
 }
@@ -518,8 +520,29 @@ fn parquet_export_reads_back_as_the_store() {
             match (got, want) {
                 (
                     Field::Null,
-                    export::Cell::Int(None) | export::Cell::Text(None) | export::Cell::Float(None),
+                    export::Cell::Int(None)
+                    | export::Cell::Text(None)
+                    | export::Cell::Float(None)
+                    | export::Cell::List(None),
                 ) => {}
+                // lists are list columns, a party without a code a null item
+                (Field::ListInternal(g), export::Cell::List(Some(w))) => {
+                    let got: Vec<Option<String>> = g
+                        .elements()
+                        .iter()
+                        .map(|x| match x {
+                            Field::Str(s) => Some(s.clone()),
+                            Field::Null => None,
+                            other => panic!("list item {other:?}"),
+                        })
+                        .collect();
+                    assert_eq!(got, w);
+                }
+                // the time it last changed is a UTC TIMESTAMP
+                (Field::TimestampMicros(g), export::Cell::Text(Some(w))) => {
+                    let t: jiff::Timestamp = w.parse().unwrap();
+                    assert_eq!(*g, t.as_microsecond(), "{w}");
+                }
                 (Field::Long(g), export::Cell::Int(Some(w))) => assert_eq!(*g, w),
                 (Field::Double(g), export::Cell::Float(Some(w))) => assert_eq!(*g, w),
                 (Field::Str(g), export::Cell::Text(Some(w))) => assert_eq!(*g, w),

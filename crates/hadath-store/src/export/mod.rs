@@ -1,7 +1,7 @@
 //! Exports of story events for analysts: JSON Lines, CSV and Parquet, one row per event.
 //!
-//! Columns follow PLOVER's event record (POLECAT's names where it has them), lists joined with
-//! `;` in CSV and Parquet:
+//! Columns follow PLOVER's event record (POLECAT's names where it has them). Lists are arrays
+//! in JSON Lines, list columns in Parquet, and joined with `;` in CSV:
 //!
 //! | column | what |
 //! |---|---|
@@ -24,10 +24,22 @@
 //! | `summary` | one English line |
 //! | `evidence` | the words of the first report |
 //! | `disagreements` | JSON: fields on which the reports differ |
+//! | `version` | the hadath version that wrote the export ([`VERSION`]) |
+//! | `timestamp` | when the event last changed: the latest time one of its reports was stored (UTC) |
+//!
+//! Parquet types them for pandas, polars and DuckDB to read without options: DATE for whole days
+//! ([`DATE_COLUMNS`]), INT64 ([`INT_COLUMNS`]), DOUBLE ([`FLOAT_COLUMNS`]), lists of strings
+//! ([`LIST_COLUMNS`]), a UTC TIMESTAMP in microseconds ([`TIMESTAMP_COLUMNS`]), strings else.
 
+mod parquet_file;
+
+pub use self::parquet_file::write_parquet;
 use crate::query::{Party, StoryEvent};
 use crate::{Error, Result};
 use std::io::Write;
+
+/// The hadath version that writes an export: its `version` column.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The flat columns, in order.
 pub const COLUMNS: &[&str] = &[
@@ -70,6 +82,8 @@ pub const COLUMNS: &[&str] = &[
     "summary",
     "evidence",
     "disagreements",
+    "version",
+    "timestamp",
 ];
 
 /// One cell of a flat row.
@@ -81,6 +95,8 @@ pub enum Cell {
     Float(Option<f64>),
     /// Text, or none.
     Text(Option<String>),
+    /// A list of texts (an item may be none: a party without a code), or none.
+    List(Option<Vec<Option<String>>>),
 }
 
 impl Cell {
@@ -90,32 +106,37 @@ impl Cell {
             Cell::Int(v) => v.map(|x| x.to_string()).unwrap_or_default(),
             Cell::Float(v) => v.map(|x| x.to_string()).unwrap_or_default(),
             Cell::Text(v) => v.clone().unwrap_or_default(),
+            Cell::List(v) => v
+                .iter()
+                .flatten()
+                .map(|x| x.as_deref().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(";"),
         }
     }
 }
 
-fn names(ps: &[Party]) -> Option<String> {
-    (!ps.is_empty()).then(|| ps.iter().map(Party::label).collect::<Vec<_>>().join(";"))
+fn names(ps: &[Party]) -> Cell {
+    Cell::List((!ps.is_empty()).then(|| ps.iter().map(|p| Some(p.label())).collect()))
 }
 
-fn codes(ps: &[Party]) -> Option<String> {
-    (!ps.is_empty()).then(|| {
-        ps.iter()
-            .map(|p| p.code.clone().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join(";")
-    })
+/// The parties' codes in their order (none for one without); none when there is no party.
+fn codes(ps: &[Party]) -> Cell {
+    Cell::List((!ps.is_empty()).then(|| ps.iter().map(|p| p.code.clone()).collect()))
 }
 
-/// The parties' PLOVER sectors, `;`-joined in the parties' order (empty for one without);
-/// none when no party has one.
-fn sectors(ps: &[Party]) -> Option<String> {
-    ps.iter().any(|p| p.sector.is_some()).then(|| {
+/// The parties' PLOVER sectors in their order (none for one without); none when no party has
+/// one.
+fn sectors(ps: &[Party]) -> Cell {
+    Cell::List(
         ps.iter()
-            .map(|p| p.sector.clone().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join(";")
-    })
+            .any(|p| p.sector.is_some())
+            .then(|| ps.iter().map(|p| p.sector.clone()).collect()),
+    )
+}
+
+fn list(v: &[String]) -> Cell {
+    Cell::List((!v.is_empty()).then(|| v.iter().cloned().map(Some).collect()))
 }
 
 /// A story event as a flat row of [`COLUMNS`].
@@ -126,7 +147,6 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         .parse::<hadath_core::Category>()
         .ok()
         .map(|c| c.quad());
-    let joined = |v: &[String]| (!v.is_empty()).then(|| v.join(";"));
     let geo = e.location.as_ref().and_then(|l| l.geo.as_ref());
     vec![
         Int(Some(e.id)),
@@ -140,14 +160,14 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         Text(quad.map(|q| q.as_str().to_string())),
         Text(e.cameo.clone()),
         Text(Some(e.modality.clone())),
-        Text(names(&e.actors)),
-        Text(codes(&e.actors)),
-        Text(sectors(&e.actors)),
-        Text(names(&e.recipients)),
-        Text(codes(&e.recipients)),
-        Text(sectors(&e.recipients)),
-        Text(names(&e.mediators)),
-        Text(codes(&e.mediators)),
+        names(&e.actors),
+        codes(&e.actors),
+        sectors(&e.actors),
+        names(&e.recipients),
+        codes(&e.recipients),
+        sectors(&e.recipients),
+        names(&e.mediators),
+        codes(&e.mediators),
         Text(e.location.as_ref().and_then(|l| l.name.clone())),
         Text(e.location.as_ref().and_then(|l| l.code.clone())),
         Cell::Float(geo.map(|g| g.lat)),
@@ -160,14 +180,16 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         Int(e.arrested),
         Int(Some(e.sources.len() as i64)),
         Int(Some(e.n_mentions)),
-        Text(Some(e.sources.join(";"))),
-        Text(joined(&e.outlets)),
-        Text(joined(&e.urls)),
+        list(&e.sources),
+        list(&e.outlets),
+        list(&e.urls),
         Text(e.first_report.clone()),
         Text(e.last_report.clone()),
         Text(Some(e.summary.clone())),
         Text(e.evidence.clone()),
         Text(Some(e.disagreements.to_string())),
+        Text(Some(VERSION.to_string())),
+        Text(e.updated.clone()),
     ]
 }
 
@@ -195,6 +217,8 @@ pub fn write_jsonl(mut w: impl Write, events: &[StoryEvent]) -> Result<()> {
                 "geo_precision".into(),
                 geo.map(|g| g.precision.as_str()).into(),
             );
+            o.insert("version".into(), VERSION.into());
+            o.insert("timestamp".into(), e.updated.clone().into());
             if let Ok(c) = e.kind.parse::<hadath_core::Category>() {
                 o.insert("quad_class".into(), c.quad().number().into());
                 o.insert("quad".into(), c.quad().as_str().into());
@@ -228,44 +252,6 @@ pub fn write_csv(w: impl Write, events: &[StoryEvent]) -> Result<()> {
 /// (a value that is not a whole day is left out).
 pub const DATE_COLUMNS: &[&str] = &["date_start", "date_end", "first_report", "last_report"];
 
-/// The Parquet schema: nullable UTF-8 strings, 64-bit integers, doubles and DATEs.
-fn parquet_schema() -> String {
-    let mut s = String::from("message hadath_event {\n");
-    for (i, c) in COLUMNS.iter().enumerate() {
-        match row_kind(i) {
-            Cell::Int(_) => s.push_str(&format!("  OPTIONAL INT64 {c};\n")),
-            Cell::Float(_) => s.push_str(&format!("  OPTIONAL DOUBLE {c};\n")),
-            Cell::Text(_) if DATE_COLUMNS.contains(c) => {
-                s.push_str(&format!("  OPTIONAL INT32 {c} (DATE);\n"))
-            }
-            Cell::Text(_) => s.push_str(&format!("  OPTIONAL BYTE_ARRAY {c} (UTF8);\n")),
-        }
-    }
-    s.push('}');
-    s
-}
-
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (Parquet's DATE); `None` for anything else.
-fn epoch_days(s: &str) -> Option<i32> {
-    let d: hadath_core::DateRange = hadath_core::DateRange::parse(s)?;
-    if d.first != d.last {
-        return None;
-    }
-    let (y, m, dd) = (
-        i64::from(d.first.year()),
-        i64::from(d.first.month()),
-        i64::from(d.first.day()),
-    );
-    // days from civil (Howard Hinnant)
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + dd - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    i32::try_from(era * 146097 + doe - 719468).ok()
-}
-
 /// The columns of [`COLUMNS`] that hold whole numbers ([`Cell::Int`]).
 pub const INT_COLUMNS: &[&str] = &[
     "event_id",
@@ -278,122 +264,39 @@ pub const INT_COLUMNS: &[&str] = &[
     "geonameid",
 ];
 
-/// The columns of [`COLUMNS`] that hold decimal numbers ([`Cell::Float`]); the others, neither
-/// these nor [`INT_COLUMNS`], hold text.
+/// The columns of [`COLUMNS`] that hold decimal numbers ([`Cell::Float`]).
 pub const FLOAT_COLUMNS: &[&str] = &["latitude", "longitude"];
 
+/// The columns of [`COLUMNS`] that hold lists of texts ([`Cell::List`]); the others, none of
+/// these, [`INT_COLUMNS`] or [`FLOAT_COLUMNS`], hold text.
+pub const LIST_COLUMNS: &[&str] = &[
+    "actor_name",
+    "actor_code",
+    "actor_sector",
+    "recipient_name",
+    "recipient_code",
+    "recipient_sector",
+    "mediator_name",
+    "mediator_code",
+    "source_docs",
+    "source_outlets",
+    "source_urls",
+];
+
+/// The text columns of [`COLUMNS`] that hold a UTC time (RFC 3339), typed TIMESTAMP in Parquet.
+pub const TIMESTAMP_COLUMNS: &[&str] = &["timestamp"];
+
 /// The kind of column `i` (from an empty event).
-fn row_kind(i: usize) -> Cell {
+pub(crate) fn row_kind(i: usize) -> Cell {
     if INT_COLUMNS.contains(&COLUMNS[i]) {
         Cell::Int(None)
     } else if FLOAT_COLUMNS.contains(&COLUMNS[i]) {
         Cell::Float(None)
+    } else if LIST_COLUMNS.contains(&COLUMNS[i]) {
+        Cell::List(None)
     } else {
         Cell::Text(None)
     }
-}
-
-/// Parquet (Snappy-compressed), one row group per 64k events.
-///
-/// # Errors
-///
-/// [`Error::Export`] when the Parquet writer fails, writing to `w` included (its message
-/// says why).
-pub fn write_parquet<W: Write + Send>(w: W, events: &[StoryEvent]) -> Result<()> {
-    use parquet::basic::Compression;
-    use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
-    use parquet::file::properties::WriterProperties;
-    use parquet::file::writer::SerializedFileWriter;
-    use std::sync::Arc;
-    let pq = |x: parquet::errors::ParquetError| Error::Export(x.to_string());
-    let schema =
-        Arc::new(parquet::schema::parser::parse_message_type(&parquet_schema()).map_err(pq)?);
-    let props = Arc::new(
-        WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
-            .set_created_by(format!("hadath {}", env!("CARGO_PKG_VERSION")))
-            .build(),
-    );
-    let mut writer = SerializedFileWriter::new(w, schema, props).map_err(pq)?;
-    let rows: Vec<Vec<Cell>> = events.iter().map(row).collect();
-    for chunk in rows.chunks(65536).chain(if rows.is_empty() {
-        Some(&rows[..])
-    } else {
-        None
-    }) {
-        let mut rg = writer.next_row_group().map_err(pq)?;
-        let mut i = 0;
-        while let Some(mut col) = rg.next_column().map_err(pq)? {
-            let mut defs = Vec::with_capacity(chunk.len());
-            match row_kind(i) {
-                Cell::Int(_) => {
-                    let mut vals = Vec::new();
-                    for r in chunk {
-                        match &r[i] {
-                            Cell::Int(Some(v)) => {
-                                vals.push(*v);
-                                defs.push(1);
-                            }
-                            _ => defs.push(0),
-                        }
-                    }
-                    col.typed::<Int64Type>()
-                        .write_batch(&vals, Some(&defs), None)
-                        .map_err(pq)?;
-                }
-                Cell::Float(_) => {
-                    let mut vals = Vec::new();
-                    for r in chunk {
-                        match &r[i] {
-                            Cell::Float(Some(v)) => {
-                                vals.push(*v);
-                                defs.push(1);
-                            }
-                            _ => defs.push(0),
-                        }
-                    }
-                    col.typed::<DoubleType>()
-                        .write_batch(&vals, Some(&defs), None)
-                        .map_err(pq)?;
-                }
-                Cell::Text(_) if DATE_COLUMNS.contains(&COLUMNS[i]) => {
-                    let mut vals = Vec::new();
-                    for r in chunk {
-                        match &r[i] {
-                            Cell::Text(Some(v)) if epoch_days(v).is_some() => {
-                                vals.push(epoch_days(v).unwrap_or_default());
-                                defs.push(1);
-                            }
-                            _ => defs.push(0),
-                        }
-                    }
-                    col.typed::<Int32Type>()
-                        .write_batch(&vals, Some(&defs), None)
-                        .map_err(pq)?;
-                }
-                Cell::Text(_) => {
-                    let mut vals = Vec::new();
-                    for r in chunk {
-                        match &r[i] {
-                            Cell::Text(Some(v)) => {
-                                vals.push(ByteArray::from(v.as_str()));
-                                defs.push(1);
-                            }
-                            _ => defs.push(0),
-                        }
-                    }
-                    col.typed::<ByteArrayType>()
-                        .write_batch(&vals, Some(&defs), None)
-                        .map_err(pq)?;
-                }
-            }
-            col.close().map_err(pq)?;
-            i += 1;
-        }
-        rg.close().map_err(pq)?;
-    }
-    writer.close().map_err(pq)?;
-    Ok(())
 }
 
 /// A JSON writing error: an I/O one stays I/O (a closed pipe is told apart by its kind).
