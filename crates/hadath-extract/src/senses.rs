@@ -30,6 +30,8 @@ pub const RUNNING_TOTAL: &str = "running_total";
 pub const WAR_NOUN: &str = "war_noun";
 pub const START_WORD: &str = "start_word";
 pub const SINCE: &str = "since";
+pub const PERIOD_LEAD: &str = "period_lead";
+pub const PERIOD_NOUN: &str = "period_noun";
 pub const DEATH_WORD: &str = "death_word";
 pub const ONE_PERSON: &str = "one_person";
 pub const TWO_PERSONS: &str = "two_persons";
@@ -52,6 +54,8 @@ const REQUIRED: &[&str] = &[
     WAR_NOUN,
     START_WORD,
     SINCE,
+    PERIOD_LEAD,
+    PERIOD_NOUN,
     DEATH_WORD,
     ONE_PERSON,
     TWO_PERSONS,

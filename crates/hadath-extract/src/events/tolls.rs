@@ -148,8 +148,10 @@ pub(super) fn sentence_toll(
 }
 
 /// More dead than one happening has, unless words scope it: such a toll is flagged
-/// (`cumulative`, `too-large`) and kept out of `size`.
-const TOLL_CAP: u64 = 2000;
+/// (`cumulative`, `too-large`) and kept out of `size`. Over all of SaudiNewsNet every per-event
+/// toll of a thousand or more, read by eye, was a month's, a war's or a disaster's total, or
+/// «آلاف» (thousands) read as a count.
+const TOLL_CAP: u64 = 999;
 
 /// How far before a count the words of a whole-war total may stand (منذ بداية الحرب may
 /// stand anywhere after it in its sentence).
@@ -157,13 +159,16 @@ const TOTAL_BEFORE: usize = 8;
 
 /// The words that make the count at `r` a whole-war or whole-period total, in its sentence: a
 /// `running_total` word (الحصيلة الإجمالية) or a `war_noun` before it (الحرب التي أودت بحياة),
-/// or منذ + the start of something or a war on either side (منذ بداية الحرب، منذ اندلاع النزاع).
+/// or منذ + the start of something or a war on either side (منذ بداية الحرب، منذ اندلاع النزاع),
+/// or a period (خلال الأشهر الستة الماضية).
 /// Their token range.
 fn running_total(cx: &Ctx<'_>, r: Range<usize>, st: &Range<usize>) -> Option<Range<usize>> {
     let since_start = |k: usize| {
-        cx.has(senses::SINCE, k)
+        (cx.has(senses::SINCE, k)
             && (k + 1..(k + 3).min(st.end))
-                .any(|j| cx.has(senses::START_WORD, j) || cx.has(senses::WAR_NOUN, j))
+                .any(|j| cx.has(senses::START_WORD, j) || cx.has(senses::WAR_NOUN, j)))
+            || (cx.has(senses::PERIOD_LEAD, k)
+                && (k + 1..(k + 3).min(st.end)).any(|j| cx.has(senses::PERIOD_NOUN, j)))
     };
     let before = r.start.saturating_sub(TOTAL_BEFORE).max(st.start)..r.start;
     let after = r.end..st.end;
