@@ -35,7 +35,9 @@ pub struct FilterSpec {
     /// A box on the map, `west,south,east,north` in decimal degrees (`35,29,43,38`): events
     /// whose point lies inside it (a west edge east of the east edge crosses the antimeridian).
     pub bbox: Option<String>,
-    /// One modality (`asserted`, `future`, …).
+    /// Which modalities: none given (or `reported`) keeps the happenings reported as done or
+    /// announced for a date (`asserted`, `future`); `all` keeps every one; a single word
+    /// (`negated`, `historical`, …) keeps that one.
     pub modality: Option<String>,
     /// Words that must all occur in the evidence or summary (diacritics and clitics ignored).
     pub text: Option<String>,
@@ -43,6 +45,38 @@ pub struct FilterSpec {
     pub min_sources: usize,
     /// At most this many events.
     pub limit: Option<usize>,
+}
+
+/// Which modalities a filter keeps. By default only what the text reports as done or announced
+/// for a date: negated, hypothetical and historical acts are kept in the store and shown when
+/// asked for, never counted among reported events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Modalities {
+    /// `asserted` and `future` (the default, also written `reported`).
+    #[default]
+    Reported,
+    /// Every modality (`all`).
+    All,
+    /// This one.
+    One(Modality),
+}
+
+impl std::str::FromStr for Modalities {
+    type Err = UnknownWord;
+
+    fn from_str(s: &str) -> Result<Self, UnknownWord> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "reported" => Ok(Modalities::Reported),
+            "all" => Ok(Modalities::All),
+            w => w
+                .parse()
+                .map(Modalities::One)
+                .map_err(|e: UnknownWord| UnknownWord {
+                    allowed: format!("reported, all, {}", e.allowed),
+                    ..e
+                }),
+        }
+    }
 }
 
 /// Why a filter is refused: the message says what to write instead.
@@ -138,8 +172,8 @@ pub struct Filter {
     pub place: Option<String>,
     /// Events whose point lies in this box.
     pub bbox: Option<BBox>,
-    /// The modality.
-    pub modality: Option<Modality>,
+    /// The modalities kept.
+    pub modality: Modalities,
     /// Words that must all occur.
     pub text: Option<String>,
     /// At least this many sources.
@@ -179,7 +213,10 @@ impl FilterSpec {
                 });
             }
         }
-        let modality = nonempty(&self.modality).map(str::parse).transpose()?;
+        let modality = nonempty(&self.modality)
+            .map(str::parse)
+            .transpose()?
+            .unwrap_or_default();
         let bbox = nonempty(&self.bbox).map(str::parse).transpose()?;
         let terms: Vec<&str> = self
             .actor
@@ -277,9 +314,17 @@ impl Filter {
             wh.push(format!("s.latitude BETWEEN ? AND ? AND {lon}"));
             ps.extend([b.south, b.north, b.west, b.east].map(Value::Real));
         }
-        if let Some(m) = self.modality {
-            wh.push("s.modality = ?".into());
-            ps.push(Value::Text(m.as_str().into()));
+        match self.modality {
+            Modalities::Reported => wh.push(format!(
+                "s.modality IN ('{}', '{}')",
+                Modality::Asserted.as_str(),
+                Modality::Future.as_str()
+            )),
+            Modalities::All => {}
+            Modalities::One(m) => {
+                wh.push("s.modality = ?".into());
+                ps.push(Value::Text(m.as_str().into()));
+            }
         }
         if let Some(t) = &self.text {
             // The search key is folded and lower-cased already: a substring test of ' key '.
@@ -319,7 +364,7 @@ mod tests {
             modality: Some("maybe".into()),
             ..Default::default()
         });
-        assert!(m.contains("asserted, negated"), "{m}");
+        assert!(m.contains("reported, all, asserted, negated"), "{m}");
         let d = bad(FilterSpec {
             from: Some("2022-13".into()),
             ..Default::default()

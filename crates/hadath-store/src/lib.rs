@@ -47,7 +47,7 @@ mod search;
 mod story;
 mod summary;
 
-pub use filter::{BBox, Filter, FilterError, FilterSpec, Resolve, MAX_ACTORS};
+pub use filter::{BBox, Filter, FilterError, FilterSpec, Modalities, Resolve, MAX_ACTORS};
 pub use hadath_core::{DateRange, Precision};
 pub use ingest::{content_hash, Plan, Prepared, Put};
 pub use query::{Explanation, Member, Party, StoreStats, StoryEvent};

@@ -30,7 +30,8 @@ pub(super) struct FilterArgs {
     /// (35,29,43,38 holds Syria).
     #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true)]
     bbox: Option<String>,
-    /// Only events of this modality (asserted, future, hypothetical, negated, historical).
+    /// Which modalities: reported (the default: asserted and future), all, or one of asserted,
+    /// future, hypothetical, negated, historical.
     #[arg(long)]
     modality: Option<String>,
     /// Only events whose reports contain these words (Arabic: diacritics and clitics ignored).
