@@ -10,7 +10,9 @@ use hadath_text::Analysis;
 use std::collections::HashMap;
 
 mod event;
+mod scan;
 pub(crate) use event::event_place;
+use scan::{clitic_len, find_at, new_place, skip_letters};
 
 /// Where a place mention lies, and why this reading.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +119,16 @@ fn choose<'p>(
     Some((best, why))
 }
 
+/// A village or small town (under 100,000 people) of a state the document does not name, when
+/// it names others: read only from a locative or a tagger's guess, such a word is more likely
+/// a local name or a common word (مفرق "junction") than a place abroad.
+fn foreign_village(p: &Place, doc: &HashMap<String, usize>) -> bool {
+    p.kind == PlaceKind::Place
+        && p.population < 100_000
+        && !doc.is_empty()
+        && p.code.as_deref().is_none_or(|c| !doc.contains_key(c))
+}
+
 fn geo_of(p: &Place, why: String) -> Geo {
     Geo {
         lat: p.lat,
@@ -152,16 +164,6 @@ impl<'a> Words<'a> {
         let b = self.starts.partition_point(|&s| s < r.end);
         a..b.max(a)
     }
-}
-
-/// The word without the clitics that may stand before a place name (و، ب، وب), in the order
-/// tried: the word itself first.
-fn bare_forms(w: &str) -> impl Iterator<Item = (&str, bool)> {
-    let a = w.strip_prefix('و');
-    let b = a.unwrap_or(w).strip_prefix('ب');
-    [(Some(w), false), (b, true), (a, false)]
-        .into_iter()
-        .filter_map(|(x, loc)| x.filter(|x| x.len() >= 4).map(|x| (x, loc)))
 }
 
 /// Resolve the places among `ents` and add the ones the gazetteer finds in the text.
@@ -222,16 +224,23 @@ pub(crate) fn resolve(
         } else {
             "a place of the knowledge base"
         };
-        if e.via == "ner" {
-            // a tagger's place whose name is a common word needs a settlement word before it
-            let cue = rules.cue_before(&w.words, toks.start).map(|c| c.0);
-            if cands.iter().all(|p| p.common) && cue != Some(CueKind::Settlement)
-                || rules.common_word(&key).is_some() && cue != Some(CueKind::Settlement)
-            {
-                continue;
+        // a name that is a common word (refuse.tsv) needs a settlement word before it: a
+        // knowledge-base town so named (عشاق "lovers", معسكر "camp") is then no place at all
+        let settled =
+            rules.cue_before(&w.words, toks.start).map(|c| c.0) == Some(CueKind::Settlement);
+        if !settled && rules.common_word(&key).is_some() {
+            if e.via != "ner" {
+                e.place = false;
+                drop[i] = !e.actor;
             }
+            continue;
+        }
+        // a tagger's place whose every reading is a common word, likewise
+        if e.via == "ner" && !settled && cands.iter().all(|p| p.common) {
+            continue;
         }
         match choose(&cands, &doc, want) {
+            Some((p, _)) if e.via == "ner" && !settled && foreign_village(p, &doc) => {}
             Some((p, why)) => {
                 if e.code.is_none() {
                     e.code = p.code.clone();
@@ -323,139 +332,5 @@ pub(crate) fn resolve(
         ents.retain(|_| !r.next().unwrap_or(false));
         ents.extend(extra);
         ents.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
-    }
-}
-
-/// The byte offset after `n` letters (and the marks on them) from `start`, at most `end`.
-fn skip_letters(text: &str, start: usize, end: usize, n: usize) -> usize {
-    let mut seen = 0;
-    for (i, c) in text[start..end].char_indices() {
-        let mark =
-            matches!(c, '\u{610}'..='\u{61a}' | '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{640}');
-        if !mark {
-            if seen == n {
-                return start + i;
-            }
-            seen += 1;
-        }
-    }
-    end
-}
-
-/// How many clitic letters (و ف ب) stand before the name in a word read through them.
-fn clitic_len(word: &str) -> usize {
-    let mut n = 0;
-    let mut s = word;
-    if let Some(r) = s.strip_prefix(['و', 'ف']) {
-        n += 1;
-        s = r;
-    }
-    if s.starts_with('ب') {
-        n += 1;
-    }
-    n
-}
-
-/// The longest gazetteer name at token `t` that reads as a place after `cue`: its length in
-/// tokens, the place, the reason and whether a clitic letter was cut from its first word.
-fn find_at(
-    gaz: &Gazetteer,
-    rules: &Rules,
-    w: &Words<'_>,
-    t: usize,
-    cue: Option<CueKind>,
-    doc: &HashMap<String, usize>,
-) -> Option<(usize, Place, String, bool)> {
-    let n_max = MAX_WORDS.min(w.words.len() - t);
-    for (first, clitic) in bare_forms(w.words[t]) {
-        let mut key = String::from(first);
-        let mut best = None;
-        for n in 1..=n_max {
-            if n > 1 {
-                let next = w.words[t + n - 1];
-                if !next.chars().all(char::is_alphabetic) {
-                    break;
-                }
-                key.push(' ');
-                key.push_str(next);
-            }
-            if gaz.contains(&key) {
-                best = Some((n, key.clone()));
-            }
-        }
-        let Some((n, key)) = best else { continue };
-        // a ب glued to the name is a locative of its own (بحلب)
-        let cue = if clitic && cue.is_none() {
-            Some(CueKind::Locative)
-        } else {
-            cue
-        };
-        let (cue_kind, cue_word) = match cue {
-            Some(k) => (
-                k,
-                rules
-                    .cue_before(&w.words, t)
-                    .map_or_else(|| w.words[t].to_string(), |c| w.words[t - c.1..t].join(" ")),
-            ),
-            // the name starts with a settlement word (محافظة صلاح الدين، معبر رفح)
-            None if n > 1 => (CueKind::Settlement, w.words[t].to_string()),
-            None => continue,
-        };
-        if rules.refused_phrase(&w.words, t, t + n).is_some()
-            || (n == 1 && rules.cue(&key).is_some())
-        {
-            return None;
-        }
-        let cands = gaz.lookup(&key);
-        let strict = cue_kind != CueKind::Settlement;
-        let cands: Vec<Place> = if strict && (n == 1 && rules.common_word(&key).is_some()) {
-            Vec::new()
-        } else if strict {
-            cands.into_iter().filter(|p| !p.common).collect()
-        } else {
-            cands
-        };
-        let Some((p, why)) = choose(&cands, doc, None) else {
-            continue;
-        };
-        let how = match cue_kind {
-            CueKind::Settlement => "after the place word",
-            CueKind::Locative => "after the locative",
-            CueKind::Attack => "the object of",
-            CueKind::Joiner => "listed with a place:",
-        };
-        return Some((
-            n,
-            p.clone(),
-            format!("{how} «{cue_word}»; gazetteer: {why}"),
-            clitic,
-        ));
-    }
-    None
-}
-
-fn new_place(p: &Place, src: std::ops::Range<usize>, why: String) -> Ent {
-    Ent {
-        src,
-        kind: match p.kind {
-            PlaceKind::Place => "city",
-            PlaceKind::Admin1 => "region",
-            PlaceKind::Feature => "location",
-        },
-        name: Some(p.name.clone()),
-        code: p.code.clone(),
-        office: None,
-        via: "geo",
-        actor: false,
-        media: false,
-        place: true,
-        country: false,
-        pseudo: false,
-        generic: false,
-        pinpoint: matches!(p.kind, PlaceKind::Place | PlaceKind::Admin1),
-        place_as: None,
-        inner: false,
-        sector: None,
-        geo: Some(Box::new(geo_of(p, why))),
     }
 }
