@@ -201,3 +201,24 @@ fn news_spellings_and_areas_of_the_gazetteer() {
         "{l:?}"
     );
 }
+
+#[test]
+fn amman_is_amman_where_the_document_is_about_jordan() {
+    // عمان is Oman (the capital Muscat: 23.58 N, 58.41 E) and Amman (31.96 N, 35.95 E)
+    let l = located("تظاهر مئات الأردنيين في عمان أمام مجلس النواب احتجاجا على رفع الأسعار.");
+    assert!(l.iter().any(|p| near(p, 31.96, 35.95, 0.2)), "{l:?}");
+    let l = located("وصل وزير الخارجية الإيراني إلى سلطنة عمان أمس والتقى السلطان قابوس.");
+    assert!(l.iter().all(|p| !near(p, 31.96, 35.95, 1.0)), "{l:?}");
+    let l = located("تظاهر مئات العمانيين في عمان احتجاجا على البطالة.");
+    assert!(l.iter().all(|p| !near(p, 31.96, 35.95, 1.0)), "{l:?}");
+}
+
+#[test]
+fn a_canal_named_in_passing_is_not_the_documents_place() {
+    // the Suez Canal (30.7 N, 32.34 E) is named first, as a topic; the talks name no place
+    let l = located(
+        "تحدث التقرير عن افتتاح قناة السويس الجديدة الشهر المقبل. \
+         وبحث الرئيس المصري مع وزير الخارجية السعودي أمس العلاقات بين البلدين.",
+    );
+    assert!(l.iter().all(|p| !near(p, 30.7, 32.34, 0.3)), "{l:?}");
+}

@@ -107,11 +107,14 @@ pub(crate) fn event_place(
 
 /// The place finer than a country that the document names nearest before mention `before`,
 /// in one of `states` when they are given. A place named only after the event is not taken:
-/// an article reports what happened before it moves on. When the nearest is a region, a town
+/// an article reports what happened before it moves on. Nor is a sea or a canal: named in
+/// passing, it is a topic more often than where something happened. When the nearest is a region, a town
 /// of that region (or near its point) named before it is finer and taken instead.
 fn document_place(ents: &[Ent], before: usize, states: &[&str]) -> Option<(usize, &'static str)> {
     let fits = |e: &Ent| {
-        finer(e) && (states.is_empty() || e.code.as_deref().is_some_and(|c| states.contains(&c)))
+        finer(e)
+            && e.geo.as_ref().is_some_and(|g| !g.water)
+            && (states.is_empty() || e.code.as_deref().is_some_and(|c| states.contains(&c)))
     };
     let from = before.saturating_sub(WINDOW);
     let mut earlier = (from..before).rev().filter(|&i| fits(&ents[i]));

@@ -9,6 +9,7 @@ use hadath_geo::{CueKind, Gazetteer, Place, PlaceKind, Rules};
 use hadath_text::Analysis;
 use std::collections::HashMap;
 
+mod contested;
 mod event;
 mod scan;
 pub(crate) use event::event_place;
@@ -23,6 +24,9 @@ pub(crate) struct Geo {
     pub admin1: Option<String>,
     pub precision: GeoPrecision,
     pub reason: String,
+    /// A sea, strait, gulf, canal or river: where an event happened only when its own clause
+    /// says so, never as the document's place.
+    pub water: bool,
 }
 
 impl Geo {
@@ -48,6 +52,7 @@ fn country_geo(gaz: &Gazetteer, code: &str, why: &str) -> Option<Geo> {
         geonameid: None,
         admin1: None,
         precision: GeoPrecision::Country,
+        water: false,
         reason: format!(
             "{why}: {} ({}), the country's point ({})",
             c.name, c.code, c.how
@@ -137,6 +142,10 @@ fn geo_of(p: &Place, why: String) -> Geo {
         admin1: p.admin1.clone(),
         precision: p.precision(),
         reason: why,
+        water: p
+            .feature
+            .as_deref()
+            .is_some_and(|f| matches!(f, "sea" | "strait" | "gulf" | "canal" | "river")),
     }
 }
 
@@ -178,12 +187,23 @@ pub(crate) fn resolve(
     let doc = doc_codes(ents);
     let mut covered = vec![usize::MAX; w.words.len()];
     let mut drop = vec![false; ents.len()];
+    let mut cities = contested::contested_cities(gaz, rules, text, ents, &doc);
     for (i, e) in ents.iter_mut().enumerate() {
         let toks = w.tokens(&e.src);
         for t in toks.clone() {
             covered[t] = i;
         }
         if e.pseudo || e.inner {
+            continue;
+        }
+        if let Some((p, why)) = cities[i].take() {
+            // the city, and a metonym for its state's government (عمان تدين: Jordan)
+            e.kind = "city";
+            e.code = p.code.clone();
+            e.name = Some(p.name.clone());
+            e.place = true;
+            e.pinpoint = true;
+            e.geo = Some(Box::new(geo_of(&p, why)));
             continue;
         }
         if (e.country || e.kind == "nationality") && e.place_as.is_none() {
