@@ -222,3 +222,13 @@ fn a_canal_named_in_passing_is_not_the_documents_place() {
     );
     assert!(l.iter().all(|p| !near(p, 30.7, 32.34, 0.3)), "{l:?}");
 }
+
+#[test]
+fn a_place_named_after_a_people_is_a_place() {
+    // جبل التركمان (35.84 N, 36.03 E): the Turkmen's mountain in Latakia's countryside, not
+    // the province's point
+    let l = located(
+        "سيطر مقاتلو المعارضة أمس على تلة في جبل التركمان بريف محافظة اللاذقية وقتلوا عشرة جنود.",
+    );
+    assert!(l.iter().any(|p| near(p, 35.84, 36.03, 0.1)), "{l:?}");
+}

@@ -37,21 +37,17 @@ pub(crate) fn event_place(
     });
     if let Some(i) = found.filter(|_| coarse.is_none()) {
         // a region, and a town of that region in the same clause: the town
-        if precision(&ents[i]) == Some(GeoPrecision::Admin1) {
-            let region = ents[i].geo.as_ref().and_then(|g| g.admin1.as_deref());
-            let inside = clause().find(|&j| {
-                let e = &ents[j];
-                e.place
-                    && e.code == ents[i].code
-                    && e.geo.as_ref().is_some_and(|g| {
-                        g.precision == GeoPrecision::Place && g.admin1.as_deref() == region
-                    })
-            });
+        if let Some(region) = ents[i]
+            .geo
+            .as_ref()
+            .filter(|g| g.precision == GeoPrecision::Admin1)
+        {
+            let inside = clause().find(|&j| in_region(&ents[j], &ents[i], region));
             if let Some(j) = inside {
                 let why = ents[j]
                     .geo
                     .as_ref()
-                    .map(|g| format!("a town of the region its clause names; {}", g.reason));
+                    .map(|g| format!("a place in the region its clause names; {}", g.reason));
                 return Some((j, why));
             }
         }
@@ -126,22 +122,28 @@ fn document_place(ents: &[Ent], before: usize, states: &[&str]) -> Option<(usize
     let Some(region) = region else {
         return Some((i, "the document's place before it"));
     };
-    let inside = |j: usize| {
-        let e = &ents[j];
-        e.code == ents[i].code
-            && e.geo.as_ref().is_some_and(|g| {
-                g.precision == GeoPrecision::Place
-                    && (g.admin1.is_some() && g.admin1 == region.admin1
-                        || km(g.lat, g.lon, region.lat, region.lon) <= NEAR_KM)
-            })
-    };
-    match earlier.find(|&j| inside(j)) {
+    match earlier.find(|&j| in_region(&ents[j], &ents[i], region)) {
         Some(j) => Some((
             j,
             "the document's place before it, in the region named after it",
         )),
         None => Some((i, "the document's place before it")),
     }
+}
+
+/// Whether mention `e` is a place inside the region of mention `r` (whose point is `region`):
+/// in the same state, and in that region where the gazetteer says which region it is in, else
+/// near the region's point.
+fn in_region(e: &Ent, r: &Ent, region: &super::Geo) -> bool {
+    e.place
+        && e.code == r.code
+        && e.geo.as_ref().is_some_and(|g| {
+            g.precision == GeoPrecision::Place
+                && match &g.admin1 {
+                    Some(a) => region.admin1.as_ref() == Some(a),
+                    None => km(g.lat, g.lon, region.lat, region.lon) <= NEAR_KM,
+                }
+        })
 }
 
 /// How many mentions back the document's place is sought: far enough for any article, and a

@@ -323,10 +323,13 @@ pub(crate) fn resolve(
                     .clone()
                     .filter_map(|k| (covered[k] != usize::MAX).then_some(covered[k]))
                     .collect();
-                // a longer name over places or the tagger's guesses (معبر إبراهيم الخليل)
+                // a longer name over places or the tagger's guesses (معبر إبراهيم الخليل), or
+                // over a people named after its first word (جبل التركمان، حي الأكراد)
                 let free = under.iter().all(|&i| {
                     let e = &ents[i];
-                    (e.via == "ner" || !e.actor && e.place) && w.tokens(&e.src).len() < n
+                    let inside = w.tokens(&e.src);
+                    let people = e.kind == "nationality" && inside.start > t;
+                    (e.via == "ner" || !e.actor && e.place || people) && inside.len() < n
                 });
                 if free {
                     for &i in &under {
