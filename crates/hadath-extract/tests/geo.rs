@@ -232,3 +232,17 @@ fn a_place_named_after_a_people_is_a_place() {
     );
     assert!(l.iter().any(|p| near(p, 35.84, 36.03, 0.1)), "{l:?}");
 }
+
+#[test]
+fn a_part_of_a_country_named_by_direction_gets_its_regions_point() {
+    // northern Iraq (36.3 N, 43.6 E), flagged as a region, not Baghdad
+    let l = located("قتل خمسة أشخاص في انفجار سيارة مفخخة في شمال العراق أمس.");
+    assert!(
+        l.iter()
+            .any(|p| near(p, 36.3, 43.6, 0.2) && p.3 == GeoPrecision::Admin1),
+        "{l:?}"
+    );
+    // the country alone keeps the country's point
+    let l = located("قتل خمسة أشخاص في انفجار سيارة مفخخة في العراق أمس.");
+    assert!(l.iter().all(|p| !near(p, 36.3, 43.6, 0.5)), "{l:?}");
+}

@@ -30,10 +30,12 @@ pub(crate) fn event_place(
             .take_while(|&i| ents[i].src.start < evidence.end)
             .filter(|&i| ents[i].src.end <= evidence.end)
     };
-    // a place with coordinates in the clause; when the roles gave a whole state, one inside it
+    // a place with coordinates in the clause; when the roles gave a whole state (or a part of
+    // it named by direction: شمال العراق), one inside it
     let coarse = found.and_then(|i| {
-        (precision(&ents[i]).is_none_or(|p| p == GeoPrecision::Country))
-            .then(|| ents[i].code.clone())
+        let e = &ents[i];
+        (precision(e).is_none_or(|p| p == GeoPrecision::Country) || e.country && e.kind != "city")
+            .then(|| e.code.clone())
     });
     if let Some(i) = found.filter(|_| coarse.is_none()) {
         // a region, and a town of that region in the same clause: the town

@@ -13,7 +13,7 @@ mod contested;
 mod event;
 mod scan;
 pub(crate) use event::event_place;
-use scan::{clitic_len, find_at, new_place, skip_letters};
+use scan::{bare_forms, clitic_len, find_at, new_place, skip_letters};
 
 /// Where a place mention lies, and why this reading.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,6 +124,44 @@ fn choose<'p>(
     Some((best, why))
 }
 
+/// A part of a country named by direction before the country's name (شمال العراق، جنوب شرق
+/// تركيا), when the gazetteer has that part: its point, flagged as a region.
+fn part_of_country(
+    gaz: &Gazetteer,
+    w: &Words<'_>,
+    toks: std::ops::Range<usize>,
+    code: &str,
+    doc: &HashMap<String, usize>,
+) -> Option<Geo> {
+    let name = w.words.get(toks.clone())?.join(" ");
+    for n in [2, 1] {
+        let Some(from) = toks.start.checked_sub(n) else {
+            continue;
+        };
+        let rest = w.words[from + 1..toks.start].join(" ");
+        for (first, _) in bare_forms(w.words[from]) {
+            let key = [first, rest.as_str(), name.as_str()]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let cands: Vec<Place> = gaz
+                .lookup(&key)
+                .into_iter()
+                .filter(|p| p.kind != PlaceKind::Place)
+                .collect();
+            if let Some((p, why)) = choose(&cands, doc, Some(code)) {
+                return Some(geo_of(
+                    p,
+                    format!("a part of the country named by direction; gazetteer: {why}"),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// A village or small town (under 100,000 people) of a state the document does not name, when
 /// it names others: read only from a locative or a tagger's guess, such a word is more likely
 /// a local name or a common word (مفرق "junction") than a place abroad.
@@ -208,7 +246,9 @@ pub(crate) fn resolve(
         }
         if (e.country || e.kind == "nationality") && e.place_as.is_none() {
             if let Some(c) = e.code.clone() {
-                e.geo = country_geo(gaz, &c, "a country").map(Box::new);
+                e.geo = part_of_country(gaz, &w, toks.clone(), &c, &doc)
+                    .or_else(|| country_geo(gaz, &c, "a country"))
+                    .map(Box::new);
             }
             continue;
         }

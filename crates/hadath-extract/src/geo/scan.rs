@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 /// The word without the clitics that may stand before a place name (و، ب، وب), in the order
 /// tried: the word itself first.
-fn bare_forms(w: &str) -> impl Iterator<Item = (&str, bool)> {
+pub(super) fn bare_forms(w: &str) -> impl Iterator<Item = (&str, bool)> {
     let a = w.strip_prefix('و');
     let b = a.unwrap_or(w).strip_prefix('ب');
     [(Some(w), false), (b, true), (a, false)]
