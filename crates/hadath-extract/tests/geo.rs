@@ -246,3 +246,26 @@ fn a_part_of_a_country_named_by_direction_gets_its_regions_point() {
     let l = located("قتل خمسة أشخاص في انفجار سيارة مفخخة في العراق أمس.");
     assert!(l.iter().all(|p| !near(p, 36.3, 43.6, 0.5)), "{l:?}");
 }
+
+#[test]
+fn talks_are_not_placed_where_the_article_was_before() {
+    // an attack in Taiz, then talks whose clause names no place: the talks are not in Taiz
+    // (13.58 N, 44.02 E)
+    let ev = events(
+        "قتل خمسة جنود يمنيين في هجوم على معسكر في مدينة تعز أمس. \
+         وبحث الرئيس اليمني مع رئيس الوزراء اليمني الأوضاع الأمنية أمس.",
+    );
+    let talks: Vec<_> = ev
+        .iter()
+        .filter(|e| e.kind == hadath_extract::Category::Consult)
+        .collect();
+    assert!(!talks.is_empty(), "{ev:#?}");
+    for e in talks {
+        let g = e.location.as_ref().and_then(|l| l.geo.as_ref());
+        assert!(
+            g.is_none_or(|g| (g.lat - 13.58).abs() > 0.5),
+            "{:?}",
+            e.location
+        );
+    }
+}

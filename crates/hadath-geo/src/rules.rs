@@ -47,6 +47,8 @@ pub struct Rules {
     common: HashMap<String, String>,
     /// Folded state names that are also a city of another state → that reading.
     contested: HashMap<String, Contested>,
+    /// Event types that happen at a place (`grounded.tsv`).
+    grounded: Vec<String>,
 }
 
 /// A state's name that is also a city of another state (عمان: Oman, and Amman in Jordan).
@@ -77,6 +79,11 @@ static EMBEDDED: LazyLock<Rules> = LazyLock::new(|| {
         include_str!("../../../data/geo/contested.tsv"),
     )
     .expect("embedded contested.tsv parses");
+    r.add_grounded(
+        "data/geo/grounded.tsv",
+        include_str!("../../../data/geo/grounded.tsv"),
+    )
+    .expect("embedded grounded.tsv parses");
     r
 });
 
@@ -196,6 +203,25 @@ impl Rules {
             );
         }
         Ok(())
+    }
+
+    /// Add event types that happen at a place (`type<TAB>why`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Line`] for a bad header or a wrong number of columns.
+    pub fn add_grounded(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for row in rows(file, text, "type\twhy") {
+            let (_, c) = row?;
+            self.grounded.push(c[0].trim().to_ascii_uppercase());
+        }
+        Ok(())
+    }
+
+    /// Whether an event of this type (PLOVER, `ASSAULT`) happens at a place, so that the
+    /// document's earlier place may be its place.
+    pub fn grounded(&self, kind: &str) -> bool {
+        self.grounded.iter().any(|g| g.eq_ignore_ascii_case(kind))
     }
 
     /// The other reading of a state's name (folded) that is also a city of another state.
@@ -345,5 +371,12 @@ mod tests {
             .add_contested("c.tsv", "words\tstate\tcity_state\twhy\nعمان\tOMN\tJOR\n")
             .unwrap_err();
         assert!(e.to_string().starts_with("c.tsv:2"), "{e}");
+    }
+
+    #[test]
+    fn grounded_types_are_the_material_ones() {
+        let r = Rules::embedded();
+        assert!(r.grounded("ASSAULT") && r.grounded("protest"));
+        assert!(!r.grounded("CONSULT") && !r.grounded("AGREE"));
     }
 }

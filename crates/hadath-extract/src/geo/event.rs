@@ -13,11 +13,13 @@ fn finer(e: &Ent) -> bool {
 }
 
 /// Where an event happened: the place its clause names (`found`, from the roles), else a
-/// place with coordinates inside its evidence, else the place the document names nearest
-/// before it (in the state of its clause or parties when they name one), else the one state
-/// all its coded parties share, or that its recipients share. The mention's index, and a
-/// reason when it was not `found`.
+/// place with coordinates inside its evidence, else, for an event of a type that happens at a
+/// place (`data/geo/grounded.tsv`: attacks, arrests, protests), the place the document names
+/// nearest before it (in the state of its clause or parties when they name one), else the one
+/// state all its coded parties share, or that its recipients share. The mention's index, and
+/// a reason when it was not `found`.
 pub(crate) fn event_place(
+    kind: hadath_core::Category,
     found: Option<usize>,
     evidence: &std::ops::Range<usize>,
     parties: &[usize],
@@ -72,7 +74,8 @@ pub(crate) fn event_place(
         Some(Some(c)) => vec![c.as_str()],
         _ => parties.iter().filter_map(coded).collect(),
     };
-    if let Some((i, why)) = document_place(ents, lo, &states) {
+    let grounded = hadath_geo::Rules::embedded().grounded(kind.as_str());
+    if let Some((i, why)) = document_place(ents, lo, &states).filter(|_| grounded) {
         let why = ents[i]
             .geo
             .as_ref()
@@ -106,8 +109,9 @@ pub(crate) fn event_place(
 /// The place finer than a country that the document names nearest before mention `before`,
 /// in one of `states` when they are given. A place named only after the event is not taken:
 /// an article reports what happened before it moves on. Nor is a sea or a canal: named in
-/// passing, it is a topic more often than where something happened. When the nearest is a region, a town
-/// of that region (or near its point) named before it is finer and taken instead.
+/// passing, it is a topic more often than where something happened. When the nearest is a
+/// region, a town of that region (or near its point) named before it is finer and taken
+/// instead.
 fn document_place(ents: &[Ent], before: usize, states: &[&str]) -> Option<(usize, &'static str)> {
     let fits = |e: &Ent| {
         finer(e)
