@@ -24,6 +24,8 @@ Rules (also in data/geo/README.md):
   without an Arabic name); Arabic and English names from CLDR subdivisions, linked to GeoNames'
   admin-1 code through the region's namesake place (محافظة حلب → the admin-1 code of Aleppo).
 - Countries: the point of the capital GeoNames names, else the centroid of the places.
+- News spellings (data/geo/aliases.tsv, hand-curated) are added to their GeoNames place, which is
+  kept whatever its size; they count in the knowledge base's join.
 """
 import json
 import os
@@ -173,6 +175,23 @@ def main():
             places[c["geonameid"]] = {"gid": c["geonameid"], "en": c["name"], "code": code, "a1": c.get("admin1code") or "",
                                       "lat": c["latitude"], "lon": c["longitude"], "pop": pop, "names": kept,
                                       "common": common}
+
+    # Hand-curated news spellings (data/geo/aliases.tsv): the place is kept whatever its size.
+    for line in open(f"{OUT}/aliases.tsv", encoding="utf-8"):
+        c = line.rstrip("\n").split("\t")
+        if line.startswith("#") or c[0] == "geonameid":
+            continue
+        city = cities[c[0]]
+        assert city["name"] == c[1], f"aliases.tsv: {c[0]} is {city['name']}, not {c[1]}"
+        code = a3[city["countrycode"]]
+        p = places.setdefault(int(c[0]), {"gid": int(c[0]), "en": city["name"], "code": code,
+                                          "a1": city.get("admin1code") or "", "lat": city["latitude"],
+                                          "lon": city["longitude"], "pop": int(city.get("population") or 0),
+                                          "names": [], "common": False})
+        for n in c[2].split("|"):
+            by_name.setdefault((code, fold(n)), []).append(int(c[0]))
+            if n not in p["names"]:
+                p["names"].append(n)
 
     def find(code, ar_names, en):
         for n in ar_names:

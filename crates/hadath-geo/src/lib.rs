@@ -21,7 +21,7 @@ mod rules;
 
 pub use parse::GeoSource;
 use parse::{kind, Row};
-pub use rules::{CueKind, Rules};
+pub use rules::{Contested, CueKind, Rules};
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 

@@ -1,5 +1,6 @@
-//! When a word reads as a place: the cue words before it (`data/geo/cues.tsv`) and the
-//! readings refused (`data/geo/refuse.tsv`).
+//! When a word reads as a place: the cue words before it (`data/geo/cues.tsv`), the
+//! readings refused (`data/geo/refuse.tsv`) and the state names that are also a city of
+//! another state (`data/geo/contested.tsv`).
 
 use crate::Error;
 use std::collections::HashMap;
@@ -44,6 +45,21 @@ pub struct Rules {
     by_word: HashMap<String, Vec<usize>>,
     /// Folded one-word readings that are common words → the note.
     common: HashMap<String, String>,
+    /// Folded state names that are also a city of another state → that reading.
+    contested: HashMap<String, Contested>,
+    /// Event types that happen at a place (`grounded.tsv`).
+    grounded: Vec<String>,
+}
+
+/// A state's name that is also a city of another state (عمان: Oman, and Amman in Jordan).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contested {
+    /// The state the name names (ISO alpha-3).
+    pub state: String,
+    /// The state of the city of the same name.
+    pub city_state: String,
+    /// When the city wins, shown as the reason.
+    pub why: String,
 }
 
 static EMBEDDED: LazyLock<Rules> = LazyLock::new(|| {
@@ -58,6 +74,16 @@ static EMBEDDED: LazyLock<Rules> = LazyLock::new(|| {
         include_str!("../../../data/geo/refuse.tsv"),
     )
     .expect("embedded refuse.tsv parses");
+    r.add_contested(
+        "data/geo/contested.tsv",
+        include_str!("../../../data/geo/contested.tsv"),
+    )
+    .expect("embedded contested.tsv parses");
+    r.add_grounded(
+        "data/geo/grounded.tsv",
+        include_str!("../../../data/geo/grounded.tsv"),
+    )
+    .expect("embedded grounded.tsv parses");
     r
 });
 
@@ -84,12 +110,13 @@ fn rows<'a>(
             return None;
         }
         let c: Vec<&str> = l.split('\t').collect();
-        if c.len() != 2 || c[1].trim().is_empty() {
+        let want = header.split('\t').count();
+        if c.len() != want || c.iter().any(|x| x.trim().is_empty()) {
             return Some(Err(Error::Line {
                 file: file.to_string(),
                 line: i + 1,
                 msg: format!(
-                    "want 2 non-empty columns ({}), got {}",
+                    "want {want} non-empty columns ({}), got {}",
                     header.replace('\t', ", "),
                     c.len()
                 ),
@@ -155,6 +182,51 @@ impl Rules {
             self.phrases.push((words, why));
         }
         Ok(())
+    }
+
+    /// Add state names that are also a city of another state
+    /// (`words<TAB>state<TAB>city_state<TAB>why`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Line`] for a bad header or a wrong number of columns.
+    pub fn add_contested(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for row in rows(file, text, "words\tstate\tcity_state\twhy") {
+            let (_, c) = row?;
+            self.contested.insert(
+                hadath_text::fold_key(c[0]),
+                Contested {
+                    state: c[1].trim().to_string(),
+                    city_state: c[2].trim().to_string(),
+                    why: c[3].trim().to_string(),
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Add event types that happen at a place (`type<TAB>why`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Line`] for a bad header or a wrong number of columns.
+    pub fn add_grounded(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for row in rows(file, text, "type\twhy") {
+            let (_, c) = row?;
+            self.grounded.push(c[0].trim().to_ascii_uppercase());
+        }
+        Ok(())
+    }
+
+    /// Whether an event of this type (PLOVER, `ASSAULT`) happens at a place, so that the
+    /// document's earlier place may be its place.
+    pub fn grounded(&self, kind: &str) -> bool {
+        self.grounded.iter().any(|g| g.eq_ignore_ascii_case(kind))
+    }
+
+    /// The other reading of a state's name (folded) that is also a city of another state.
+    pub fn contested(&self, key: &str) -> Option<&Contested> {
+        self.contested.get(key)
     }
 
     /// The cue that ends right before word `i` of `words` (folded, clitics of the first word
@@ -285,5 +357,26 @@ mod tests {
             e.to_string().split(':').take(2).collect::<Vec<_>>(),
             ["x.tsv", "3"]
         );
+    }
+
+    #[test]
+    fn contested_names_give_the_other_state() {
+        let r = Rules::embedded();
+        let c = r.contested(&hadath_text::fold_key("عمان")).expect("عمان");
+        assert_eq!((c.state.as_str(), c.city_state.as_str()), ("OMN", "JOR"));
+        assert!(r.contested(&hadath_text::fold_key("سلطنة عمان")).is_none());
+        // a row short of a column names its line
+        let mut r = Rules::default();
+        let e = r
+            .add_contested("c.tsv", "words\tstate\tcity_state\twhy\nعمان\tOMN\tJOR\n")
+            .unwrap_err();
+        assert!(e.to_string().starts_with("c.tsv:2"), "{e}");
+    }
+
+    #[test]
+    fn grounded_types_are_the_material_ones() {
+        let r = Rules::embedded();
+        assert!(r.grounded("ASSAULT") && r.grounded("protest"));
+        assert!(!r.grounded("CONSULT") && !r.grounded("AGREE"));
     }
 }

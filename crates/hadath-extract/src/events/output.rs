@@ -98,7 +98,14 @@ pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Ev
             .collect();
     }
     let parties: Vec<usize> = c.actors.iter().chain(&c.recipients).copied().collect();
-    let placed = crate::geo::event_place(c.location, &c.evidence, &parties, &c.recipients, ents);
+    let placed = crate::geo::event_place(
+        c.category,
+        c.location,
+        &c.evidence,
+        &parties,
+        &c.recipients,
+        ents,
+    );
     let location = placed.map(|(i, why)| {
         let mut p = party(i, ents, text, span);
         p.code = ents[i].code.clone();

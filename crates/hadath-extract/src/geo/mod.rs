@@ -9,8 +9,11 @@ use hadath_geo::{CueKind, Gazetteer, Place, PlaceKind, Rules};
 use hadath_text::Analysis;
 use std::collections::HashMap;
 
+mod contested;
 mod event;
+mod scan;
 pub(crate) use event::event_place;
+use scan::{bare_forms, clitic_len, find_at, new_place, skip_letters};
 
 /// Where a place mention lies, and why this reading.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +24,9 @@ pub(crate) struct Geo {
     pub admin1: Option<String>,
     pub precision: GeoPrecision,
     pub reason: String,
+    /// A sea, strait, gulf, canal or river: where an event happened only when its own clause
+    /// says so, never as the document's place.
+    pub water: bool,
 }
 
 impl Geo {
@@ -46,6 +52,7 @@ fn country_geo(gaz: &Gazetteer, code: &str, why: &str) -> Option<Geo> {
         geonameid: None,
         admin1: None,
         precision: GeoPrecision::Country,
+        water: false,
         reason: format!(
             "{why}: {} ({}), the country's point ({})",
             c.name, c.code, c.how
@@ -117,6 +124,54 @@ fn choose<'p>(
     Some((best, why))
 }
 
+/// A part of a country named by direction before the country's name (شمال العراق، جنوب شرق
+/// تركيا), when the gazetteer has that part: its point, flagged as a region.
+fn part_of_country(
+    gaz: &Gazetteer,
+    w: &Words<'_>,
+    toks: std::ops::Range<usize>,
+    code: &str,
+    doc: &HashMap<String, usize>,
+) -> Option<Geo> {
+    let name = w.words.get(toks.clone())?.join(" ");
+    for n in [2, 1] {
+        let Some(from) = toks.start.checked_sub(n) else {
+            continue;
+        };
+        let rest = w.words[from + 1..toks.start].join(" ");
+        for (first, _) in bare_forms(w.words[from]) {
+            let key = [first, rest.as_str(), name.as_str()]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let cands: Vec<Place> = gaz
+                .lookup(&key)
+                .into_iter()
+                .filter(|p| p.kind != PlaceKind::Place)
+                .collect();
+            if let Some((p, why)) = choose(&cands, doc, Some(code)) {
+                return Some(geo_of(
+                    p,
+                    format!("a part of the country named by direction; gazetteer: {why}"),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// A village or small town (under 100,000 people) of a state the document does not name, when
+/// it names others: read only from a locative or a tagger's guess, such a word is more likely
+/// a local name or a common word (مفرق "junction") than a place abroad.
+fn foreign_village(p: &Place, doc: &HashMap<String, usize>) -> bool {
+    p.kind == PlaceKind::Place
+        && p.population < 100_000
+        && !doc.is_empty()
+        && p.code.as_deref().is_none_or(|c| !doc.contains_key(c))
+}
+
 fn geo_of(p: &Place, why: String) -> Geo {
     Geo {
         lat: p.lat,
@@ -125,6 +180,10 @@ fn geo_of(p: &Place, why: String) -> Geo {
         admin1: p.admin1.clone(),
         precision: p.precision(),
         reason: why,
+        water: p
+            .feature
+            .as_deref()
+            .is_some_and(|f| matches!(f, "sea" | "strait" | "gulf" | "canal" | "river")),
     }
 }
 
@@ -154,16 +213,6 @@ impl<'a> Words<'a> {
     }
 }
 
-/// The word without the clitics that may stand before a place name (و، ب، وب), in the order
-/// tried: the word itself first.
-fn bare_forms(w: &str) -> impl Iterator<Item = (&str, bool)> {
-    let a = w.strip_prefix('و');
-    let b = a.unwrap_or(w).strip_prefix('ب');
-    [(Some(w), false), (b, true), (a, false)]
-        .into_iter()
-        .filter_map(|(x, loc)| x.filter(|x| x.len() >= 4).map(|x| (x, loc)))
-}
-
 /// Resolve the places among `ents` and add the ones the gazetteer finds in the text.
 pub(crate) fn resolve(
     gaz: &Gazetteer,
@@ -176,6 +225,7 @@ pub(crate) fn resolve(
     let doc = doc_codes(ents);
     let mut covered = vec![usize::MAX; w.words.len()];
     let mut drop = vec![false; ents.len()];
+    let mut cities = contested::contested_cities(gaz, rules, text, ents, &doc);
     for (i, e) in ents.iter_mut().enumerate() {
         let toks = w.tokens(&e.src);
         for t in toks.clone() {
@@ -184,9 +234,21 @@ pub(crate) fn resolve(
         if e.pseudo || e.inner {
             continue;
         }
+        if let Some((p, why)) = cities[i].take() {
+            // the city, and a metonym for its state's government (عمان تدين: Jordan)
+            e.kind = "city";
+            e.code = p.code.clone();
+            e.name = Some(p.name.clone());
+            e.place = true;
+            e.pinpoint = true;
+            e.geo = Some(Box::new(geo_of(&p, why)));
+            continue;
+        }
         if (e.country || e.kind == "nationality") && e.place_as.is_none() {
             if let Some(c) = e.code.clone() {
-                e.geo = country_geo(gaz, &c, "a country").map(Box::new);
+                e.geo = part_of_country(gaz, &w, toks.clone(), &c, &doc)
+                    .or_else(|| country_geo(gaz, &c, "a country"))
+                    .map(Box::new);
             }
             continue;
         }
@@ -222,16 +284,23 @@ pub(crate) fn resolve(
         } else {
             "a place of the knowledge base"
         };
-        if e.via == "ner" {
-            // a tagger's place whose name is a common word needs a settlement word before it
-            let cue = rules.cue_before(&w.words, toks.start).map(|c| c.0);
-            if cands.iter().all(|p| p.common) && cue != Some(CueKind::Settlement)
-                || rules.common_word(&key).is_some() && cue != Some(CueKind::Settlement)
-            {
-                continue;
+        // a name that is a common word (refuse.tsv) needs a settlement word before it: a
+        // knowledge-base town so named (عشاق "lovers", معسكر "camp") is then no place at all
+        let settled =
+            rules.cue_before(&w.words, toks.start).map(|c| c.0) == Some(CueKind::Settlement);
+        if !settled && rules.common_word(&key).is_some() {
+            if e.via != "ner" {
+                e.place = false;
+                drop[i] = !e.actor;
             }
+            continue;
+        }
+        // a tagger's place whose every reading is a common word, likewise
+        if e.via == "ner" && !settled && cands.iter().all(|p| p.common) {
+            continue;
         }
         match choose(&cands, &doc, want) {
+            Some((p, _)) if e.via == "ner" && !settled && foreign_village(p, &doc) => {}
             Some((p, why)) => {
                 if e.code.is_none() {
                     e.code = p.code.clone();
@@ -294,10 +363,13 @@ pub(crate) fn resolve(
                     .clone()
                     .filter_map(|k| (covered[k] != usize::MAX).then_some(covered[k]))
                     .collect();
-                // a longer name over places or the tagger's guesses (معبر إبراهيم الخليل)
+                // a longer name over places or the tagger's guesses (معبر إبراهيم الخليل), or
+                // over a people named after its first word (جبل التركمان، حي الأكراد)
                 let free = under.iter().all(|&i| {
                     let e = &ents[i];
-                    (e.via == "ner" || !e.actor && e.place) && w.tokens(&e.src).len() < n
+                    let inside = w.tokens(&e.src);
+                    let people = e.kind == "nationality" && inside.start > t;
+                    (e.via == "ner" || !e.actor && e.place || people) && inside.len() < n
                 });
                 if free {
                     for &i in &under {
@@ -323,139 +395,5 @@ pub(crate) fn resolve(
         ents.retain(|_| !r.next().unwrap_or(false));
         ents.extend(extra);
         ents.sort_by_key(|e| (e.src.start, std::cmp::Reverse(e.src.end)));
-    }
-}
-
-/// The byte offset after `n` letters (and the marks on them) from `start`, at most `end`.
-fn skip_letters(text: &str, start: usize, end: usize, n: usize) -> usize {
-    let mut seen = 0;
-    for (i, c) in text[start..end].char_indices() {
-        let mark =
-            matches!(c, '\u{610}'..='\u{61a}' | '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{640}');
-        if !mark {
-            if seen == n {
-                return start + i;
-            }
-            seen += 1;
-        }
-    }
-    end
-}
-
-/// How many clitic letters (و ف ب) stand before the name in a word read through them.
-fn clitic_len(word: &str) -> usize {
-    let mut n = 0;
-    let mut s = word;
-    if let Some(r) = s.strip_prefix(['و', 'ف']) {
-        n += 1;
-        s = r;
-    }
-    if s.starts_with('ب') {
-        n += 1;
-    }
-    n
-}
-
-/// The longest gazetteer name at token `t` that reads as a place after `cue`: its length in
-/// tokens, the place, the reason and whether a clitic letter was cut from its first word.
-fn find_at(
-    gaz: &Gazetteer,
-    rules: &Rules,
-    w: &Words<'_>,
-    t: usize,
-    cue: Option<CueKind>,
-    doc: &HashMap<String, usize>,
-) -> Option<(usize, Place, String, bool)> {
-    let n_max = MAX_WORDS.min(w.words.len() - t);
-    for (first, clitic) in bare_forms(w.words[t]) {
-        let mut key = String::from(first);
-        let mut best = None;
-        for n in 1..=n_max {
-            if n > 1 {
-                let next = w.words[t + n - 1];
-                if !next.chars().all(char::is_alphabetic) {
-                    break;
-                }
-                key.push(' ');
-                key.push_str(next);
-            }
-            if gaz.contains(&key) {
-                best = Some((n, key.clone()));
-            }
-        }
-        let Some((n, key)) = best else { continue };
-        // a ب glued to the name is a locative of its own (بحلب)
-        let cue = if clitic && cue.is_none() {
-            Some(CueKind::Locative)
-        } else {
-            cue
-        };
-        let (cue_kind, cue_word) = match cue {
-            Some(k) => (
-                k,
-                rules
-                    .cue_before(&w.words, t)
-                    .map_or_else(|| w.words[t].to_string(), |c| w.words[t - c.1..t].join(" ")),
-            ),
-            // the name starts with a settlement word (محافظة صلاح الدين، معبر رفح)
-            None if n > 1 => (CueKind::Settlement, w.words[t].to_string()),
-            None => continue,
-        };
-        if rules.refused_phrase(&w.words, t, t + n).is_some()
-            || (n == 1 && rules.cue(&key).is_some())
-        {
-            return None;
-        }
-        let cands = gaz.lookup(&key);
-        let strict = cue_kind != CueKind::Settlement;
-        let cands: Vec<Place> = if strict && (n == 1 && rules.common_word(&key).is_some()) {
-            Vec::new()
-        } else if strict {
-            cands.into_iter().filter(|p| !p.common).collect()
-        } else {
-            cands
-        };
-        let Some((p, why)) = choose(&cands, doc, None) else {
-            continue;
-        };
-        let how = match cue_kind {
-            CueKind::Settlement => "after the place word",
-            CueKind::Locative => "after the locative",
-            CueKind::Attack => "the object of",
-            CueKind::Joiner => "listed with a place:",
-        };
-        return Some((
-            n,
-            p.clone(),
-            format!("{how} «{cue_word}»; gazetteer: {why}"),
-            clitic,
-        ));
-    }
-    None
-}
-
-fn new_place(p: &Place, src: std::ops::Range<usize>, why: String) -> Ent {
-    Ent {
-        src,
-        kind: match p.kind {
-            PlaceKind::Place => "city",
-            PlaceKind::Admin1 => "region",
-            PlaceKind::Feature => "location",
-        },
-        name: Some(p.name.clone()),
-        code: p.code.clone(),
-        office: None,
-        via: "geo",
-        actor: false,
-        media: false,
-        place: true,
-        country: false,
-        pseudo: false,
-        generic: false,
-        pinpoint: matches!(p.kind, PlaceKind::Place | PlaceKind::Admin1),
-        place_as: None,
-        inner: false,
-        sector: None,
-        geo: Some(Box::new(geo_of(p, why))),
     }
 }
