@@ -260,6 +260,9 @@ pub const PARTIES_TSV: &str = include_str!("../../../data/events/parties.tsv");
 #[derive(Debug, Clone, Default)]
 pub struct Parties {
     pub forms: Vec<(Vec<String>, hadath_core::Sector)>,
+    /// Per form: the state it stands for, by the state the document is about (the `theatres`
+    /// column: التحالف is Saudi Arabia's coalition in a report on Yemen).
+    pub theatres: Vec<Vec<(String, String)>>,
     by_first: HashMap<String, Vec<usize>>,
 }
 
@@ -278,6 +281,15 @@ impl Parties {
                 .trim()
                 .parse()
                 .map_err(|e: hadath_core::UnknownWord| bad(&e.to_string()))?;
+            // theatres: «YEM:SAU SYR:USA» (optional, after the example)
+            let mut theatre = Vec::new();
+            for pair in cols.get(3).map_or("", |c| c.trim()).split_whitespace() {
+                let (at, code) = pair
+                    .split_once(':')
+                    .filter(|(a, c)| a.len() == 3 && !c.is_empty())
+                    .ok_or_else(|| bad(&format!("theatre {pair:?} is not STATE:CODE (YEM:SAU)")))?;
+                theatre.push((at.to_string(), code.to_string()));
+            }
             for f in cols[1].split('|') {
                 let words: Vec<String> = f.split_whitespace().map(fold_key).collect();
                 if words.is_empty() || words.iter().any(String::is_empty) {
@@ -294,6 +306,7 @@ impl Parties {
                         .push(fi);
                 }
                 self.forms.push((words, sector));
+                self.theatres.push(theatre.clone());
             }
         }
         Ok(())

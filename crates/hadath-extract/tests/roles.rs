@@ -118,3 +118,30 @@ fn a_headline_verb_after_a_title_is_no_name() {
     let (a, _) = sides("ACCUSE", "الأمين العام لمجلس التعاون يستنكر تصريحات المالكي");
     assert_eq!(a, set(&["GCC"]));
 }
+
+#[test]
+fn a_coalition_stands_for_its_state_in_the_war_the_report_is_about() {
+    // a report on Yemen: the coalition is the Saudi-led one
+    let (a, r) = sides(
+        "ASSAULT",
+        "شنت طائرات التحالف غارات على مواقع للحوثيين في محافظة صعدة اليمنية.",
+    );
+    assert_eq!(a, set(&["SAU"]));
+    assert_eq!(r, set(&["YEM"]));
+    // a report on Syria: the US-led one
+    let (a, _) = sides(
+        "ASSAULT",
+        "قصفت طائرات التحالف مواقع لتنظيم داعش في مدينة الرقة السورية.",
+    );
+    assert_eq!(a, set(&["USA"]));
+    // elsewhere a bare coalition is no state
+    let e = event(
+        "ASSAULT",
+        "قصفت طائرات التحالف مواقع للمتمردين في شمال مالي.",
+    );
+    assert!(
+        e.actors.iter().all(|p| p.code.as_deref() != Some("SAU")),
+        "{:?}",
+        e.actors
+    );
+}

@@ -82,7 +82,7 @@ fn triggers_in(x: &crate::Extractor, text: &str) -> Vec<(String, Category)> {
         None,
         true,
     );
-    let ents = parties::with_generic(&x.data, tokens, folded, &found);
+    let ents = parties::with_generic(&x.data, tokens, folded, &found, None);
     let mut ent_at = HashMap::new();
     for (i, e) in ents.iter().enumerate().filter(|(_, e)| !e.pseudo) {
         ent_at.entry(e.src.start).or_insert(i);

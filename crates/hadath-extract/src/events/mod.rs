@@ -69,7 +69,9 @@ pub(crate) fn find(
 ) -> Vec<EventOut> {
     let tokens = analysis.tokens();
     let folded = analysis.folded();
-    let with_generic = parties::with_generic(data, tokens, folded, ents);
+    // the state the document is about, from its named mentions: what a theatre party stands for
+    let about = dominant_state(analysis, ents, LEAD_SENTENCES).and_then(|i| ents[i].code.clone());
+    let with_generic = parties::with_generic(data, tokens, folded, ents, about.as_deref());
     let ents: &[Ent] = &with_generic;
     let mut ent_at = HashMap::new();
     for (i, e) in ents.iter().enumerate().filter(|(_, e)| !e.pseudo) {

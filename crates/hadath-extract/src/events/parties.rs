@@ -12,8 +12,9 @@ pub(super) fn with_generic<'e>(
     tokens: &[Token],
     folded: &Folded,
     ents: &'e [Ent],
+    about: Option<&str>,
 ) -> Cow<'e, [Ent]> {
-    let found = generic(data, tokens, folded, ents);
+    let found = generic(data, tokens, folded, ents, about);
     if found.is_empty() {
         return Cow::Borrowed(ents);
     }
@@ -35,7 +36,14 @@ pub(super) fn with_generic<'e>(
     Cow::Owned(all)
 }
 
-fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<Ent> {
+/// `about`: the state the document is mostly about, which a theatre party (التحالف) needs.
+fn generic(
+    data: &Data,
+    tokens: &[Token],
+    folded: &Folded,
+    ents: &[Ent],
+    about: Option<&str>,
+) -> Vec<Ent> {
     let parties = &data.parties;
     // The mentions in text order (they may nest: `reach` keeps the widest end of those starting
     // before the token), and the state forces last named before it (القوات التركية … القوات
@@ -62,7 +70,7 @@ fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<
             continue;
         }
         let next_mention = by_start.get(ci).map_or(usize::MAX, |e| e.src.start);
-        let mut best: Option<(usize, hadath_core::Sector)> = None;
+        let mut best: Option<(usize, hadath_core::Sector, usize)> = None;
         for v in clitic_readings(w(i)) {
             for &fi in parties.starting_with(v) {
                 let (words, sector) = &parties.forms[fi];
@@ -70,12 +78,12 @@ fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<
                 let fits = i + n <= tokens.len()
                     && (1..n).all(|k| w(i + k) == words[k])
                     && tokens[i + n - 1].source.end <= next_mention;
-                if fits && best.is_none_or(|(bn, _)| n > bn) {
-                    best = Some((n, *sector));
+                if fits && best.is_none_or(|(bn, _, _)| n > bn) {
+                    best = Some((n, *sector, fi));
                 }
             }
         }
-        let Some((n, sector)) = best else {
+        let Some((n, sector, fi)) = best else {
             i += 1;
             continue;
         };
@@ -90,9 +98,19 @@ fn generic(data: &Data, tokens: &[Token], folded: &Folded, ents: &[Ent]) -> Vec<
                 src: t.source.start..tokens[i + n - 1].source.end,
                 kind: "group",
                 name: None,
-                code: matches!(sector, Sector::Mil | Sector::Cop)
-                    .then(|| forces.map(str::to_string))
-                    .flatten(),
+                code: if parties.theatres[fi].is_empty() {
+                    matches!(sector, Sector::Mil | Sector::Cop)
+                        .then(|| forces.map(str::to_string))
+                        .flatten()
+                } else {
+                    // a theatre party stands for its state in that war, or for none elsewhere
+                    about.and_then(|a| {
+                        parties.theatres[fi]
+                            .iter()
+                            .find(|(at, _)| at == a)
+                            .map(|(_, code)| code.clone())
+                    })
+                },
                 office: None,
                 via: "generic",
                 actor: true,
@@ -179,7 +197,7 @@ pub(super) fn dominant_state(analysis: &Analysis, ents: &[Ent], lead: usize) -> 
         .map_or(usize::MAX, |s| s.source.end);
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (i, e) in ents.iter().enumerate() {
-        if e.pseudo || e.media {
+        if e.pseudo || e.media || e.generic {
             continue;
         }
         if let Some(c) = e.code.as_deref().filter(|c| c.len() == 3) {
