@@ -32,6 +32,7 @@ pub const START_WORD: &str = "start_word";
 pub const SINCE: &str = "since";
 pub const PERIOD_LEAD: &str = "period_lead";
 pub const PERIOD_NOUN: &str = "period_noun";
+pub const RELATIVE: &str = "relative";
 pub const DEATH_WORD: &str = "death_word";
 pub const ONE_PERSON: &str = "one_person";
 pub const TWO_PERSONS: &str = "two_persons";
@@ -56,6 +57,7 @@ const REQUIRED: &[&str] = &[
     SINCE,
     PERIOD_LEAD,
     PERIOD_NOUN,
+    RELATIVE,
     DEATH_WORD,
     ONE_PERSON,
     TWO_PERSONS,

@@ -20,3 +20,40 @@ pub(super) fn same_date_prefix(x: &str, y: &str) -> bool {
     let n = x.len().min(y.len()).min(10);
     x.as_bytes()[..n] == y.as_bytes()[..n]
 }
+
+/// A dated time expression on tokens: its tokens, its value, whether it is finer than a year.
+type TimexAt = (Range<usize>, String, bool);
+
+/// The time expressions nearest trigger `t` in its clause `scope` and in its sentence (on a tie
+/// the one after the trigger: محادثات مطلع أكتوبر). A date after a relative pronoun whose head
+/// is another noun (تنفيذ الاتفاقات التي تم التوصل إليها … العام الماضي) dates that noun's
+/// clause, not this trigger (`relative` in `data/events/words.tsv`).
+pub(super) fn nearest_dates<'a>(
+    cx: &Ctx<'_>,
+    t: &Trig,
+    scope: &Range<usize>,
+    sent_timexes: &[&'a TimexAt],
+) -> (Option<&'a TimexAt>, Option<&'a TimexAt>) {
+    let near = |r: &Range<usize>| -> (usize, bool) {
+        if r.end <= t.toks.start {
+            (t.toks.start - r.end, true)
+        } else {
+            (r.start.saturating_sub(t.toks.end), false)
+        }
+    };
+    let own = |r: &Range<usize>| {
+        r.start < t.toks.end
+            || !(t.toks.end + 1..r.start).any(|k| cx.has(crate::senses::RELATIVE, k))
+    };
+    let in_scope = sent_timexes
+        .iter()
+        .copied()
+        .filter(|(r, _, _)| r.start >= scope.start && r.end <= scope.end && own(r))
+        .min_by_key(|(r, _, _)| near(r));
+    let in_sent = sent_timexes
+        .iter()
+        .copied()
+        .filter(|(r, _, _)| own(r))
+        .min_by_key(|(r, _, _)| near(r));
+    (in_scope, in_sent)
+}

@@ -392,13 +392,6 @@ pub(crate) fn find(
             c.category = row.category;
             if matches!(row.category, Category::Assault | Category::Coerce) {
                 victims_not_actors(&mut c, ents, &placed, &sent_numbers);
-                // «أربعة مدنيين قتلوا بنيران هندية»: the subject was the victim; the act's
-                // owner did it
-                if c.actors.is_empty() && !c.agent.is_empty() {
-                    let agent = std::mem::take(&mut c.agent);
-                    c.recipients.retain(|i| !agent.contains(i));
-                    c.actors = agent;
-                }
             }
             c.sent = sent_no;
             c.lead = sent_no < LEAD_SENTENCES;
@@ -494,41 +487,7 @@ pub(crate) fn find(
                 }
             }
             // Date.
-            // distance in tokens; on a tie the date after the trigger wins (محادثات مطلع أكتوبر)
-            let near = |r: &Range<usize>| -> (usize, bool) {
-                if r.end <= t.toks.start {
-                    (t.toks.start - r.end, true)
-                } else {
-                    (r.start.saturating_sub(t.toks.end), false)
-                }
-            };
-            // A date after a relative pronoun whose head is another noun (تنفيذ الاتفاقات التي
-            // تم التوصل إليها … العام الماضي) dates that noun's clause, not this trigger.
-            let own = |r: &Range<usize>| {
-                r.start < t.toks.end
-                    || !(t.toks.end + 1..r.start).any(|k| {
-                        matches!(
-                            cx.bare(k),
-                            "التي"
-                                | "الذي"
-                                | "اللذين"
-                                | "اللتين"
-                                | "الذين"
-                                | "اللاتي"
-                                | "اللواتي"
-                        )
-                    })
-            };
-            let in_scope = sent_timexes
-                .iter()
-                .copied()
-                .filter(|(r, _, _)| r.start >= scope.start && r.end <= scope.end && own(r))
-                .min_by_key(|(r, _, _)| near(r));
-            let in_sent = sent_timexes
-                .iter()
-                .copied()
-                .filter(|(r, _, _)| own(r))
-                .min_by_key(|(r, _, _)| near(r));
+            let (in_scope, in_sent) = nearest_dates(&cx, t, &scope, &sent_timexes);
             // The trigger heads the complement of "بعد شهر من": its date is the clause's date
             // (a date elsewhere in the sentence, the paragraph's, the publication's) shifted. Not
             // when the complement carries its own date (بعد يومين من هجوم 13 سبتمبر).

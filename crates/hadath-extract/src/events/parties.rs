@@ -163,8 +163,8 @@ pub(super) fn code_of<'a>(c: &'a Cand, i: usize, ents: &'a [Ent]) -> Option<&'a 
 
 /// In an attack, civilians, protesters and the displaced, and a counted group (14 جنديا، ثلاثة
 /// مدنيين), are its victims: a common-noun party of that kind read as an actor (the subject of
-/// an unvocalised passive, «14 جنديا قتلوا») is moved to the recipients. `numbers` are the
-/// sentence's.
+/// an unvocalised passive, «14 جنديا قتلوا») is moved to the recipients, and the party named
+/// with the act (بنيران هندية), if any, becomes the actor. `numbers` are the sentence's.
 pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], numbers: &[&Num]) {
     // a counted people (عشرة فلسطينيين) is a group of persons too
     let victim = |i: usize| {
@@ -173,15 +173,20 @@ pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], 
         e.generic && matches!(e.sector, Some(Sector::Cvl | Sector::Opp | Sector::Ref))
             || (e.generic || e.kind == "nationality") && counted
     };
-    if !c.actors.iter().any(|&i| victim(i)) {
-        return;
-    }
-    let (moved, kept): (Vec<usize>, Vec<usize>) = c.actors.iter().partition(|&&i| victim(i));
-    c.actors = kept;
-    for i in moved {
-        if !c.recipients.contains(&i) {
-            c.recipients.push(i);
+    if c.actors.iter().any(|&i| victim(i)) {
+        let (moved, kept): (Vec<usize>, Vec<usize>) = c.actors.iter().partition(|&&i| victim(i));
+        c.actors = kept;
+        for i in moved {
+            if !c.recipients.contains(&i) {
+                c.recipients.push(i);
+            }
         }
+    }
+    // «أربعة مدنيين قتلوا بنيران هندية»: the subject was the victim; the act's owner did it
+    if c.actors.is_empty() && !c.agent.is_empty() {
+        let agent = std::mem::take(&mut c.agent);
+        c.recipients.retain(|i| !agent.contains(i));
+        c.actors = agent;
     }
 }
 
