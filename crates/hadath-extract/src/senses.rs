@@ -33,6 +33,7 @@ pub const SINCE: &str = "since";
 pub const PERIOD_LEAD: &str = "period_lead";
 pub const PERIOD_NOUN: &str = "period_noun";
 pub const RELATIVE: &str = "relative";
+pub const COMPLEMENTISER: &str = "complementiser";
 pub const DEATH_WORD: &str = "death_word";
 pub const ONE_PERSON: &str = "one_person";
 pub const TWO_PERSONS: &str = "two_persons";
@@ -58,6 +59,7 @@ const REQUIRED: &[&str] = &[
     PERIOD_LEAD,
     PERIOD_NOUN,
     RELATIVE,
+    COMPLEMENTISER,
     DEATH_WORD,
     ONE_PERSON,
     TWO_PERSONS,
