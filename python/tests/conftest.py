@@ -24,7 +24,8 @@ CORPUS = REPO / "examples" / "corpus"
 # the Arrow columns follow the contract.
 EVENT_KEYS = {
     "type", "mode", "date", "date_source", "actors", "recipients", "mediators", "location",
-    "size", "modality", "attribution", "source", "evidence", "evidence_all", "trigger",
+    "size", "cumulative", "modality", "attribution", "source", "evidence", "evidence_all",
+    "trigger",
 }
 PARTY_KEYS = {"text", "name", "code", "start", "end", "sector"}
 GEO_KEYS = ("lat", "lon", "geonameid", "admin1", "precision", "reason")
@@ -122,6 +123,9 @@ def rows_of(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
             ],
             "injured": size.get("injured"),
             "arrested": size.get("arrested"),
+            "cumulative_dead": (e.get("cumulative") or {}).get("dead"),
+            "cumulative_why": (e.get("cumulative") or {}).get("why"),
+            "cumulative_scope": ((e.get("cumulative") or {}).get("scope") or {}).get("text"),
             "attribution": _party(e.get("attribution")),
             "source": _party(e.get("source")),
             "evidence": _span(e["evidence"]),

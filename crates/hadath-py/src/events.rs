@@ -252,6 +252,9 @@ pub struct EventRows {
     dead_by_side: List<Sides>,
     injured: Int64Builder,
     arrested: Int64Builder,
+    cumulative_dead: Int64Builder,
+    cumulative_why: StringBuilder,
+    cumulative_scope: StringBuilder,
     attribution: Optional,
     source: Optional,
     evidence: Spans,
@@ -313,6 +316,13 @@ impl EventRows {
             .append_option(count(size.and_then(|s| s.injured)));
         self.arrested
             .append_option(count(size.and_then(|s| s.arrested)));
+        let cumulative = e.cumulative.as_ref();
+        self.cumulative_dead
+            .append_option(count(cumulative.map(|c| c.dead)));
+        self.cumulative_why
+            .append_option(cumulative.map(|c| c.why.as_str()));
+        self.cumulative_scope
+            .append_option(cumulative.and_then(|c| c.scope.as_ref().map(|s| s.text.as_str())));
         self.attribution.push(e.attribution.as_ref());
         self.source.push(e.source.as_ref());
         self.evidence.push(&e.evidence);
@@ -350,6 +360,9 @@ impl EventRows {
             self.dead_by_side.finish(side_fields(), Sides::finish)?,
             n(self.injured),
             n(self.arrested),
+            n(self.cumulative_dead),
+            s(self.cumulative_why),
+            s(self.cumulative_scope),
             self.attribution.finish()?,
             self.source.finish()?,
             Arc::new(self.evidence.finish()?),

@@ -80,6 +80,9 @@ static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
         list_of("dead_by_side", side_fields()),
         Field::new("injured", DataType::Int64, true),
         Field::new("arrested", DataType::Int64, true),
+        Field::new("cumulative_dead", DataType::Int64, true),
+        Field::new("cumulative_why", DataType::Utf8, true),
+        Field::new("cumulative_scope", DataType::Utf8, true),
         Field::new("attribution", party(), true),
         Field::new("source", party(), true),
         Field::new("evidence", span(), false),
@@ -93,7 +96,9 @@ static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
 /// the document's event order. Names follow the JSON output (`hadath extract`); `doc_id` and
 /// `event` (the event's index in its document's `events`) say which event a row is, `published`
 /// is the document's publication date as used (given or inferred), and the toll (`size` in
-/// JSON) is spread over `dead`, `dead_qualifier`, `dead_by_side`, `injured` and `arrested`. The
+/// JSON) is spread over `dead`, `dead_qualifier`, `dead_by_side`, `injured` and `arrested`, a
+/// toll that is not the event's own (`cumulative` in JSON) over `cumulative_dead`,
+/// `cumulative_why` and `cumulative_scope` (the words that scope it). The
 /// `location` struct also says where the place lies (`lat`, `lon`, `geonameid`, `admin1`,
 /// `precision`, `reason`, as the JSON gives them beside the party's fields).
 /// Offsets are code points, as in the JSON.
