@@ -70,8 +70,10 @@ pub(crate) fn find(
     let tokens = analysis.tokens();
     let folded = analysis.folded();
     // the state the document is about, from its named mentions: what a theatre party stands for
-    let about = dominant_state(analysis, ents, LEAD_SENTENCES).and_then(|i| ents[i].code.clone());
-    let with_generic = parties::with_generic(data, tokens, folded, ents, about.as_deref());
+    let about = dominant_state(analysis, ents, LEAD_SENTENCES);
+    let about_code = about.and_then(|i| ents[i].code.clone());
+    let named = ents;
+    let with_generic = parties::with_generic(data, tokens, folded, ents, about_code.as_deref());
     let ents: &[Ent] = &with_generic;
     let mut ent_at = HashMap::new();
     for (i, e) in ents.iter().enumerate().filter(|(_, e)| !e.pseudo) {
@@ -190,7 +192,11 @@ pub(crate) fn find(
             .map(|i| &offsets[i])
             .find(|(x, _, _)| x.contains(&k))
     };
-    let dominant = dominant_state(analysis, ents, LEAD_SENTENCES);
+    // the same mention among the common-noun parties added (one sorted list: found again)
+    let dominant = about.and_then(|i| {
+        let src = &named[i].src;
+        ents.iter().position(|e| !e.generic && e.src == *src)
+    });
     let mut cands: Vec<Cand> = Vec::new();
     // The last candidate of each type.
     let mut last_of: HashMap<Category, usize> = HashMap::new();

@@ -41,18 +41,14 @@ pub(super) fn parties(
 }
 
 pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> EventOut {
+    // a place standing for its people: the attacked place, the protesting town
+    let extra = |v: &mut Vec<(usize, PartyOut)>, i: Option<usize>| {
+        v.extend(i.map(|i| (i, party(i, ents, text, span))));
+    };
     let mut recipients = parties(&c, &c.recipients, ents, text, span);
-    if let Some(i) = c.extra_recipient {
-        let mut p = party(i, ents, text, span);
-        p.name = ents[i].name.clone();
-        recipients.push((i, p));
-    }
+    extra(&mut recipients, c.extra_recipient);
     let mut actors = parties(&c, &c.actors, ents, text, span);
-    if let Some(i) = c.extra_actor {
-        let mut p = party(i, ents, text, span);
-        p.name = ents[i].name.clone();
-        actors.push((i, p));
-    }
+    extra(&mut actors, c.extra_actor);
     let ac: Vec<&Option<String>> = actors.iter().map(|(_, p)| &p.code).collect();
     // a named party of the actor's state is not also its recipient; the soldiers or civilians
     // of the same country are (intra-state violence)

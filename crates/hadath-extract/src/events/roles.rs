@@ -2,46 +2,46 @@ use super::*;
 
 /// Is the entity in a locative phrase (في X، بمدينة X، بـX)?
 pub(super) fn locative(cx: &Ctx<'_>, e: &Ent, p: &Placed) -> bool {
-    let t = &cx.tokens[p.toks.start];
-    if e.src.start > t.source.start {
-        let pre = hadath_text::fold(&cx.text[t.source.start..e.src.start]);
-        if matches!(pre.as_str(), "ب" | "وب" | "فب") {
-            return true;
-        }
+    if clitics(cx, e, p) == "ب" {
+        return true;
     }
     // في X، or a part of X (جنوب إسبانيا، بشمال سوريا): where, not who
     p.toks.start > 0 && cx.has(senses::LOCATIVE_PREP, p.toks.start - 1)
+}
+
+/// The proclitics written on the entity's first word before the entity itself (بـ in بإيران,
+/// لل in للأمم), folded, without a leading و/ف; empty when there are none.
+pub(super) fn clitics(cx: &Ctx<'_>, e: &Ent, p: &Placed) -> String {
+    let t = &cx.tokens[p.toks.start];
+    if e.src.start <= t.source.start {
+        return String::new();
+    }
+    let pre = hadath_text::fold(&cx.text[t.source.start..e.src.start]);
+    match pre.strip_prefix(['و', 'ف']) {
+        Some(r) => r.to_string(),
+        None => pre,
+    }
 }
 
 /// Is the entity the object of a preposition (على X، ضد X، لـX، بـX), or does it hang on a noun
 /// that is: a nisba's noun (على الحكومة الليبية) or the head of a construct (على يقظة الأمن،
 /// بنيران هندية)? Such a party is never the subject of the verb before it. The walk back stops
 /// at `lo` (the verb's end).
-pub(super) fn marked(cx: &Ctx<'_>, e: &Ent, p: &Placed, lo: usize) -> bool {
+/// `ents_in` are the sentence's placed mentions.
+pub(super) fn marked(cx: &Ctx<'_>, e: &Ent, p: &Placed, lo: usize, ents_in: &[&Placed]) -> bool {
     let s = p.toks.start;
     let prep_before = |k: usize| k > lo && cx.has(senses::OBJECT_PREP, k - 1);
-    let t = &cx.tokens[s];
     // ل + X after an office or a force (الموفد الخاص للأمم المتحدة) says whose it is
     let office = (s.saturating_sub(OFFICE_REACH).max(lo)..s).any(|k| cx.has(senses::OFFICE, k));
-    let own_clitic = e.src.start > t.source.start && {
-        let pre = hadath_text::fold(&cx.text[t.source.start..e.src.start]);
-        let pre = pre
-            .strip_prefix('و')
-            .or_else(|| pre.strip_prefix('ف'))
-            .unwrap_or(&pre);
-        pre.starts_with('ب') || pre.starts_with('ل') && !office
-    };
+    let pre = clitics(cx, e, p);
+    let own_clitic = pre.starts_with('ب') || pre.starts_with('ل') && !office;
     if own_clitic || prep_before(s) {
         return true;
     }
     let mut k = s;
     for step in 0..MARK_REACH {
-        if k <= lo + 1
-            || cx
-                .ents
-                .iter()
-                .any(|o| o.src.end == cx.tokens[k - 1].source.end)
-        {
+        // stop at the verb, and at another mention (it is the noun's own genitive)
+        if k <= lo + 1 || ents_in.iter().any(|o| o.toks.end == k) {
             return false;
         }
         let j = k - 1;
@@ -372,12 +372,8 @@ pub(super) fn roles(
                     let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
                     let close = p.toks.start <= tt.end + 1;
                     close
-                        && (ents[g[0]].kind == "nationality" || {
-                            let w = cx.w(p.toks.start);
-                            let pre = &cx.text
-                                [cx.tokens[p.toks.start].source.start..ents[g[0]].src.start];
-                            w.starts_with('ل') && !pre.is_empty()
-                        })
+                        && (ents[g[0]].kind == "nationality"
+                            || clitics(cx, &ents[g[0]], p).starts_with('ل'))
                 });
                 if let Some(ai) = agent_idx {
                     subject = Some(after_groups.remove(ai));
@@ -416,7 +412,7 @@ pub(super) fn roles(
                 // carries no preposition and no accusative ending
                 let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
                 p.toks.start <= tt.end + VSO_GAP
-                    && !marked(cx, &ents[g[0]], p, tt.end)
+                    && !marked(cx, &ents[g[0]], p, tt.end, ents_in)
                     && !accusative(cx, &ents[g[0]])
             }) {
                 subject = Some(after_groups.remove(0));
