@@ -42,6 +42,13 @@ if [ -d "$S/arabic-data/saudinewsnet" ]; then
   done
 fi
 echo
+echo "Direction and places on our own sets:"
+for pair in "regression:examples/gold.json:$T/ex.jsonl" "held-out:examples/heldout/gold.json:$T/ho.jsonl" "fresh held-out:examples/heldout2/gold.json:$T/ho2.jsonl"; do
+  IFS=: read -r name gold pred <<< "$pair"
+  python3 "$S/eval/score.py" events "$gold" "$pred" --json \
+    | python3 -c "import json,sys; d=json.load(sys.stdin); print('$name', {k: d.get(k) for k in ('direction_accuracy', 'dead_spurious', 'place_accuracy')})"
+done
+echo
 echo "ANERcorp test split (score.py ner, exact spans), the whole pipeline's entities:"
 python3 "$S/eval/score.py" conll2jsonl "$S/arabic-data/anercorp/ANERCorp.txt" --part test > "$T/aner.in.jsonl"
 $H extract -q "$T/aner.in.jsonl" > "$T/aner.out.jsonl" 2>/dev/null || true   # 3 sentences are only punctuation: skipped
