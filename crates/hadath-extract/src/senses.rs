@@ -37,6 +37,8 @@ pub const COMPLEMENTISER: &str = "complementiser";
 pub const DEATH_WORD: &str = "death_word";
 pub const ONE_PERSON: &str = "one_person";
 pub const TWO_PERSONS: &str = "two_persons";
+pub const CONCEPT_AFTER: &str = "concept_after";
+pub const ACCUSE_VERB: &str = "accuse_verb";
 const REQUIRED: &[&str] = &[
     LIGHT_VERB,
     CONSEQUENCE,

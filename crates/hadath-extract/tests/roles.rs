@@ -145,3 +145,29 @@ fn a_coalition_stands_for_its_state_in_the_war_the_report_is_about() {
         e.actors
     );
 }
+
+#[test]
+fn the_one_party_before_an_accusation_complement_is_the_accused() {
+    // اتهم X بـ with the accuser elided: X is accused, not accusing
+    let (a, r) = sides("ACCUSE", "وعقد المتحدث مؤتمرا، واتهم تركيا بدعم المسلحين.");
+    assert!(!a.contains("TUR"), "actors {a:?}");
+    assert!(r.contains("TUR"), "recipients {r:?}");
+    // a subject named right after the verb, the accused after it: verb-subject-object
+    let (a, r) = sides("ACCUSE", "واتهم وزير الخارجية المصري إثيوبيا بالتعنت.");
+    assert_eq!((a, r), (set(&["EGY"]), set(&["ETH"])));
+}
+
+#[test]
+fn a_security_concept_is_not_the_security_forces() {
+    // مستشار الأمن القومي: the adviser's office, not a party; the adviser's nisba names the actor
+    let e = event(
+        "ACCUSE",
+        "واتهم مستشار الأمن القومي الفرنسي الطرفين بالمسؤولية عن العنف.",
+    );
+    assert!(
+        e.actors.iter().all(|p| !p.text.contains("الأمن")),
+        "actors {:?}",
+        e.actors
+    );
+    assert_eq!(codes(&e.actors), set(&["FRA"]));
+}

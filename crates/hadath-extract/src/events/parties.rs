@@ -87,6 +87,11 @@ fn generic(
             i += 1;
             continue;
         };
+        // الأمن القومي، الأمن الغذائي: a concept, not the security forces
+        if n == 1 && data.words.has(crate::senses::CONCEPT_AFTER, w(i + 1)) {
+            i += 1;
+            continue;
+        }
         // مسلحون حوثيون، الجيش السوري: the nationality after it names the party.
         let nationality_follows = tokens.get(i + n).is_some_and(|x| {
             by_start

@@ -402,6 +402,10 @@ pub(super) fn roles(
                 }
             } else if let Some(g) = gb.last() {
                 subject = Some(g.clone());
+            } else if accused_alone(cx, tt, scope, ents_in, &after_groups) {
+                // اتهم إيران بدعم …: the one party before the بـ-complement is the accused; the
+                // accuser is an earlier clause's subject (or the speaker)
+                subject = None;
             } else if let Some(i) = after_groups.iter().position(|g| {
                 let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
                 by_act(p.toks.start)
@@ -452,6 +456,35 @@ pub(super) fn roles(
     c.recipients.retain(|i| !actors.contains(i));
     c.mediators.retain(|i| !actors.contains(i));
     c
+}
+
+/// A verb of accusing (اتهم X بـ …) with one party alone between it and its بـ-complement, right
+/// before it: that party is the accused, whether the verb is active with its subject elided or
+/// passive.
+fn accused_alone(
+    cx: &Ctx<'_>,
+    tt: &Range<usize>,
+    scope: &Range<usize>,
+    ents_in: &[&Placed],
+    after: &[Vec<usize>],
+) -> bool {
+    if !cx.has(senses::ACCUSE_VERB, tt.start) {
+        return false;
+    }
+    let inside = |k: usize| ents_in.iter().any(|p| p.toks.contains(&k));
+    let Some(comp) = (tt.end..scope.end).find(|&k| !inside(k) && cx.bare(k).starts_with('ب'))
+    else {
+        return false;
+    };
+    let span = |g: &Vec<usize>| {
+        let at = |i: usize| ents_in.iter().find(|p| p.idx == i).map(|p| p.toks.clone());
+        at(g[0])
+            .zip(g.last().and_then(|&i| at(i)))
+            .map_or(usize::MAX..usize::MAX, |(a, b)| a.start..b.end)
+    };
+    // the party stands right before the complement (اتهم إيران بأنها), with nothing between
+    let before: Vec<_> = after.iter().map(span).filter(|r| r.start < comp).collect();
+    before.len() == 1 && before[0].end == comp
 }
 
 /// The speaker of a verb of saying: the party right after it (قال الرئيس) or right before it.
