@@ -39,6 +39,7 @@ pub const ONE_PERSON: &str = "one_person";
 pub const TWO_PERSONS: &str = "two_persons";
 pub const CONCEPT_AFTER: &str = "concept_after";
 pub const ACCUSE_VERB: &str = "accuse_verb";
+pub const ACT_RELATIVE: &str = "act_relative";
 const REQUIRED: &[&str] = &[
     LIGHT_VERB,
     CONSEQUENCE,

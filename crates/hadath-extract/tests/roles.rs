@@ -171,3 +171,25 @@ fn a_security_concept_is_not_the_security_forces() {
     );
     assert_eq!(codes(&e.actors), set(&["FRA"]));
 }
+
+#[test]
+fn the_subject_of_a_relative_verb_after_the_act_did_it() {
+    // passive killing, the act far after it, its agent the subject of «شنها»
+    let (a, _) = sides(
+        "ASSAULT",
+        "قتل عشرون شخصا على الأقل وأصيب آخرون في قصف مدفعي شنه الجيش الروسي على القرية.",
+    );
+    assert_eq!(a, set(&["RUS"]));
+}
+
+#[test]
+fn a_dateline_is_no_party() {
+    // the capital that opens a wire report says where it was filed, not who acted
+    let (a, r) = sides(
+        "ASSAULT",
+        "عمان (رويترز) - قتل ثلاثة جنود سوريين في انفجار قرب دمشق.",
+    );
+    assert!(a.is_disjoint(&set(&["JOR", "OMN", "SYR"])), "actors {a:?}");
+    // the counted soldiers are the victims
+    assert_eq!(r, set(&["SYR"]));
+}

@@ -397,7 +397,7 @@ pub(crate) fn find(
             );
             c.category = row.category;
             if matches!(row.category, Category::Assault | Category::Coerce) {
-                victims_not_actors(&mut c, ents, &placed, &sent_numbers);
+                victims_not_actors(&cx, &mut c, ents, &placed, &sent_numbers);
             }
             c.sent = sent_no;
             c.lead = sent_no < LEAD_SENTENCES;

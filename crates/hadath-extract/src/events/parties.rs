@@ -170,11 +170,20 @@ pub(super) fn code_of<'a>(c: &'a Cand, i: usize, ents: &'a [Ent]) -> Option<&'a 
 /// مدنيين), are its victims: a common-noun party of that kind read as an actor (the subject of
 /// an unvocalised passive, «14 جنديا قتلوا») is moved to the recipients, and the party named
 /// with the act (بنيران هندية), if any, becomes the actor. `numbers` are the sentence's.
-pub(super) fn victims_not_actors(c: &mut Cand, ents: &[Ent], placed: &[Placed], numbers: &[&Num]) {
-    // a counted people (عشرة فلسطينيين) is a group of persons too
+pub(super) fn victims_not_actors(
+    cx: &Ctx<'_>,
+    c: &mut Cand,
+    ents: &[Ent],
+    placed: &[Placed],
+    numbers: &[&Num],
+) {
+    // a counted people (عشرة فلسطينيين، ثلاثة جنود سوريين) is a group of persons too
     let victim = |i: usize| {
         let e = &ents[i];
-        let counted = numbers.iter().any(|n| n.toks.end == placed[i].toks.start);
+        let s = placed[i].toks.start;
+        let counted = numbers.iter().any(|n| {
+            n.toks.end == s || (n.toks.end + 1 == s && cx.has(crate::senses::PEOPLE, n.toks.end))
+        });
         e.generic && matches!(e.sector, Some(Sector::Cvl | Sector::Opp | Sector::Ref))
             || (e.generic || e.kind == "nationality") && counted
     };

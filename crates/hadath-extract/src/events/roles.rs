@@ -221,6 +221,14 @@ pub(super) fn roles(
             if e.country && !e.place && topic(&p) {
                 continue;
             }
+            // a dateline (صنعاء (رويترز) -، القاهرة:) says where the report was filed: neither
+            // a party nor where it happened
+            if e.country
+                && p.toks.start == scope.start
+                && matches!(cx.w(p.toks.end), "(" | "-" | "–" | ":" | "/")
+            {
+                continue;
+            }
             if e.place || (e.country && locative(cx, e, p)) {
                 places.push(p);
                 continue;
@@ -295,14 +303,25 @@ pub(super) fn roles(
     let acts: Vec<usize> = (tt.end..scope.end.min(tt.end + 8))
         .filter(|&k| cx.act_noun(k))
         .collect();
-    let by_act = |s0: usize| {
-        acts.iter().any(|&k| {
-            s0 > k
-                && s0 <= k + 3
-                && !cx.has(senses::OBJECT_PREP, s0 - 1)
-                && !cx.has(senses::LOCATIVE_PREP, s0 - 1)
-                && !acts.iter().any(|&k2| k2 > k && k2 < s0)
+    // … في غارة جوية شنها التحالف، بصاروخ أطلقته قوة …: the subject of the relative verb that
+    // follows the act (its pronoun is the act) did it, however far the act is from the trigger
+    // (a head noun may stand between: أطلقته قوة إيساف)
+    let relative_agent = |s0: usize| {
+        (1..=2).any(|d| {
+            s0 > tt.end + d
+                && cx.has(senses::ACT_RELATIVE, s0 - d)
+                && (s0.saturating_sub(3 + d).max(tt.end)..s0 - d).any(|k| cx.act_noun(k))
         })
+    };
+    let by_act = |s0: usize| {
+        relative_agent(s0)
+            || acts.iter().any(|&k| {
+                s0 > k
+                    && s0 <= k + 3
+                    && !cx.has(senses::OBJECT_PREP, s0 - 1)
+                    && !cx.has(senses::LOCATIVE_PREP, s0 - 1)
+                    && !acts.iter().any(|&k2| k2 > k && k2 < s0)
+            })
     };
     if let Some(g) = ga.iter().find(|g| {
         let p = ents_in.iter().find(|p| p.idx == g[0]).expect("placed");
