@@ -26,6 +26,7 @@ mod report;
 mod senses;
 pub mod window;
 
+pub use events::{ClauseKind, Considered};
 pub use hadath_core::{
     BoilerOut, Category, Cumulative, Document, DocumentError, EntityOut, EventOut, GeoOut,
     GeoPrecision, Modality, Output, PartyOut, PublishedOut, SpanOut, TimexOut, TollScope,
@@ -191,6 +192,9 @@ pub struct Extraction<'d> {
     /// The result in the output contract, as [`Extractor::extract`] returns it: offsets in
     /// code points.
     pub output: Output,
+    /// Every trigger the events stage considered, with its clause and why it was kept or
+    /// dropped (byte offsets into `doc.text`), in text order.
+    pub considered: Vec<Considered>,
 }
 
 impl Extractor {
@@ -364,7 +368,7 @@ impl Extractor {
         } else {
             std::borrow::Cow::Borrowed(&ents)
         };
-        let events = events::find(
+        let (events, considered) = events::find(
             &self.data,
             &analysis,
             text,
@@ -388,6 +392,7 @@ impl Extractor {
             doc,
             analysis,
             output,
+            considered,
         }
     }
 

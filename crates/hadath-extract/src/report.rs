@@ -99,6 +99,22 @@ pub fn render_table(x: &Extraction<'_>) -> String {
                 },
             );
         }
+        // every trigger considered, its clause, and why it was kept or dropped
+        for c in x
+            .considered
+            .iter()
+            .filter(|c| c.trigger.start >= sent.source.start && c.trigger.end <= sent.source.end)
+        {
+            let _ = writeln!(
+                s,
+                "        {} «{}» {} in a {} clause: {}",
+                if c.kept { "kept   " } else { "dropped" },
+                &text[c.trigger.clone()],
+                c.category,
+                c.clause.as_str(),
+                c.why
+            );
+        }
     }
     s
 }

@@ -40,6 +40,10 @@ pub const TWO_PERSONS: &str = "two_persons";
 pub const CONCEPT_AFTER: &str = "concept_after";
 pub const ACCUSE_VERB: &str = "accuse_verb";
 pub const ACT_RELATIVE: &str = "act_relative";
+pub const CONDITIONAL_OPENER: &str = "conditional_opener";
+pub const PURPOSE_OPENER: &str = "purpose_opener";
+pub const TEMPORAL_OPENER: &str = "temporal_opener";
+pub const DEMAND_VERB: &str = "demand_verb";
 const REQUIRED: &[&str] = &[
     LIGHT_VERB,
     CONSEQUENCE,

@@ -4,9 +4,10 @@
 //! Method, per sentence that is not boilerplate, a question, an opinion or a generic statement:
 //! 1. Trigger words and phrases (verbs in any person/tense, masdars, light-verb phrases) are
 //!    matched over folded tokens with their clitics stripped, longest first.
-//! 2. Each finite trigger (verb or light phrase), each verb of saying and each complementiser
-//!    after one bounds the clauses of the others; a trigger's scope is the stretch between the
-//!    nearest bounds. Nominal triggers that are the complement of another trigger in the same
+//! 2. The clause layer ([`clauses`]): each finite trigger (verb or light phrase), each verb of
+//!    saying and each complementiser bounds the clauses of the others; a trigger's scope is the
+//!    stretch between the nearest bounds, and its clause gets a kind (main, reported, relative,
+//!    denial, …) shown with every kept or dropped trigger in `--format table`. Nominal triggers that are the complement of another trigger in the same
 //!    scope (دعا إلى وقف إطلاق النار) are its content, not events of their own.
 //! 3. Roles come from the entities in the scope by their position (subject before or right
 //!    after a verb, the rest as recipients), by the row's role pattern (passive: the subject is
@@ -33,6 +34,7 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod clauses;
 mod dates;
 #[cfg(test)]
 mod examples;
@@ -45,6 +47,8 @@ mod tolls;
 mod triggers;
 mod types;
 
+use clauses::Clauses;
+pub use clauses::{ClauseKind, Considered};
 use dates::*;
 use merge::*;
 use modality::*;
@@ -66,7 +70,7 @@ pub(crate) fn find(
     anchor: Option<Date>,
     _pub_inferred: bool,
     span: &SpanFn<'_>,
-) -> Vec<EventOut> {
+) -> (Vec<EventOut>, Vec<Considered>) {
     let tokens = analysis.tokens();
     let folded = analysis.folded();
     // the state the document is about, from its named mentions: what a theatre party stands for
@@ -198,6 +202,7 @@ pub(crate) fn find(
         ents.iter().position(|e| !e.generic && e.src == *src)
     });
     let mut cands: Vec<Cand> = Vec::new();
+    let mut considered: Vec<Considered> = Vec::new();
     // The last candidate of each type.
     let mut last_of: HashMap<Category, usize> = HashMap::new();
     let mut para_anchor: Option<(usize, String)> = None;
@@ -237,6 +242,16 @@ pub(crate) fn find(
             para_anchor = Some((s.paragraph, v.clone()));
         }
         if question || opinion || generic {
+            let why = if question {
+                "the sentence is a question"
+            } else if opinion {
+                "the sentence is an opinion"
+            } else {
+                "the sentence is a generic statement"
+            };
+            for t in cx.find_triggers(st.clone()) {
+                considered.push(Considered::new(&cx, &t, ClauseKind::Main, false, why));
+            }
             continue;
         }
         let mut trigs = cx.find_triggers(st.clone());
@@ -272,61 +287,8 @@ pub(crate) fn find(
                 }
             }
         }
-        // Bounds.
-        let mut bounds: Vec<(Range<usize>, Bound)> = Vec::new();
-        let mut saying: Vec<(Range<usize>, usize)> = Vec::new(); // (cue toks, cue idx)
-        for h in &cues {
-            let c = &data.cues.cues[h.cue];
-            if c.kind != CueKind::Attribution {
-                continue;
-            }
-            if data.saying_cue[h.cue] {
-                // a verb of saying bounds both sides; its complementiser starts a clause
-                bounds.push((h.toks.clone(), Bound::Both));
-                saying.push((h.toks.clone(), h.cue));
-            } else if data.according_cue[h.cue] {
-                bounds.push((h.toks.clone(), Bound::Right));
-                saying.push((h.toks.clone(), h.cue));
-            }
-        }
-        for k in st.clone() {
-            let w = cx.bare(k);
-            if matches!(
-                w,
-                "ان" | "انه" | "انها" | "انهم" | "انهما" | "بان" | "بانه" | "بانها"
-            ) {
-                bounds.push((k..k + 1, Bound::Left));
-            }
-            if matches!(w, ":" | ";" | "." | "\"" | "«" | "»" | "“" | "”") {
-                bounds.push((k..k + 1, Bound::Both));
-            }
-            // فيما، بينما, and "، حيث" open a clause of their own
-            let where_clause = w == "حيث" && k > st.start && cx.w(k - 1) == ",";
-            if is_word(&tokens[k]) && matches!(w, "فيما" | "بينما") || where_clause {
-                bounds.push((k..k + 1, Bound::Both));
-            }
-        }
-        for t in &trigs {
-            if data.triggers.rows[t.row].pos != Pos::Noun || t.extended {
-                bounds.push((t.toks.clone(), Bound::Both));
-            }
-        }
-        let scope_of = |t: &Range<usize>| -> Range<usize> {
-            let mut l = st.start;
-            let mut r = st.end;
-            for (b, kind) in &bounds {
-                if b == t {
-                    continue;
-                }
-                if b.end <= t.start && *kind != Bound::Right {
-                    l = l.max(b.end);
-                }
-                if b.start >= t.end && *kind != Bound::Left {
-                    r = r.min(b.start);
-                }
-            }
-            l..r
-        };
+        let clauses = Clauses::of(&cx, st.clone(), &cues, &trigs);
+        let saying = &clauses.saying;
         // Tolls of the sentence.
         let sent_numbers = number_at.inside(&numbers, &st, |n| &n.toks);
         let toll = sentence_toll(&cx, &sent_numbers, st.clone(), &placed, &placed_at, ents);
@@ -334,7 +296,11 @@ pub(crate) fn find(
         let mut prev_end: Option<(usize, Range<usize>)> = None; // (trigger end, its scope)
         for t in &trigs {
             let row = &data.triggers.rows[t.row];
-            let scope = scope_of(&t.toks);
+            let scope = clauses.scope_of(&t.toks);
+            let clause = clauses.kind_of(&cx, &t.toks, &scope, &cues);
+            let mut note = |kept: bool, why: &'static str| {
+                considered.push(Considered::new(&cx, t, clause, kept, why));
+            };
             // A nominal trigger that is the complement of an earlier trigger in the same scope.
             // A phrase after a preposition (على … بشأن إرسال جنود، إلى وقف …) right after
             // another trigger is that trigger's content.
@@ -364,6 +330,7 @@ pub(crate) fn find(
                     });
             prev_end = Some((t.toks.end, scope.clone()));
             if embedded {
+                note(false, "the content of the trigger before it");
                 continue;
             }
             let consequence = row.roles == Roles::Passive
@@ -381,6 +348,7 @@ pub(crate) fn find(
                         p.dead = toll.dead.clone();
                     }
                 }
+                note(false, "the toll of the attack just reported");
                 continue;
             }
             let pos = if t.extended { Pos::Light } else { row.pos };
@@ -621,10 +589,12 @@ pub(crate) fn find(
                         if prev.dead.is_none() && c.sent <= prev.sent + TOLL_REACH {
                             prev.dead = c.dead.clone();
                         }
+                        note(true, "names a happening already reported: merged into it");
                         continue;
                     }
                 } else if !local && row.category != Category::Protest {
                     // a definite reference to something not reported as such: not an event
+                    note(false, "a definite reference to nothing reported before");
                     continue;
                 }
             }
@@ -637,6 +607,7 @@ pub(crate) fn find(
                 // وقتل 286 شخصا في الاشتباكات: no party of its own, but the toll of the attack
                 // reported just before
                 lend_toll(&mut cands, last_of.get(&Category::Assault).copied(), &c);
+                note(false, "no party in its clause");
                 continue;
             }
             // في بداية مايو ونهاية يونيو: one happening per coordinated date.
@@ -659,16 +630,19 @@ pub(crate) fn find(
                 c.coord = 1;
                 push(&mut cands, &mut last_of, c);
                 push(&mut cands, &mut last_of, c2);
+                note(true, "kept: one event per coordinated date");
                 continue;
             }
             push(&mut cands, &mut last_of, c);
+            note(true, "kept");
         }
     }
     let merged = merge(cands, ents);
-    merged
+    let events = merged
         .into_iter()
         .map(|c| to_out(c, ents, text, span))
-        .collect()
+        .collect();
+    (events, considered)
 }
 
 /// The title and lead: the first sentences that are not boilerplate.
