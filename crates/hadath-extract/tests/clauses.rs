@@ -106,3 +106,22 @@ fn a_question_drops_its_triggers() {
     assert!(!kept);
     assert!(why.contains("question"), "{why}");
 }
+
+#[test]
+fn an_act_inside_an_accusation_or_a_purpose_is_not_reported_as_done() {
+    for text in [
+        "اتهمت الحكومة التركية المعارضة السورية بأنها هاجمت القرية.",
+        "أرسلت الحكومة المصرية وفدا إلى الخرطوم من أجل توقيع اتفاق مع السودان.",
+    ] {
+        let mut d = Document::new("t", text);
+        d.published = Some("2024-03-15".into());
+        let out = X.extract(&d);
+        let done: Vec<_> = out
+            .events
+            .iter()
+            .filter(|e| matches!(e.kind.as_str(), "ASSAULT" | "AGREE") && e.modality.is_reported())
+            .map(|e| e.kind.as_str())
+            .collect();
+        assert!(done.is_empty(), "«{text}» reported {done:?} as done");
+    }
+}

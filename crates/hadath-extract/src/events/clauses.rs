@@ -37,6 +37,18 @@ pub enum ClauseKind {
 }
 
 impl ClauseKind {
+    /// Whether an act in such a clause is not reported as done: a condition, a purpose, a
+    /// demand or an accusation (the acts denied are negated by the modality stage).
+    pub fn unreported(self) -> bool {
+        matches!(
+            self,
+            ClauseKind::Conditional
+                | ClauseKind::Purpose
+                | ClauseKind::Demand
+                | ClauseKind::Accusation
+        )
+    }
+
     /// The word shown in `hadath extract --format table`.
     pub fn as_str(self) -> &'static str {
         match self {
