@@ -57,3 +57,40 @@ pub(super) fn nearest_dates<'a>(
         .min_by_key(|(r, _, _)| near(r));
     (in_scope, in_sent)
 }
+
+/// How many days before publication the story's day may lie (a weekly's «السبت الماضي»).
+const STORY_WINDOW: i64 = 7;
+
+/// The story's day: the value of the text's first day-dated expression (a date or a time of
+/// day) that falls on the publication day or in the week before it. News reports a
+/// happening of the day or of the day before («شنت … فجر أمس السبت»), and its later clauses
+/// without a date of their own (أسروا، توعد، استدعاء) tell of that day, not of the day the
+/// paper came out.
+pub(super) fn story_day(time: &TimeAnalysis, anchor: Option<Date>) -> Option<Date> {
+    let anchor = anchor?;
+    let lo = anchor.checked_sub(jiff::Span::new().days(STORY_WINDOW)).ok()?;
+    time.timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .find_map(|t| {
+            let d = t.value.as_deref()?.get(..10)?.parse::<Date>().ok()?;
+            (lo..=anchor).contains(&d).then_some(d)
+        })
+}
+
+/// Asserted events dated by the publication date alone take the story's day instead
+/// ([`story_day`]), flagged `date_source: story`. Run after merging, so that such a date stays
+/// as weak as the publication date it replaces when reports are compared.
+pub(super) fn story_dates(cands: &mut [Cand], time: &TimeAnalysis, anchor: Option<Date>) {
+    let Some(day) = story_day(time, anchor).filter(|d| Some(*d) != anchor) else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| {
+        c.date_source == DateSource::Publication
+            && c.date.is_some()
+            && c.modality == Modality::Asserted
+    }) {
+        c.date = Some(day.to_string());
+        c.date_source = DateSource::Story;
+    }
+}

@@ -664,7 +664,8 @@ pub(crate) fn find(
             push(&mut cands, &mut last_of, c);
         }
     }
-    let merged = merge(cands, ents);
+    let mut merged = merge(cands, ents);
+    story_dates(&mut merged, time, anchor);
     merged
         .into_iter()
         .map(|c| to_out(c, ents, text, span))
