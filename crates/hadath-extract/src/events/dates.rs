@@ -94,3 +94,70 @@ pub(super) fn story_dates(cands: &mut [Cand], time: &TimeAnalysis, anchor: Optio
         c.date_source = DateSource::Story;
     }
 }
+
+const RELATIONS_TSV: &str = include_str!("../../../../data/time/relations.tsv");
+
+/// The words of `data/time/relations.tsv`, folded: before a duration (and whether the
+/// happening counted from lies back), between the duration and the happening, and the one-word
+/// prepositions of a day (غداة, عشية).
+struct Relations {
+    duration: HashMap<String, bool>,
+    connector: Vec<String>,
+    day: HashMap<String, bool>,
+}
+
+static RELATIONS: std::sync::LazyLock<Relations> = std::sync::LazyLock::new(|| {
+    let mut r = Relations {
+        duration: HashMap::new(),
+        connector: Vec::new(),
+        day: HashMap::new(),
+    };
+    for line in RELATIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(form), Some(role)) = (cols.first(), cols.get(1)) else {
+            continue;
+        };
+        let form = hadath_text::fold_key(form);
+        let back = cols.get(2) == Some(&"back");
+        match *role {
+            "duration" => {
+                r.duration.insert(form, back);
+            }
+            "connector" => r.connector.push(form),
+            "day" => {
+                r.day.insert(form, back);
+            }
+            _ => {}
+        }
+    }
+    r
+});
+
+/// A happening dated from the clause's date: the tokens where its noun phrase may start, the
+/// duration (ISO 8601), whether it lies before the clause's date.
+pub(super) type Offset = (Range<usize>, String, bool);
+
+/// "بعد شهر من X", "قبل أيام على X", "غداة X", "عشية X" (`data/time/relations.tsv`): X lies
+/// that long before / after the clause's own date. A vague count (بعد أيام من) keeps its `PXD`
+/// value, which [`hadath_time::shift_date`] resolves at the precision it allows.
+pub(super) fn offsets(cx: &Ctx<'_>, time: &TimeAnalysis) -> Vec<Offset> {
+    let rel = &*RELATIONS;
+    let np = |k: usize| k..k + OFFSET_NP;
+    let mut out: Vec<Offset> = time
+        .timexes
+        .iter()
+        .filter(|t| t.kind == TimexKind::Duration)
+        .filter_map(|t| {
+            let r = tok_range_of(cx.tokens, &t.source);
+            let back = *rel.duration.get(cx.bare(r.start.checked_sub(1)?))?;
+            let joined = r.end < cx.tokens.len() && rel.connector.iter().any(|c| c == cx.bare(r.end));
+            Some((np(r.end + 1), t.value.clone()?, back)).filter(|_| joined)
+        })
+        .collect();
+    for k in 0..cx.tokens.len() {
+        if let Some(&back) = rel.day.get(cx.bare(k)) {
+            out.push((np(k + 1), "P1D".to_string(), back));
+        }
+    }
+    out
+}

@@ -143,28 +143,8 @@ pub(crate) fn find(
         })
         .map(|t| (tok_range_of(tokens, &t.source), t.value.clone()))
         .collect();
-    // "بعد شهر من X" / "قبل أيام من X": X lies that long before / after the clause's own date.
-    // (the noun phrase after من, the duration's value, whether X is earlier)
-    let offsets: Vec<(Range<usize>, &str, bool)> = time
-        .timexes
-        .iter()
-        .filter(|t| t.kind == TimexKind::Duration)
-        .filter_map(|t| {
-            let r = tok_range_of(tokens, &t.source);
-            let back = match cx.bare(r.start.checked_sub(1)?) {
-                "بعد" => true,
-                "قبل" => false,
-                _ => return None,
-            };
-            (r.end < tokens.len() && cx.bare(r.end) == "من").then(|| {
-                (
-                    (r.end + 1..r.end + 1 + OFFSET_NP),
-                    t.value.as_deref().unwrap_or(""),
-                    back,
-                )
-            })
-        })
-        .collect();
+    // "بعد شهر من X", "غداة X": X lies that long before / after the clause's own date.
+    let offsets = offsets(&cx, time);
     let numbers: Vec<Num> = time
         .numbers
         .iter()
