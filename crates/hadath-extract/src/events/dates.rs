@@ -81,8 +81,8 @@ pub(super) fn story_day(time: &TimeAnalysis, anchor: Option<Date>) -> Option<Dat
 /// Asserted events dated by the publication date alone take the story's day instead
 /// ([`story_day`]), flagged `date_source: story`. Run after merging, so that such a date stays
 /// as weak as the publication date it replaces when reports are compared.
-pub(super) fn story_dates(cands: &mut [Cand], time: &TimeAnalysis, anchor: Option<Date>) {
-    let Some(day) = story_day(time, anchor).filter(|d| Some(*d) != anchor) else {
+pub(super) fn story_dates(cands: &mut [Cand], story: Option<Date>, anchor: Option<Date>) {
+    let Some(day) = story.filter(|d| Some(*d) != anchor) else {
         return;
     };
     for c in cands.iter_mut().filter(|c| {
@@ -160,4 +160,47 @@ pub(super) fn offsets(cx: &Ctx<'_>, time: &TimeAnalysis) -> Vec<Offset> {
         }
     }
     out
+}
+
+/// What dates a trigger: the nearest time expression of its clause or sentence, the paragraph's
+/// last date, the story's day, the publication date.
+pub(super) struct Dates<'a> {
+    pub(super) nearest: Option<&'a TimexAt>,
+    pub(super) sentence: &'a [&'a TimexAt],
+    pub(super) paragraph: Option<&'a str>,
+    pub(super) story: Option<Date>,
+    pub(super) anchor: Option<Date>,
+}
+
+impl Dates<'_> {
+    /// The trigger's date and its source: the nearest time expression, else the paragraph's,
+    /// else the publication date (the story's day replaces it after merging, [`story_dates`]).
+    /// A trigger that heads the complement of an offset (غداة قتل شرطيين، بعد أيام من
+    /// استدعاء السفير) is dated from the clause that governs it, shifted: the time expression
+    /// nearest before the offset in the sentence (a date after it belongs to the complement's
+    /// own clauses: غداة قتل شرطيين … رداً على هجوم … الاثنين), else the paragraph's, the
+    /// story's, the publication's.
+    pub(super) fn of(&self, offset: Option<&Offset>) -> (Option<String>, DateSource) {
+        let Some((x, dur, back)) = offset else {
+            return match (self.nearest, self.paragraph) {
+                (Some((_, v, _)), _) => (Some(v.clone()), DateSource::Text),
+                (None, Some(v)) => (Some(v.to_string()), DateSource::Paragraph),
+                (None, None) => (self.anchor.map(|d| d.to_string()), DateSource::Publication),
+            };
+        };
+        // (the offset phrase itself is a duration, never among the sentence's dates)
+        let before = self
+            .sentence
+            .iter()
+            .filter(|(r, _, _)| r.end <= x.start)
+            .max_by_key(|(r, _, _)| r.end)
+            .map(|(_, v, _)| v.clone());
+        let base = before
+            .or_else(|| self.paragraph.map(str::to_string))
+            .or_else(|| self.story.or(self.anchor).map(|d| d.to_string()));
+        let date = base
+            .and_then(|d| hadath_time::shift_date(&d, dur, *back))
+            .filter(|d| hadath_time::date_holds(d, self.anchor));
+        (date, DateSource::Text)
+    }
 }

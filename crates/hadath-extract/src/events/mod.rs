@@ -145,6 +145,7 @@ pub(crate) fn find(
         .collect();
     // "بعد شهر من X", "غداة X": X lies that long before / after the clause's own date.
     let offsets = offsets(&cx, time);
+    let story = story_day(time, anchor);
     let numbers: Vec<Num> = time
         .numbers
         .iter()
@@ -475,23 +476,17 @@ pub(crate) fn find(
             // Date.
             let (in_scope, in_sent) = nearest_dates(&cx, t, &scope, &sent_timexes);
             // The trigger heads the complement of "بعد شهر من": its date is the clause's date
-            // (a date elsewhere in the sentence, the paragraph's, the publication's) shifted. Not
-            // when the complement carries its own date (بعد يومين من هجوم 13 سبتمبر).
+            // shifted. Not when the complement carries its own date (بعد يومين من هجوم 13 سبتمبر).
             let offset = offset_over(t.toks.start)
                 .filter(|(x, _, _)| timex_at.starting_in(x.start, x.end - 1).is_empty());
-            let (mut date, mut dsrc) = if let Some((_, v, _)) = in_scope.or(in_sent) {
-                (Some(v.clone()), DateSource::Text)
-            } else if let Some(v) = &para_date {
-                (Some(v.clone()), DateSource::Paragraph)
-            } else {
-                (anchor.map(|d| d.to_string()), DateSource::Publication)
+            let dates = Dates {
+                nearest: in_scope.or(in_sent),
+                sentence: &sent_timexes,
+                paragraph: para_date.as_deref(),
+                story,
+                anchor,
             };
-            if let Some((_, dur, back)) = offset {
-                date = date
-                    .and_then(|d| hadath_time::shift_date(&d, dur, *back))
-                    .filter(|d| hadath_time::date_holds(d, anchor));
-                dsrc = DateSource::Text;
-            }
+            let (date, dsrc) = dates.of(offset);
             c.date = date;
             c.date_source = dsrc;
             // Modality.
@@ -645,7 +640,7 @@ pub(crate) fn find(
         }
     }
     let mut merged = merge(cands, ents);
-    story_dates(&mut merged, time, anchor);
+    story_dates(&mut merged, story, anchor);
     merged
         .into_iter()
         .map(|c| to_out(c, ents, text, span))
