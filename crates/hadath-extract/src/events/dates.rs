@@ -65,13 +65,15 @@ const STORY_WINDOW: i64 = 7;
 /// day) that falls on the publication day or in the week before it. News reports a
 /// happening of the day or of the day before («شنت … فجر أمس السبت»), and its later clauses
 /// without a date of their own (أسروا، توعد، استدعاء) tell of that day, not of the day the
-/// paper came out.
-pub(super) fn story_day(time: &TimeAnalysis, anchor: Option<Date>) -> Option<Date> {
+/// paper came out. A date right after a colon is a label's value, the page's stamp
+/// («نُشر في: الأحد 14 نيسان 2024»، «آخر تحديث: السبت 9 أبريل»), not a happening's day.
+pub(super) fn story_day(text: &str, time: &TimeAnalysis, anchor: Option<Date>) -> Option<Date> {
     let anchor = anchor?;
     let lo = anchor.checked_sub(jiff::Span::new().days(STORY_WINDOW)).ok()?;
     time.timexes
         .iter()
         .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .filter(|t| !text[..t.source.start].trim_end().ends_with(':'))
         .find_map(|t| {
             let d = t.value.as_deref()?.get(..10)?.parse::<Date>().ok()?;
             (lo..=anchor).contains(&d).then_some(d)

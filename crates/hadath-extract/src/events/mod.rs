@@ -145,7 +145,7 @@ pub(crate) fn find(
         .collect();
     // "بعد شهر من X", "غداة X": X lies that long before / after the clause's own date.
     let offsets = offsets(&cx, time);
-    let story = story_day(time, anchor);
+    let story = story_day(text, time, anchor);
     let numbers: Vec<Num> = time
         .numbers
         .iter()
