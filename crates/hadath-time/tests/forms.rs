@@ -808,7 +808,10 @@ fn dates_shifted_by_a_duration() {
         shift_date("2022-10-31", "PXD", true).as_deref(),
         Some("2022-10")
     );
-    assert_eq!(shift_date("2022-10-05", "PXD", true).as_deref(), Some("2022"));
+    assert_eq!(
+        shift_date("2022-10-05", "PXD", true).as_deref(),
+        Some("2022")
+    );
     assert_eq!(shift_date("2022-10-05", "PXY", true), None);
     // Hours: the same day.
     assert_eq!(

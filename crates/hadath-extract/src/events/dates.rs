@@ -69,7 +69,9 @@ const STORY_WINDOW: i64 = 7;
 /// («نُشر في: الأحد 14 نيسان 2024»، «آخر تحديث: السبت 9 أبريل»), not a happening's day.
 pub(super) fn story_day(text: &str, time: &TimeAnalysis, anchor: Option<Date>) -> Option<Date> {
     let anchor = anchor?;
-    let lo = anchor.checked_sub(jiff::Span::new().days(STORY_WINDOW)).ok()?;
+    let lo = anchor
+        .checked_sub(jiff::Span::new().days(STORY_WINDOW))
+        .ok()?;
     time.timexes
         .iter()
         .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
@@ -152,7 +154,8 @@ pub(super) fn offsets(cx: &Ctx<'_>, time: &TimeAnalysis) -> Vec<Offset> {
         .filter_map(|t| {
             let r = tok_range_of(cx.tokens, &t.source);
             let back = *rel.duration.get(cx.bare(r.start.checked_sub(1)?))?;
-            let joined = r.end < cx.tokens.len() && rel.connector.iter().any(|c| c == cx.bare(r.end));
+            let joined =
+                r.end < cx.tokens.len() && rel.connector.iter().any(|c| c == cx.bare(r.end));
             Some((np(r.end + 1), t.value.clone()?, back)).filter(|_| joined)
         })
         .collect();

@@ -339,7 +339,9 @@ pub(crate) fn resolve(
                 _ => None,
             };
             Resolved {
-                value: Some(n.map_or_else(|| vague_duration_value(unit), |n| duration_value(unit, n))),
+                value: Some(
+                    n.map_or_else(|| vague_duration_value(unit), |n| duration_value(unit, n)),
+                ),
                 gran: Granularity::None,
                 first: start,
                 last: anchor.filter(|_| start.is_some()),
