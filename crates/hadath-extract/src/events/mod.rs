@@ -13,7 +13,8 @@
 //!    the victim, a nisba or من قبل names the agent; symmetric: everyone is a co-participant;
 //!    host), and by mediator cues (برعاية، بوساطة، بحضور). Coordinated entities form one party.
 //! 4. Date: the time expression nearest the trigger in its scope, else in its sentence, else the
-//!    paragraph's last date, else the publication date (flagged `date_source: publication`).
+//!    paragraph's last date, else the story's day or the publication date (`date_source: story`
+//!    or `publication`; `dates.rs`).
 //! 5. One event per happening: events of the same type, with compatible participants and dates,
 //!    are merged, keeping every evidence span.
 
