@@ -3,6 +3,7 @@
 
     python3 scripts/event_diff.py GOLD.json PRED.jsonl [DOC_ID ...]
     python3 scripts/event_diff.py --direction GOLD.json PRED.jsonl   # only matched events whose sides are wrong
+    python3 scripts/event_diff.py --dates GOLD.json PRED.jsonl       # only matched events whose date is wrong
 
 Each gold event is marked `ok` (matched), `MISS` (required, unmatched) or `opt`; each predicted
 event `tp`, `dup` or `FP`, using the scorer's own matching (../shared/eval/score.py). Do not run
@@ -19,7 +20,8 @@ import score  # noqa: E402
 def main():
     args = sys.argv[1:]
     direction = "--direction" in args
-    gold_path, pred_path, *only = [a for a in args if a != "--direction"]
+    dates = "--dates" in args
+    gold_path, pred_path, *only = [a for a in args if a not in ("--direction", "--dates")]
     if "blind" in os.path.basename(gold_path):
         sys.exit("refusing to show the misses of a blind set")
     gold = json.load(open(gold_path, encoding="utf-8"))
@@ -43,6 +45,9 @@ def main():
             marks.append((gi, gev, best))
         if direction:
             show_direction(g, marks, pevs)
+            continue
+        if dates:
+            show_dates(g, out, marks, pevs)
             continue
         print(f"=== {g['id']}  published {g.get('published')}  engine {(out.get('published') or {}).get('date')}")
         for gi, gev, best in sorted(marks):
@@ -81,6 +86,22 @@ def show_direction(g, marks, pevs):
         trig = (pev.get("trigger") or {}).get("text", "")
         ev = (pev.get("evidence") or {}).get("text", "")
         print(f"{g['id']} G{gi} {gev['type']} gold {sorted(ga)}->{sorted(gr)} got {sorted(pa)}->{sorted(pr)} «{trig}»")
+        print(f"    note: {gev.get('note', '')[:160]}")
+        print(f"    text: {ev[:240]}")
+
+
+def show_dates(g, out, marks, pevs):
+    """Print the matched, required, dated gold events whose predicted date fails the scorer's check
+    (the date accuracy's misses), with the publication dates and the predicted event's evidence."""
+    for gi, gev, best in marks:
+        if not best or gev.get("optional") or gev.get("date") is None or best[1]:
+            continue
+        pev = pevs[best[0]]
+        trig = (pev.get("trigger") or {}).get("text", "")
+        ev = (pev.get("evidence") or {}).get("text", "")
+        pub = (out.get("published") or {}).get("date")
+        print(f"{g['id']} G{gi} {gev['type']} gold {gev.get('date')} got {pev.get('date')} "
+              f"({pev.get('date_source')}) published gold {g.get('published')} engine {pub} «{trig}»")
         print(f"    note: {gev.get('note', '')[:160]}")
         print(f"    text: {ev[:240]}")
 

@@ -189,7 +189,9 @@ pub struct EventOut {
     /// How the text reports it.
     pub modality: Modality,
     /// Where the date came from: "text" (a time expression of the clause or sentence),
-    /// "paragraph" (the paragraph's narrative anchor) or "publication" (the publication date).
+    /// "paragraph" (the paragraph's narrative anchor), "story" (the story's day: its first
+    /// day-dated expression, in the week before publication) or "publication" (the publication
+    /// date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_source: Option<DateSource>,
     /// Who said it (the speaker of قال، أعلن، أكد …), when the event is reported speech.

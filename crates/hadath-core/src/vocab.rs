@@ -564,6 +564,9 @@ vocabulary! {
         Paragraph = "paragraph",
         /// The publication date.
         Publication = "publication",
+        /// The story's day: no date of its own, in a story whose first day-dated expression
+        /// falls in the week before publication (شنت … فجر أمس السبت): the day it reports.
+        Story = "story",
     }
 }
 

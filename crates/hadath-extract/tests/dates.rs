@@ -81,3 +81,79 @@ fn the_texts_weekday_over_the_metadata() {
     let p = out.published.as_ref().unwrap();
     assert_eq!((p.date.as_str(), p.inferred), ("2024-03-11", false));
 }
+
+fn event<'a>(out: &'a Output, kind: &str) -> &'a EventOut {
+    out.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("a {kind} in {:?}", out.events))
+}
+
+#[test]
+fn undated_clauses_take_the_story_day() {
+    // The story is of the day before publication: the threat, undated, is of that day too.
+    let out = run(
+        "قصفت الطائرات الإسرائيلية مدينة غزة أمس السبت.\n\nوتوعدت حركة حماس إسرائيل بالرد.",
+        Some("2024-03-17"),
+    );
+    let e = event(&out, "THREATEN");
+    assert_eq!(e.date.as_deref(), Some("2024-03-16"));
+    assert_eq!(e.date_source.map(|d| d.as_str()), Some("story"));
+    // A story of publication day leaves the publication date.
+    let out = run(
+        "قصفت الطائرات الإسرائيلية مدينة غزة اليوم.\n\nوتوعدت حركة حماس إسرائيل بالرد.",
+        Some("2024-03-17"),
+    );
+    let e = event(&out, "THREATEN");
+    assert_eq!(e.date.as_deref(), Some("2024-03-17"));
+    assert_eq!(e.date_source.map(|d| d.as_str()), Some("publication"));
+}
+
+#[test]
+fn a_page_stamp_is_not_the_story_day() {
+    // «نُشر في: …» is the page's stamp; the story's first day is «أمس الجمعة».
+    let out = run(
+        "نشر في: السبت 16 مارس 2024\n\nقصفت الطائرات الإسرائيلية مدينة غزة أمس الجمعة.\n\nوتوعدت حركة حماس إسرائيل بالرد.",
+        Some("2024-03-16"),
+    );
+    assert_eq!(event(&out, "THREATEN").date.as_deref(), Some("2024-03-15"));
+}
+
+#[test]
+fn the_day_before_yesterday_with_its_article() {
+    let out = run(
+        "قصفت القوات السورية مدينة حلب الأول من أمس.",
+        Some("2024-03-15"),
+    );
+    assert_eq!(assault(&out).date.as_deref(), Some("2024-03-13"));
+}
+
+#[test]
+fn the_morning_after() {
+    // «غداة X»: X is the day before the clause's date (the paragraph's «أمس»).
+    let out = run(
+        "اعتقلت الشرطة التركية ثلاثة أشخاص أمس. وجاء ذلك غداة قصف القوات السورية مدينة حلب يوم الاثنين الماضي.",
+        Some("2024-03-15"),
+    );
+    assert_eq!(assault(&out).date.as_deref(), Some("2024-03-13"));
+}
+
+#[test]
+fn days_after_counted_with_ala() {
+    // «بعد أربعة أيام على X»: X lies four days before the clause's date.
+    let out = run(
+        "وأعلنت الحكومة الحداد اليوم بعد أربعة أيام على قصف القوات السورية مدينة حلب.",
+        Some("2024-03-15"),
+    );
+    assert_eq!(assault(&out).date.as_deref(), Some("2024-03-11"));
+}
+
+#[test]
+fn a_few_days_after_keeps_the_month() {
+    // «بعد أيام من X»: a few days before, the month both ends share.
+    let out = run(
+        "وتأتي الاحتجاجات اليوم بعد أيام من قصف القوات السورية مدينة حلب.",
+        Some("2024-03-25"),
+    );
+    assert_eq!(assault(&out).date.as_deref(), Some("2024-03"));
+}

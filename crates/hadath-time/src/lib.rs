@@ -186,18 +186,43 @@ pub fn resolve_relative_to(timex: &Timex, anchor: Date) -> Option<String> {
 /// duration allows: "a month before 2022-10-31" is `2022-09`, "three days after 2022-09-13" is
 /// `2022-09-16`, "two years before 2022-10" is `2020`. `value` is a TIMEX3 date value (`YYYY`,
 /// `YYYY-MM` or `YYYY-MM-DD`, anything after the day ignored); `duration` is `P<n>Y`, `P<n>M`,
-/// `P<n>W` or `P<n>D` with a whole `n`. None for anything else, or when the value is too coarse
-/// for the duration (days from a bare year).
+/// `P<n>W` or `P<n>D` with a whole `n`, a vague `PX<unit>` (بعد أيام من: a few, [`FEW`] of the
+/// unit, at the precision both ends share), or hours (`PT<n>H` under a day, `PTXH`: بعد ساعات من
+/// is the same day). None for anything else, or when the value is too coarse for the duration
+/// (days from a bare year).
 ///
 /// ```
 /// assert_eq!(hadath_time::shift_date("2022-10-31", "P1M", true).as_deref(), Some("2022-09"));
 /// assert_eq!(hadath_time::shift_date("2022-09-13", "P3D", false).as_deref(), Some("2022-09-16"));
 /// assert_eq!(hadath_time::shift_date("2022", "P3D", true), None);
+/// assert_eq!(hadath_time::shift_date("2022-09-25", "PXD", true).as_deref(), Some("2022-09"));
+/// assert_eq!(hadath_time::shift_date("2022-09-25", "PTXH", true).as_deref(), Some("2022-09-25"));
 /// ```
 pub fn shift_date(value: &str, duration: &str, back: bool) -> Option<String> {
     let d = duration.strip_prefix('P')?;
+    if let Some(h) = d.strip_prefix('T').and_then(|h| h.strip_suffix('H')) {
+        let short = h == "X" || h.parse::<u32>().is_ok_and(|h| h > 0 && h < 24);
+        let day = value.get(..10).filter(|v| v.parse::<Date>().is_ok())?;
+        return short.then(|| day.to_string());
+    }
     let (n, unit) = d.split_at(d.len().checked_sub(1)?);
+    if n == "X" {
+        let a = shift_by(value, FEW.0, unit, back)?;
+        let b = shift_by(value, FEW.1, unit, back)?;
+        let shared = [10, 7, 4]
+            .into_iter()
+            .find(|&k| a.len() >= k && b.len() >= k && a[..k] == b[..k])?;
+        return Some(a[..shared].to_string());
+    }
     let n: i64 = n.parse().ok().filter(|&n| n > 0 && n < 10_000)?;
+    shift_by(value, n, unit, back)
+}
+
+/// How many units a vague plural counts (أيام، أسابيع، أشهر: the plural of paucity, three to
+/// ten, and «بضعة» from two): the bounds [`shift_date`] resolves `PX<unit>` between.
+pub const FEW: (i64, i64) = (2, 10);
+
+fn shift_by(value: &str, n: i64, unit: &str, back: bool) -> Option<String> {
     let n = if back { -n } else { n };
     let num = |r: std::ops::Range<usize>| -> Option<i64> { value.get(r)?.parse().ok() };
     let y = num(0..4)?;

@@ -801,6 +801,25 @@ fn dates_shifted_by_a_duration() {
     assert_eq!(shift_date("2022-10", "P2Y", true).as_deref(), Some("2020"));
     // Too coarse, or not a whole duration.
     assert_eq!(shift_date("2022-10", "P5D", true), None);
-    assert_eq!(shift_date("2022-10-31", "PXD", true), None);
-    assert_eq!(shift_date("2022-10-31", "PT3H", true), None);
+    assert_eq!(shift_date("2022-10-31", "P2Y3M", true), None);
+    assert_eq!(shift_date("2022-10-31", "PT30H", true), None);
+    // A few days, weeks, months: what both ends (two and ten) share.
+    assert_eq!(
+        shift_date("2022-10-31", "PXD", true).as_deref(),
+        Some("2022-10")
+    );
+    assert_eq!(
+        shift_date("2022-10-05", "PXD", true).as_deref(),
+        Some("2022")
+    );
+    assert_eq!(shift_date("2022-10-05", "PXY", true), None);
+    // Hours: the same day.
+    assert_eq!(
+        shift_date("2022-10-31", "PT3H", true).as_deref(),
+        Some("2022-10-31")
+    );
+    assert_eq!(
+        shift_date("2022-10-31TEV", "PTXH", false).as_deref(),
+        Some("2022-10-31")
+    );
 }

@@ -265,6 +265,11 @@ fn relative_days() {
         &[("أمس الأول الثلاثاء", "2024-03-12", "date")],
     );
     exactly(
+        "اعتقلت الشرطة ثلاثة رجال الأول من أمس.",
+        A,
+        &[("الأول من أمس", "2024-03-12", "date")],
+    );
+    exactly(
         "قصفت الطائرات المدينة الليلة الماضية.",
         A,
         &[("الليلة الماضية", "2024-03-13TNI", "time")],
@@ -338,4 +343,24 @@ fn weekday_of_the_text_over_the_metadata() {
     let t = find_timexes(text, &Folded::new(text), A);
     assert_eq!(t[0].kind, TimexKind::Duration);
     assert_eq!(t[0].value.as_deref(), Some("P1400Y"));
+}
+
+#[test]
+fn vague_durations() {
+    // TimeML values a duration without its count with X: PXD, PXY, PTXH.
+    exactly(
+        "وصل الوفد بعد أيام من الاتفاق.",
+        A,
+        &[("أيام", "PXD", "duration")],
+    );
+    exactly(
+        "وقعت التفجيرات بعد ساعات من الاجتماع.",
+        A,
+        &[("ساعات", "PTXH", "duration")],
+    );
+    exactly(
+        "ومنذ سنوات يسود التوتر بين البلدين.",
+        A,
+        &[("سنوات", "PXY", "duration")],
+    );
 }

@@ -57,3 +57,155 @@ pub(super) fn nearest_dates<'a>(
         .min_by_key(|(r, _, _)| near(r));
     (in_scope, in_sent)
 }
+
+/// How many days before publication the story's day may lie (a weekly's «السبت الماضي»).
+const STORY_WINDOW: i64 = 7;
+
+/// The story's day: the value of the text's first day-dated expression (a date or a time of
+/// day) that falls on the publication day or in the week before it. News reports a
+/// happening of the day or of the day before («شنت … فجر أمس السبت»), and its later clauses
+/// without a date of their own (أسروا، توعد، استدعاء) tell of that day, not of the day the
+/// paper came out. A date right after a colon is a label's value, the page's stamp
+/// («نُشر في: الأحد 14 نيسان 2024»، «آخر تحديث: السبت 9 أبريل»), not a happening's day.
+pub(super) fn story_day(text: &str, time: &TimeAnalysis, anchor: Option<Date>) -> Option<Date> {
+    let anchor = anchor?;
+    let lo = anchor
+        .checked_sub(jiff::Span::new().days(STORY_WINDOW))
+        .ok()?;
+    time.timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .filter(|t| !text[..t.source.start].trim_end().ends_with(':'))
+        .find_map(|t| {
+            let d = t.value.as_deref()?.get(..10)?.parse::<Date>().ok()?;
+            (lo..=anchor).contains(&d).then_some(d)
+        })
+}
+
+/// Asserted events dated by the publication date alone take the story's day instead
+/// ([`story_day`]), flagged `date_source: story`. Run after merging, so that such a date stays
+/// as weak as the publication date it replaces when reports are compared.
+pub(super) fn story_dates(cands: &mut [Cand], story: Option<Date>, anchor: Option<Date>) {
+    let Some(day) = story.filter(|d| Some(*d) != anchor) else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| {
+        c.date_source == DateSource::Publication
+            && c.date.is_some()
+            && c.modality == Modality::Asserted
+    }) {
+        c.date = Some(day.to_string());
+        c.date_source = DateSource::Story;
+    }
+}
+
+const RELATIONS_TSV: &str = include_str!("../../../../data/time/relations.tsv");
+
+/// The words of `data/time/relations.tsv`, folded: before a duration (and whether the
+/// happening counted from lies back), between the duration and the happening, and the one-word
+/// prepositions of a day (غداة, عشية).
+struct Relations {
+    duration: HashMap<String, bool>,
+    connector: Vec<String>,
+    day: HashMap<String, bool>,
+}
+
+static RELATIONS: std::sync::LazyLock<Relations> = std::sync::LazyLock::new(|| {
+    let mut r = Relations {
+        duration: HashMap::new(),
+        connector: Vec::new(),
+        day: HashMap::new(),
+    };
+    for line in RELATIONS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(form), Some(role)) = (cols.first(), cols.get(1)) else {
+            continue;
+        };
+        let form = hadath_text::fold_key(form);
+        let back = cols.get(2) == Some(&"back");
+        match *role {
+            "duration" => {
+                r.duration.insert(form, back);
+            }
+            "connector" => r.connector.push(form),
+            "day" => {
+                r.day.insert(form, back);
+            }
+            _ => {}
+        }
+    }
+    r
+});
+
+/// A happening dated from the clause's date: the tokens where its noun phrase may start, the
+/// duration (ISO 8601), whether it lies before the clause's date.
+pub(super) type Offset = (Range<usize>, String, bool);
+
+/// "بعد شهر من X", "قبل أيام على X", "غداة X", "عشية X" (`data/time/relations.tsv`): X lies
+/// that long before / after the clause's own date. A vague count (بعد أيام من) keeps its `PXD`
+/// value, which [`hadath_time::shift_date`] resolves at the precision it allows.
+pub(super) fn offsets(cx: &Ctx<'_>, time: &TimeAnalysis) -> Vec<Offset> {
+    let rel = &*RELATIONS;
+    let np = |k: usize| k..k + OFFSET_NP;
+    let mut out: Vec<Offset> = time
+        .timexes
+        .iter()
+        .filter(|t| t.kind == TimexKind::Duration)
+        .filter_map(|t| {
+            let r = tok_range_of(cx.tokens, &t.source);
+            let back = *rel.duration.get(cx.bare(r.start.checked_sub(1)?))?;
+            let joined =
+                r.end < cx.tokens.len() && rel.connector.iter().any(|c| c == cx.bare(r.end));
+            Some((np(r.end + 1), t.value.clone()?, back)).filter(|_| joined)
+        })
+        .collect();
+    for k in 0..cx.tokens.len() {
+        if let Some(&back) = rel.day.get(cx.bare(k)) {
+            out.push((np(k + 1), "P1D".to_string(), back));
+        }
+    }
+    out
+}
+
+/// What dates a trigger: the nearest time expression of its clause or sentence, the paragraph's
+/// last date, the story's day, the publication date.
+pub(super) struct Dates<'a> {
+    pub(super) nearest: Option<&'a TimexAt>,
+    pub(super) sentence: &'a [&'a TimexAt],
+    pub(super) paragraph: Option<&'a str>,
+    pub(super) story: Option<Date>,
+    pub(super) anchor: Option<Date>,
+}
+
+impl Dates<'_> {
+    /// The trigger's date and its source: the nearest time expression, else the paragraph's,
+    /// else the publication date (the story's day replaces it after merging, [`story_dates`]).
+    /// A trigger that heads the complement of an offset (غداة قتل شرطيين، بعد أيام من
+    /// استدعاء السفير) is dated from the clause that governs it, shifted: the time expression
+    /// nearest before the offset in the sentence (a date after it belongs to the complement's
+    /// own clauses: غداة قتل شرطيين … رداً على هجوم … الاثنين), else the paragraph's, the
+    /// story's, the publication's.
+    pub(super) fn of(&self, offset: Option<&Offset>) -> (Option<String>, DateSource) {
+        let Some((x, dur, back)) = offset else {
+            return match (self.nearest, self.paragraph) {
+                (Some((_, v, _)), _) => (Some(v.clone()), DateSource::Text),
+                (None, Some(v)) => (Some(v.to_string()), DateSource::Paragraph),
+                (None, None) => (self.anchor.map(|d| d.to_string()), DateSource::Publication),
+            };
+        };
+        // (the offset phrase itself is a duration, never among the sentence's dates)
+        let before = self
+            .sentence
+            .iter()
+            .filter(|(r, _, _)| r.end <= x.start)
+            .max_by_key(|(r, _, _)| r.end)
+            .map(|(_, v, _)| v.clone());
+        let base = before
+            .or_else(|| self.paragraph.map(str::to_string))
+            .or_else(|| self.story.or(self.anchor).map(|d| d.to_string()));
+        let date = base
+            .and_then(|d| hadath_time::shift_date(&d, dur, *back))
+            .filter(|d| hadath_time::date_holds(d, self.anchor));
+        (date, DateSource::Text)
+    }
+}

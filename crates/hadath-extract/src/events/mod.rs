@@ -14,7 +14,8 @@
 //!    the victim, a nisba or من قبل names the agent; symmetric: everyone is a co-participant;
 //!    host), and by mediator cues (برعاية، بوساطة، بحضور). Coordinated entities form one party.
 //! 4. Date: the time expression nearest the trigger in its scope, else in its sentence, else the
-//!    paragraph's last date, else the publication date (flagged `date_source: publication`).
+//!    paragraph's last date, else the story's day or the publication date (`date_source: story`
+//!    or `publication`; `dates.rs`).
 //! 5. One event per happening: events of the same type, with compatible participants and dates,
 //!    are merged, keeping every evidence span.
 
@@ -147,28 +148,9 @@ pub(crate) fn find(
         })
         .map(|t| (tok_range_of(tokens, &t.source), t.value.clone()))
         .collect();
-    // "بعد شهر من X" / "قبل أيام من X": X lies that long before / after the clause's own date.
-    // (the noun phrase after من, the duration's value, whether X is earlier)
-    let offsets: Vec<(Range<usize>, &str, bool)> = time
-        .timexes
-        .iter()
-        .filter(|t| t.kind == TimexKind::Duration)
-        .filter_map(|t| {
-            let r = tok_range_of(tokens, &t.source);
-            let back = match cx.bare(r.start.checked_sub(1)?) {
-                "بعد" => true,
-                "قبل" => false,
-                _ => return None,
-            };
-            (r.end < tokens.len() && cx.bare(r.end) == "من").then(|| {
-                (
-                    (r.end + 1..r.end + 1 + OFFSET_NP),
-                    t.value.as_deref().unwrap_or(""),
-                    back,
-                )
-            })
-        })
-        .collect();
+    // "بعد شهر من X", "غداة X": X lies that long before / after the clause's own date.
+    let offsets = offsets(&cx, time);
+    let story = story_day(text, time, anchor);
     let numbers: Vec<Num> = time
         .numbers
         .iter()
@@ -463,23 +445,17 @@ pub(crate) fn find(
             // Date.
             let (in_scope, in_sent) = nearest_dates(&cx, t, &scope, &sent_timexes);
             // The trigger heads the complement of "بعد شهر من": its date is the clause's date
-            // (a date elsewhere in the sentence, the paragraph's, the publication's) shifted. Not
-            // when the complement carries its own date (بعد يومين من هجوم 13 سبتمبر).
+            // shifted. Not when the complement carries its own date (بعد يومين من هجوم 13 سبتمبر).
             let offset = offset_over(t.toks.start)
                 .filter(|(x, _, _)| timex_at.starting_in(x.start, x.end - 1).is_empty());
-            let (mut date, mut dsrc) = if let Some((_, v, _)) = in_scope.or(in_sent) {
-                (Some(v.clone()), DateSource::Text)
-            } else if let Some(v) = &para_date {
-                (Some(v.clone()), DateSource::Paragraph)
-            } else {
-                (anchor.map(|d| d.to_string()), DateSource::Publication)
+            let dates = Dates {
+                nearest: in_scope.or(in_sent),
+                sentence: &sent_timexes,
+                paragraph: para_date.as_deref(),
+                story,
+                anchor,
             };
-            if let Some((_, dur, back)) = offset {
-                date = date
-                    .and_then(|d| hadath_time::shift_date(&d, dur, *back))
-                    .filter(|d| hadath_time::date_holds(d, anchor));
-                dsrc = DateSource::Text;
-            }
+            let (date, dsrc) = dates.of(offset);
             c.date = date;
             c.date_source = dsrc;
             // Modality.
@@ -642,7 +618,8 @@ pub(crate) fn find(
             note(true, "kept");
         }
     }
-    let merged = merge(cands, ents);
+    let mut merged = merge(cands, ents);
+    story_dates(&mut merged, story, anchor);
     let events = merged
         .into_iter()
         .map(|c| to_out(c, ents, text, span))

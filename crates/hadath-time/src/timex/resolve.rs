@@ -1,6 +1,6 @@
 //! Resolution of a parsed expression against the publication date and the event date.
 
-use super::value::{duration_value, shift_month, ymd};
+use super::value::{duration_value, shift_month, vague_duration_value, ymd};
 use super::{Anchoring, Dir, Granularity, Pick, Tense, TimeExpr};
 use crate::cal;
 use crate::tables::Unit;
@@ -339,7 +339,9 @@ pub(crate) fn resolve(
                 _ => None,
             };
             Resolved {
-                value: n.map(|n| duration_value(unit, n)),
+                value: Some(
+                    n.map_or_else(|| vague_duration_value(unit), |n| duration_value(unit, n)),
+                ),
                 gran: Granularity::None,
                 first: start,
                 last: anchor.filter(|_| start.is_some()),
@@ -351,7 +353,7 @@ pub(crate) fn resolve(
             }
         }
         TimeExpr::Duration { unit, n } => Resolved {
-            value: n.map(|n| duration_value(unit, n)),
+            value: Some(n.map_or_else(|| vague_duration_value(unit), |n| duration_value(unit, n))),
             gran: Granularity::None,
             first: None,
             last: None,

@@ -32,6 +32,19 @@ pub(crate) fn duration_value(unit: Unit, n: f64) -> String {
     }
 }
 
+/// TimeML's value of a duration whose count is not given (أيام، سنوات، ساعات): `PXD`, `PXY`,
+/// `PTXH` …
+pub(crate) fn vague_duration_value(unit: Unit) -> String {
+    match unit {
+        Unit::Second => "PTXS".into(),
+        Unit::Minute => "PTXM".into(),
+        Unit::Hour => "PTXH".into(),
+        Unit::Decade => "PXDE".into(),
+        Unit::Century => "PXCE".into(),
+        u => format!("PX{}", unit_code(u)),
+    }
+}
+
 pub(super) fn ymd(z: i64) -> String {
     let (y, m, d) = cal::civil_from_days(z);
     format!("{y:04}-{m:02}-{d:02}")
