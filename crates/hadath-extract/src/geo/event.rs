@@ -12,6 +12,69 @@ fn finer(e: &Ent) -> bool {
     e.place && precision(e).is_some_and(|p| p != GeoPrecision::Country)
 }
 
+/// A city standing for its state's government (الخرطوم تحاكم): where that government acted
+/// when its clause names no other place.
+fn metonym_city(e: &Ent) -> bool {
+    e.via == "metonym" && precision(e) == Some(GeoPrecision::Place)
+}
+
+/// No finer than a region: a state's point, a region, a part of a country named by direction,
+/// a broad area (سيناء).
+fn coarse(e: &Ent) -> bool {
+    e.geo.as_ref().is_some_and(|g| rank(g) < 2)
+}
+
+/// How far after a headline its lead is sought for a finer place, in bytes (about the two
+/// sentences that follow it).
+const LEAD_BYTES: usize = 800;
+
+/// Whether a span lies in the document's first line (its headline) and more text follows.
+pub(crate) fn headline(text: &str, span: &std::ops::Range<usize>) -> bool {
+    match text.trim_start().find('\n') {
+        Some(n) => {
+            let first_end = text.len() - text.trim_start().len() + n;
+            span.end <= first_end && !text[first_end..].trim().is_empty()
+        }
+        None => false,
+    }
+}
+
+/// How fine a place is: a state's point 0, a region or broad area 1, a town 2.
+fn rank(g: &super::Geo) -> u8 {
+    match g.precision {
+        GeoPrecision::Country => 0,
+        GeoPrecision::Admin1 => 1,
+        GeoPrecision::Place if g.area => 1,
+        GeoPrecision::Place => 2,
+    }
+}
+
+/// A headline names the state or the region (مقتل شرطي جنوب تركيا); its lead names the town
+/// (في أحد أحياء دياربكر). For a headline event of a type that happens at a place, placed no
+/// finer than a region: the first finer place of the lead in that state (in that region when
+/// it has a GeoNames code).
+fn lead_town(ents: &[Ent], at: usize, evidence_end: usize) -> Option<usize> {
+    let e = &ents[at];
+    let g0 = e.geo.as_ref()?;
+    let region = (g0.precision == GeoPrecision::Admin1)
+        .then_some(g0.admin1.as_ref())
+        .flatten();
+    let lo = ents.partition_point(|x| x.src.start < evidence_end);
+    (lo..ents.len())
+        .take_while(|&j| ents[j].src.start < evidence_end + LEAD_BYTES)
+        .find(|&j| {
+            let x = &ents[j];
+            x.place
+                && x.code.is_some()
+                && x.code == e.code
+                && x.geo.as_ref().is_some_and(|g| {
+                    rank(g) > rank(g0)
+                        && !g.water
+                        && region.is_none_or(|r| g.admin1.as_ref() == Some(r))
+                })
+        })
+}
+
 /// Where an event happened: the place its clause names (`found`, from the roles), else a
 /// place with coordinates inside its evidence, else, for an event of a type that happens at a
 /// place (`data/geo/grounded.tsv`: attacks, arrests, protests), the place the document names
@@ -20,6 +83,35 @@ fn finer(e: &Ent) -> bool {
 /// a reason when it was not `found`.
 pub(crate) fn event_place(
     kind: hadath_core::Category,
+    found: Option<usize>,
+    evidence: &std::ops::Range<usize>,
+    headline: bool,
+    parties: &[usize],
+    recipients: &[usize],
+    ents: &[Ent],
+) -> Option<(usize, Option<String>)> {
+    let grounded = hadath_geo::Rules::embedded().grounded(kind.as_str());
+    let placed = place_of(grounded, found, evidence, parties, recipients, ents)?;
+    if !(headline && grounded && coarse(&ents[placed.0])) {
+        return Some(placed);
+    }
+    match lead_town(ents, placed.0, evidence.end) {
+        Some(j) => {
+            let why = ents[j].geo.as_ref().map(|g| {
+                format!(
+                    "a headline placed at «{}»: the town its lead names there; {}",
+                    hadath_text::fold_key(ents[placed.0].name.as_deref().unwrap_or("")),
+                    g.reason
+                )
+            });
+            Some((j, why))
+        }
+        None => Some(placed),
+    }
+}
+
+fn place_of(
+    grounded: bool,
     found: Option<usize>,
     evidence: &std::ops::Range<usize>,
     parties: &[usize],
@@ -34,12 +126,12 @@ pub(crate) fn event_place(
     };
     // a place with coordinates in the clause; when the roles gave a whole state (or a part of
     // it named by direction: شمال العراق), one inside it
-    let coarse = found.and_then(|i| {
+    let coarse_code = found.and_then(|i| {
         let e = &ents[i];
         (precision(e).is_none_or(|p| p == GeoPrecision::Country) || e.country && e.kind != "city")
             .then(|| e.code.clone())
     });
-    if let Some(i) = found.filter(|_| coarse.is_none()) {
+    if let Some(i) = found.filter(|_| coarse_code.is_none()) {
         // a region, and a town of that region in the same clause: the town
         if let Some(region) = ents[i]
             .geo
@@ -59,7 +151,7 @@ pub(crate) fn event_place(
     }
     if let Some(i) = clause().find(|&i| {
         finer(&ents[i])
-            && coarse
+            && coarse_code
                 .as_ref()
                 .is_none_or(|c| c.is_none() || *c == ents[i].code)
     }) {
@@ -69,12 +161,24 @@ pub(crate) fn event_place(
             .map(|g| format!("named in its clause; {}", g.reason));
         return Some((i, why));
     }
+    // a capital standing for its government, when the clause names no other place
+    if let Some(i) = clause().find(|&i| {
+        metonym_city(&ents[i])
+            && coarse_code
+                .as_ref()
+                .is_none_or(|c| c.is_none() || *c == ents[i].code)
+    }) {
+        let why = ents[i]
+            .geo
+            .as_ref()
+            .map(|g| format!("no other place in its clause; {}", g.reason));
+        return Some((i, why));
+    }
     let coded = |i: &usize| ents[*i].code.as_deref().filter(|c| c.len() == 3);
-    let states: Vec<&str> = match &coarse {
+    let states: Vec<&str> = match &coarse_code {
         Some(Some(c)) => vec![c.as_str()],
         _ => parties.iter().filter_map(coded).collect(),
     };
-    let grounded = hadath_geo::Rules::embedded().grounded(kind.as_str());
     if let Some((i, why)) = document_place(ents, lo, &states).filter(|_| grounded) {
         let why = ents[i]
             .geo
@@ -97,8 +201,10 @@ pub(crate) fn event_place(
     };
     let code = ents[i].code.as_deref()?;
     // the state's own mention: in the clause if it is there, else the document's first
-    let named =
-        |e: &Ent| e.code.as_deref() == Some(code) && precision(e) == Some(GeoPrecision::Country);
+    let named = |e: &Ent| {
+        e.code.as_deref() == Some(code)
+            && (precision(e) == Some(GeoPrecision::Country) || metonym_city(e))
+    };
     let j = (lo..ents.len())
         .take_while(|&j| ents[j].src.start < evidence.end)
         .find(|&j| named(&ents[j]))
