@@ -28,15 +28,12 @@ fn coarse(e: &Ent) -> bool {
 /// sentences that follow it).
 const LEAD_BYTES: usize = 800;
 
-/// Whether a span lies in the document's first line (its headline) and more text follows.
-pub(crate) fn headline(text: &str, span: &std::ops::Range<usize>) -> bool {
-    match text.trim_start().find('\n') {
-        Some(n) => {
-            let first_end = text.len() - text.trim_start().len() + n;
-            span.end <= first_end && !text[first_end..].trim().is_empty()
-        }
-        None => false,
-    }
+/// Where the lead begins (the end of the document's first line, its headline) when the span
+/// lies in the headline and more text follows.
+pub(crate) fn headline(text: &str, span: &std::ops::Range<usize>) -> Option<usize> {
+    let n = text.trim_start().find('\n')?;
+    let first_end = text.len() - text.trim_start().len() + n;
+    (span.end <= first_end && !text[first_end..].trim().is_empty()).then_some(first_end)
 }
 
 /// How fine a place is: a state's point 0, a region or broad area 1, a town 2.
@@ -53,15 +50,15 @@ fn rank(g: &super::Geo) -> u8 {
 /// (في أحد أحياء دياربكر). For a headline event of a type that happens at a place, placed no
 /// finer than a region: the first finer place of the lead in that state (in that region when
 /// it has a GeoNames code).
-fn lead_town(ents: &[Ent], at: usize, evidence_end: usize) -> Option<usize> {
+fn lead_town(ents: &[Ent], at: usize, lead: usize) -> Option<usize> {
     let e = &ents[at];
     let g0 = e.geo.as_ref()?;
-    let region = (g0.precision == GeoPrecision::Admin1)
+    let region = (g0.precision == GeoPrecision::Admin1 && !g0.area)
         .then_some(g0.admin1.as_ref())
         .flatten();
-    let lo = ents.partition_point(|x| x.src.start < evidence_end);
+    let lo = ents.partition_point(|x| x.src.start < lead);
     (lo..ents.len())
-        .take_while(|&j| ents[j].src.start < evidence_end + LEAD_BYTES)
+        .take_while(|&j| ents[j].src.start < lead + LEAD_BYTES)
         .find(|&j| {
             let x = &ents[j];
             x.place
@@ -85,22 +82,22 @@ pub(crate) fn event_place(
     kind: hadath_core::Category,
     found: Option<usize>,
     evidence: &std::ops::Range<usize>,
-    headline: bool,
+    headline: Option<usize>,
     parties: &[usize],
     recipients: &[usize],
     ents: &[Ent],
 ) -> Option<(usize, Option<String>)> {
     let grounded = hadath_geo::Rules::embedded().grounded(kind.as_str());
     let placed = place_of(grounded, found, evidence, parties, recipients, ents)?;
-    if !(headline && grounded && coarse(&ents[placed.0])) {
+    let Some(lead) = headline.filter(|_| grounded && coarse(&ents[placed.0])) else {
         return Some(placed);
-    }
-    match lead_town(ents, placed.0, evidence.end) {
+    };
+    match lead_town(ents, placed.0, lead) {
         Some(j) => {
             let why = ents[j].geo.as_ref().map(|g| {
                 format!(
                     "a headline placed at «{}»: the town its lead names there; {}",
-                    hadath_text::fold_key(ents[placed.0].name.as_deref().unwrap_or("")),
+                    ents[placed.0].name.as_deref().unwrap_or(""),
                     g.reason
                 )
             });

@@ -27,8 +27,9 @@ pub(crate) struct Geo {
     /// A sea, strait, gulf, canal or river: where an event happened only when its own clause
     /// says so, never as the document's place.
     pub water: bool,
-    /// A broad area (a peninsula, a border strip, a disputed territory): no finer than a
-    /// region, so a headline placed there takes the town its lead names.
+    /// A broad area of `features.tsv` (a peninsula, a border strip, a part of a country named
+    /// by direction, a region GeoNames does not code): no finer than a region, so a headline
+    /// placed there takes the town its lead names.
     pub area: bool,
 }
 
@@ -216,7 +217,7 @@ fn geo_of(p: &Place, why: String) -> Geo {
         area: p
             .feature
             .as_deref()
-            .is_some_and(|f| matches!(f, "area" | "border")),
+            .is_some_and(|f| matches!(f, "area" | "border" | "admin1")),
     }
 }
 
