@@ -83,11 +83,8 @@ fn bbox(k: &str, v: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
     if v.is_none() || v.is_instance_of::<PyString>() {
         return one(k, v);
     }
-    let n: Vec<f64> = v.extract().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{k} must be \"west,south,east,north\" or four numbers"
-        ))
-    })?;
+    let bad = |_| PyTypeError::new_err(format!("{k} must be \"west,south,east,north\" or numbers"));
+    let n: Vec<f64> = v.extract().map_err(bad)?;
     Ok(Some(
         n.iter().map(f64::to_string).collect::<Vec<_>>().join(","),
     ))
