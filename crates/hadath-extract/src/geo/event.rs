@@ -29,12 +29,21 @@ fn coarse(e: &Ent) -> bool {
 const LEAD_BYTES: usize = 800;
 
 /// Where the lead begins (the end of the document's first line, its headline) when the span
-/// lies in the headline and more text follows.
+/// lies in the headline and more text follows. A first line longer than a headline is a
+/// paragraph: none.
 pub(crate) fn headline(text: &str, span: &std::ops::Range<usize>) -> Option<usize> {
     let n = text.trim_start().find('\n')?;
     let first_end = text.len() - text.trim_start().len() + n;
-    (span.end <= first_end && !text[first_end..].trim().is_empty()).then_some(first_end)
+    (n <= HEADLINE_BYTES && span.end <= first_end && !text[first_end..].trim().is_empty())
+        .then_some(first_end)
 }
+
+/// The longest first line read as a headline (about 25 Arabic words).
+const HEADLINE_BYTES: usize = 300;
+
+/// How far from a broad area's point (a part of a country named by direction, سيناء) the
+/// lead's town may lie: such an area has no GeoNames code to test it by.
+const AREA_KM: f64 = 300.0;
 
 /// How fine a place is: a state's point 0, a region or broad area 1, a town 2.
 fn rank(g: &super::Geo) -> u8 {
@@ -53,6 +62,11 @@ fn rank(g: &super::Geo) -> u8 {
 fn lead_town(ents: &[Ent], at: usize, lead: usize) -> Option<usize> {
     let e = &ents[at];
     let g0 = e.geo.as_ref()?;
+    // a region the gazetteer could not place (الجنوب الليبي at Libya's point): a town of its
+    // state need not lie in it
+    if g0.precision == GeoPrecision::Country && !(e.country || e.kind == "nationality") {
+        return None;
+    }
     let region = (g0.precision == GeoPrecision::Admin1 && !g0.area)
         .then_some(g0.admin1.as_ref())
         .flatten();
@@ -68,6 +82,7 @@ fn lead_town(ents: &[Ent], at: usize, lead: usize) -> Option<usize> {
                     rank(g) > rank(g0)
                         && !g.water
                         && region.is_none_or(|r| g.admin1.as_ref() == Some(r))
+                        && (!g0.area || km(g.lat, g.lon, g0.lat, g0.lon) <= AREA_KM)
                 })
         })
 }
