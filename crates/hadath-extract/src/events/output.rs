@@ -98,6 +98,7 @@ pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Ev
         c.category,
         c.location,
         &c.evidence,
+        crate::geo::headline(text, &c.evidence),
         &parties,
         &c.recipients,
         ents,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 mod contested;
 mod event;
 mod scan;
-pub(crate) use event::event_place;
+pub(crate) use event::{event_place, headline};
 use scan::{bare_forms, clitic_len, find_at, new_place, skip_letters};
 
 /// Where a place mention lies, and why this reading.
@@ -27,6 +27,10 @@ pub(crate) struct Geo {
     /// A sea, strait, gulf, canal or river: where an event happened only when its own clause
     /// says so, never as the document's place.
     pub water: bool,
+    /// A broad area of `features.tsv` (a peninsula, a border strip, a part of a country named
+    /// by direction, a region GeoNames does not code): no finer than a region, so a headline
+    /// placed there takes the town its lead names.
+    pub area: bool,
 }
 
 impl Geo {
@@ -53,6 +57,7 @@ fn country_geo(gaz: &Gazetteer, code: &str, why: &str) -> Option<Geo> {
         admin1: None,
         precision: GeoPrecision::Country,
         water: false,
+        area: false,
         reason: format!(
             "{why}: {} ({}), the country's point ({})",
             c.name, c.code, c.how
@@ -172,6 +177,31 @@ fn foreign_village(p: &Place, doc: &HashMap<String, usize>) -> bool {
         && p.code.as_deref().is_none_or(|c| !doc.contains_key(c))
 }
 
+/// A city standing for its state's government (الخرطوم تحاكم، عدن): the government acts
+/// there, so the mention lies at the city, not at the state's point.
+fn metonym_city(
+    gaz: &Gazetteer,
+    text: &str,
+    e: &Ent,
+    code: &str,
+    doc: &HashMap<String, usize>,
+) -> Option<Geo> {
+    if e.via != "metonym" {
+        return None;
+    }
+    let key = hadath_text::fold_key(&text[e.src.clone()]);
+    let cands: Vec<Place> = gaz
+        .lookup(&key)
+        .into_iter()
+        .filter(|p| p.kind == PlaceKind::Place)
+        .collect();
+    let (p, why) = choose(&cands, doc, Some(code))?;
+    Some(geo_of(
+        p,
+        format!("a city standing for its state's government; gazetteer: {why}"),
+    ))
+}
+
 fn geo_of(p: &Place, why: String) -> Geo {
     Geo {
         lat: p.lat,
@@ -184,6 +214,10 @@ fn geo_of(p: &Place, why: String) -> Geo {
             .feature
             .as_deref()
             .is_some_and(|f| matches!(f, "sea" | "strait" | "gulf" | "canal" | "river")),
+        area: p
+            .feature
+            .as_deref()
+            .is_some_and(|f| matches!(f, "area" | "border" | "admin1")),
     }
 }
 
@@ -247,6 +281,7 @@ pub(crate) fn resolve(
         if (e.country || e.kind == "nationality") && e.place_as.is_none() {
             if let Some(c) = e.code.clone() {
                 e.geo = part_of_country(gaz, &w, toks.clone(), &c, &doc)
+                    .or_else(|| metonym_city(gaz, text, e, &c, &doc))
                     .or_else(|| country_geo(gaz, &c, "a country"))
                     .map(Box::new);
             }

@@ -22,6 +22,7 @@ const FILTERS: &[&str] = &[
     "from",
     "to",
     "place",
+    "bbox",
     "modality",
     "text",
     "min_sources",
@@ -77,6 +78,18 @@ fn one(k: &str, v: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
         .map_err(|_| PyTypeError::new_err(format!("{k} must be a string")))
 }
 
+/// A box on the map: the CLI's `west,south,east,north` string, or four numbers.
+fn bbox(k: &str, v: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if v.is_none() || v.is_instance_of::<PyString>() {
+        return one(k, v);
+    }
+    let bad = |_| PyTypeError::new_err(format!("{k} must be \"west,south,east,north\" or numbers"));
+    let n: Vec<f64> = v.extract().map_err(bad)?;
+    Ok(Some(
+        n.iter().map(f64::to_string).collect::<Vec<_>>().join(","),
+    ))
+}
+
 /// A whole number ≥ 0, in the API's words when it is not one.
 fn number(k: &str, v: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
     if v.is_none() {
@@ -106,6 +119,7 @@ pub(super) fn filter(kw: Option<&Bound<'_, PyDict>>) -> PyResult<Filter> {
                 "from" | "from_" => spec.from = one(&k, &v)?,
                 "to" => spec.to = one(&k, &v)?,
                 "place" => spec.place = one(&k, &v)?,
+                "bbox" => spec.bbox = bbox(&k, &v)?,
                 "modality" => spec.modality = one(&k, &v)?,
                 "text" | "q" => spec.text = one(&k, &v)?,
                 "min_sources" => spec.min_sources = number(&k, &v)?.unwrap_or(1),
@@ -372,7 +386,8 @@ impl PyStore {
     /// raises ``hadath.FilterError``, a ``ValueError``, in their words): ``actor`` (a code,
     /// an English or Arabic name or alias; a string or a list), ``type`` (PLOVER categories;
     /// a list or comma-separated), ``from`` / ``to`` (``2022``, ``2022-09``, ``2022-09-13``;
-    /// ``from_`` also works, since ``from`` is a Python keyword), ``place``, ``modality``,
+    /// ``from_`` also works, since ``from`` is a Python keyword), ``place``, ``bbox`` (a box
+    /// on the map: ``"35,29,43,38"`` or ``(35, 29, 43, 38)``, west, south, east, north), ``modality``,
     /// ``text`` (Arabic words the reports contain), ``min_sources``, ``limit``.
     ///
     /// >>> import hadath, tempfile, os
