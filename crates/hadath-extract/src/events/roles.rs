@@ -221,14 +221,6 @@ pub(super) fn roles(
             if e.country && !e.place && topic(&p) {
                 continue;
             }
-            // a dateline (صنعاء (رويترز) -، القاهرة:) says where the report was filed: neither
-            // a party nor where it happened
-            if e.country
-                && p.toks.start == scope.start
-                && matches!(cx.w(p.toks.end), "(" | "-" | "–" | ":" | "/")
-            {
-                continue;
-            }
             if e.place || (e.country && locative(cx, e, p)) {
                 places.push(p);
                 continue;
