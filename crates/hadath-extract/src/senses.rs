@@ -37,6 +37,12 @@ pub const COMPLEMENTISER: &str = "complementiser";
 pub const DEATH_WORD: &str = "death_word";
 pub const ONE_PERSON: &str = "one_person";
 pub const TWO_PERSONS: &str = "two_persons";
+pub const MET_VERB: &str = "met_verb";
+pub const BETWEEN: &str = "between";
+pub const AMONG: &str = "among";
+pub const DEAD_NOUN: &str = "dead_noun";
+pub const HURT_NOUN: &str = "hurt_noun";
+pub const OTHER_HAPPENING_LEAD: &str = "other_happening_lead";
 const REQUIRED: &[&str] = &[
     LIGHT_VERB,
     CONSEQUENCE,
@@ -63,6 +69,12 @@ const REQUIRED: &[&str] = &[
     DEATH_WORD,
     ONE_PERSON,
     TWO_PERSONS,
+    MET_VERB,
+    BETWEEN,
+    AMONG,
+    DEAD_NOUN,
+    HURT_NOUN,
+    OTHER_HAPPENING_LEAD,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -329,7 +329,16 @@ pub(crate) fn find(
         };
         // Tolls of the sentence.
         let sent_numbers = number_at.inside(&numbers, &st, |n| &n.toks);
-        let toll = sentence_toll(&cx, &sent_numbers, st.clone(), &placed, &placed_at, ents);
+        let trig_starts: Vec<usize> = trigs.iter().map(|t| t.toks.start).collect();
+        let toll = sentence_toll(
+            &cx,
+            &sent_numbers,
+            st.clone(),
+            &placed,
+            &placed_at,
+            ents,
+            &trig_starts,
+        );
         let ents_in: Vec<&Placed> = placed_at.inside(&placed, &st, |p| &p.toks);
         let mut prev_end: Option<(usize, Range<usize>)> = None; // (trigger end, its scope)
         for t in &trigs {
@@ -378,7 +387,7 @@ pub(crate) fn find(
                 // the toll of the attack just reported
                 if let Some(p) = cands.last_mut() {
                     if p.dead.is_none() {
-                        p.dead = toll.dead.clone();
+                        p.dead = toll.dead_for(&tok_range_of(tokens, &p.trigger), &scope);
                     }
                 }
                 continue;
@@ -521,7 +530,7 @@ pub(crate) fn find(
             }
             // Size.
             if row.category == Category::Assault {
-                c.dead = toll.dead.clone();
+                c.dead = toll.dead_for(&t.toks, &scope);
                 c.injured = toll.injured;
             }
             if row.category == Category::Coerce || row.category == Category::Assault {
