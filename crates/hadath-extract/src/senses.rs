@@ -40,6 +40,7 @@ pub const TWO_PERSONS: &str = "two_persons";
 pub const MET_VERB: &str = "met_verb";
 pub const BETWEEN: &str = "between";
 pub const AMONG: &str = "among";
+pub const OTHERS: &str = "others";
 pub const DEAD_NOUN: &str = "dead_noun";
 pub const HURT_NOUN: &str = "hurt_noun";
 pub const OTHER_HAPPENING_LEAD: &str = "other_happening_lead";
@@ -72,6 +73,7 @@ const REQUIRED: &[&str] = &[
     MET_VERB,
     BETWEEN,
     AMONG,
+    OTHERS,
     DEAD_NOUN,
     HURT_NOUN,
     OTHER_HAPPENING_LEAD,

@@ -192,8 +192,16 @@ pub(super) fn sentence_toll(
         let group = &dead[i..j];
         i = j;
         let at = group[0].toks.start..group[group.len() - 1].toks.end;
-        out.deads
-            .push((toll_info(cx, group, &st, placed, placed_at, ents), at));
+        let mut info = toll_info(cx, group, &st, placed, placed_at, ents);
+        // قتل قيادي مع مسلحين اثنين آخرين: the others and the victim named before them
+        if info.beyond.is_none() && words::others_after(cx, at.end, st.end) {
+            if let Some(n) = words::victim_before_count(cx, at.start, st.start) {
+                info.total += n;
+                info.min = info.min.map(|m| m + n);
+                info.max = info.max.map(|m| m + n);
+            }
+        }
+        out.deads.push((info, at));
     }
     if out.deads.is_empty() {
         out.deads = named_victims(cx, &st)

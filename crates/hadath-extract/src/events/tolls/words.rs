@@ -90,7 +90,12 @@ pub(super) fn named_victims(cx: &Ctx<'_>, st: &Range<usize>) -> Option<(u64, Ran
         if !cx.has(senses::DEATH_WORD, k) {
             return None;
         }
-        let (j, n) = (k + 1..(k + 4).min(st.end)).find_map(|j| persons(j).map(|n| (j, n)))?;
+        let after = (k + 1..(k + 4).min(st.end)).find_map(|j| persons(j).map(|n| (j, n)));
+        // the victim before a verb of killing: شخصين قتلا، قياديا كبيرا في التنظيم قتل
+        let Some((j, n)) = after.or_else(|| victim_before(cx, k, st.start).map(|(_, n)| (k, n)))
+        else {
+            return None;
+        };
         // مع حارسيه / وسائقه within three words after the victim
         let mut total = n;
         let mut end = j + 1;
@@ -109,6 +114,53 @@ pub(super) fn named_victims(cx: &Ctx<'_>, st: &Range<usize>) -> Option<(u64, Ran
                 break;
             }
         }
-        Some((total, k..end))
+        Some((total, k.min(j)..end))
     })
+}
+
+/// How far before a verb of killing its victim may be named (قياديا كبيرا في تنظيم القاعدة
+/// قتل).
+const VICTIM_BEFORE: usize = 5;
+
+/// The person named before the verb of killing at `k`, with no count or other killing
+/// between: its token and how many (one, or two for a dual).
+pub(super) fn victim_before(cx: &Ctx<'_>, k: usize, start: usize) -> Option<(usize, u64)> {
+    let from = k.saturating_sub(VICTIM_BEFORE).max(start);
+    (from..k).rev().find_map(|j| {
+        if cx.has(senses::DEATH_WORD, j) || cx.w(j).chars().any(|c| c.is_ascii_digit()) {
+            return Some(None);
+        }
+        if cx.has(senses::TWO_PERSONS, j) {
+            Some(Some((j, 2)))
+        } else if cx.has(senses::ONE_PERSON, j) {
+            Some(Some((j, 1)))
+        } else {
+            None
+        }
+    })?
+}
+
+/// «آخرين» right after a count: others besides someone named before it.
+pub(super) fn others_after(cx: &Ctx<'_>, end: usize, sent_end: usize) -> bool {
+    (end..(end + 2).min(sent_end)).any(|k| cx.has(senses::OTHERS, k))
+}
+
+/// The victim named with a verb of killing before the count at `first` (قتل قيادي مع 2
+/// آخرين، قيادي قتل مع مسلحين اثنين آخرين): how many.
+pub(super) fn victim_before_count(cx: &Ctx<'_>, first: usize, start: usize) -> Option<u64> {
+    let from = first.saturating_sub(4).max(start);
+    let k = (from..first)
+        .rev()
+        .find(|&k| cx.has(senses::DEATH_WORD, k))?;
+    // after the verb (قتل قيادي و3 آخرون) or before it (قيادي قتل مع 2 آخرين)
+    let after = (k + 1..first).find_map(|j| {
+        if cx.has(senses::TWO_PERSONS, j) {
+            Some(2)
+        } else if cx.has(senses::ONE_PERSON, j) {
+            Some(1)
+        } else {
+            None
+        }
+    });
+    after.or_else(|| victim_before(cx, k, start).map(|(_, n)| n))
 }
