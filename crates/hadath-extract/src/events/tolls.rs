@@ -114,6 +114,7 @@ pub(super) fn sentence_toll(
         .collect();
     let mut found: Vec<Found> = Vec::new();
     let mut skip_to = 0;
+    let mut among = false;
     for (i, n) in numbers.iter().enumerate() {
         if n.toks.start < skip_to {
             continue;
@@ -125,10 +126,17 @@ pub(super) fn sentence_toll(
             None => n.toks.clone(),
         };
         skip_to = r.end;
-        // بينهم ثمانية، من بينهم 3 أطفال: a part of the count before, not one of its own
+        // بينهم ثمانية، من بينهم 3 أطفال و2 من النساء: parts of the count before, not counts
+        // of their own
+        let and = cx.w(n.first).starts_with('و') || (n.first > 0 && cx.w(n.first - 1) == "و");
         if n.first > st.start && cx.has(senses::AMONG, n.first - 1) {
+            among = true;
             continue;
         }
+        if among && and {
+            continue;
+        }
+        among = false;
         if words::dead_and_injured_after(cx, r.end, st.end) {
             continue;
         }
@@ -152,10 +160,8 @@ pub(super) fn sentence_toll(
         let mut coordinated = false;
         if kind.is_none() {
             // و on the number or on its qualifier (و71، ونحو 170، و 12)
-            let starts_and =
-                cx.w(n.first).starts_with('و') || (n.first > 0 && cx.w(n.first - 1) == "و");
             if let Some(prev) = found.last() {
-                if starts_and && n.first.saturating_sub(prev.toks.end) <= 8 {
+                if and && n.first.saturating_sub(prev.toks.end) <= 8 {
                     kind = Some(prev.kind);
                     coordinated = true;
                 }
@@ -167,6 +173,8 @@ pub(super) fn sentence_toll(
                 value: n.value,
                 qualifier: if upper.is_some() {
                     "range"
+                } else if n.qualifier == "exact" && words::at_least_after(cx, r.end, st.end) {
+                    "at-least"
                 } else {
                     n.qualifier
                 },

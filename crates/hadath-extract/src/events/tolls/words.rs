@@ -164,3 +164,9 @@ pub(super) fn victim_before_count(cx: &Ctx<'_>, first: usize, start: usize) -> O
     });
     after.or_else(|| victim_before(cx, k, start).map(|(_, n)| n))
 }
+
+/// «20 شخصا على الأقل»: «على الأقل» after the counted word makes the count a lower bound.
+pub(super) fn at_least_after(cx: &Ctx<'_>, end: usize, sent_end: usize) -> bool {
+    (end..(end + 2).min(sent_end.saturating_sub(1)))
+        .any(|k| cx.w(k) == "علي" && cx.w(k + 1) == "الاقل")
+}
