@@ -92,10 +92,7 @@ pub(super) fn named_victims(cx: &Ctx<'_>, st: &Range<usize>) -> Option<(u64, Ran
         }
         let after = (k + 1..(k + 4).min(st.end)).find_map(|j| persons(j).map(|n| (j, n)));
         // the victim before a verb of killing: شخصين قتلا، قياديا كبيرا في التنظيم قتل
-        let Some((j, n)) = after.or_else(|| victim_before(cx, k, st.start).map(|(_, n)| (k, n)))
-        else {
-            return None;
-        };
+        let (j, n) = after.or_else(|| victim_before(cx, k, st.start).map(|(_, n)| (k, n)))?;
         // مع حارسيه / وسائقه within three words after the victim
         let mut total = n;
         let mut end = j + 1;
