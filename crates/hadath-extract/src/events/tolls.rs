@@ -142,7 +142,13 @@ pub(super) fn sentence_toll(
         }
         // the noun right before the count (مقتل 24 عراقياً وإصابة 37) heads it; else the
         // counted word and the next one, else the three words before
-        let mut kind = n.first.checked_sub(1).and_then(toll_of_word);
+        // (not the counted word of a count before it: 27 قتيلا وأكثر من مائتي جريح)
+        let counted_before = numbers.iter().any(|m| m.toks.end + 1 == n.first);
+        let mut kind = n
+            .first
+            .checked_sub(1)
+            .filter(|_| !counted_before)
+            .and_then(toll_of_word);
         if kind.is_none() {
             kind = (r.end..r.end + 2).find_map(toll_of_word);
         }
