@@ -29,7 +29,7 @@ EVENT_KEYS = {
 }
 PARTY_KEYS = {"text", "name", "code", "start", "end", "sector"}
 GEO_KEYS = ("lat", "lon", "geonameid", "admin1", "precision", "reason")
-SIZE_KEYS = {"dead", "dead_qualifier", "by_side", "injured", "arrested"}
+SIZE_KEYS = {"dead", "dead_qualifier", "dead_min", "dead_max", "by_side", "injured", "arrested"}
 
 
 def hadath_bin() -> Path | None:
@@ -117,6 +117,8 @@ def rows_of(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "location": _place(e.get("location")),
             "dead": size.get("dead"),
             "dead_qualifier": size.get("dead_qualifier"),
+            "dead_min": size.get("dead_min"),
+            "dead_max": size.get("dead_max"),
             "dead_by_side": [
                 {"dead": s["dead"], "code": s.get("code"), "start": s["start"], "end": s["end"], "text": s["text"]}
                 for s in size.get("by_side", [])

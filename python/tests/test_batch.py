@@ -24,7 +24,7 @@ def test_the_schema_is_declared_and_kept():
     assert s.names == [
         "doc_id", "event", "published", "type", "mode", "date", "date_source", "modality",
         "actors", "recipients", "mediators", "location", "dead", "dead_qualifier",
-        "dead_by_side", "injured", "arrested", "cumulative_dead", "cumulative_why",
+        "dead_min", "dead_max", "dead_by_side", "injured", "arrested", "cumulative_dead", "cumulative_why",
         "cumulative_scope", "attribution", "source", "evidence",
         "evidence_all", "trigger",
     ]

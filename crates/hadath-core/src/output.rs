@@ -217,6 +217,13 @@ pub struct Size {
     /// How exact `dead` is when not exact: `at-least`, `about`, `more-than`, `up-to`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dead_qualifier: Option<String>,
+    /// The fewest dead the words allow, when they bound the count: «أكثر من 20» 21, «20 على
+    /// الأقل» 20, «ما بين 10 و15» 10. `dead` stays the point figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead_min: Option<u64>,
+    /// The most dead the words allow: «ما لا يزيد عن 20» 20, «ما بين 10 و15» 15.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead_max: Option<u64>,
     /// The dead of each side, where the text splits the toll.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by_side: Vec<SideToll>,

@@ -44,6 +44,13 @@ pub const CONDITIONAL_OPENER: &str = "conditional_opener";
 pub const PURPOSE_OPENER: &str = "purpose_opener";
 pub const TEMPORAL_OPENER: &str = "temporal_opener";
 pub const DEMAND_VERB: &str = "demand_verb";
+pub const MET_VERB: &str = "met_verb";
+pub const BETWEEN: &str = "between";
+pub const AMONG: &str = "among";
+pub const OTHERS: &str = "others";
+pub const DEAD_NOUN: &str = "dead_noun";
+pub const HURT_NOUN: &str = "hurt_noun";
+pub const OTHER_HAPPENING_LEAD: &str = "other_happening_lead";
 const REQUIRED: &[&str] = &[
     LIGHT_VERB,
     CONSEQUENCE,
@@ -70,6 +77,13 @@ const REQUIRED: &[&str] = &[
     DEATH_WORD,
     ONE_PERSON,
     TWO_PERSONS,
+    MET_VERB,
+    BETWEEN,
+    AMONG,
+    OTHERS,
+    DEAD_NOUN,
+    HURT_NOUN,
+    OTHER_HAPPENING_LEAD,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -249,6 +249,8 @@ pub struct EventRows {
     location: Places,
     dead: Int64Builder,
     dead_qualifier: StringBuilder,
+    dead_min: Int64Builder,
+    dead_max: Int64Builder,
     dead_by_side: List<Sides>,
     injured: Int64Builder,
     arrested: Int64Builder,
@@ -309,6 +311,10 @@ impl EventRows {
         self.dead.append_option(count(size.and_then(|s| s.dead)));
         self.dead_qualifier
             .append_option(size.and_then(|s| s.dead_qualifier.as_deref()));
+        self.dead_min
+            .append_option(count(size.and_then(|s| s.dead_min)));
+        self.dead_max
+            .append_option(count(size.and_then(|s| s.dead_max)));
         let sides = size.map(|s| s.by_side.as_slice()).unwrap_or_default();
         sides.iter().for_each(|s| self.dead_by_side.items.push(s));
         self.dead_by_side.lengths.push(sides.len());
@@ -357,6 +363,8 @@ impl EventRows {
             self.location.finish()?,
             n(self.dead),
             s(self.dead_qualifier),
+            n(self.dead_min),
+            n(self.dead_max),
             self.dead_by_side.finish(side_fields(), Sides::finish)?,
             n(self.injured),
             n(self.arrested),

@@ -77,6 +77,8 @@ static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
         Field::new("location", DataType::Struct(place_fields()), true),
         Field::new("dead", DataType::Int64, true),
         Field::new("dead_qualifier", DataType::Utf8, true),
+        Field::new("dead_min", DataType::Int64, true),
+        Field::new("dead_max", DataType::Int64, true),
         list_of("dead_by_side", side_fields()),
         Field::new("injured", DataType::Int64, true),
         Field::new("arrested", DataType::Int64, true),
@@ -96,7 +98,8 @@ static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
 /// the document's event order. Names follow the JSON output (`hadath extract`); `doc_id` and
 /// `event` (the event's index in its document's `events`) say which event a row is, `published`
 /// is the document's publication date as used (given or inferred), and the toll (`size` in
-/// JSON) is spread over `dead`, `dead_qualifier`, `dead_by_side`, `injured` and `arrested`, a
+/// JSON) is spread over `dead`, `dead_qualifier`, `dead_min`, `dead_max` (the bounds the words
+/// give), `dead_by_side`, `injured` and `arrested`, a
 /// toll that is not the event's own (`cumulative` in JSON) over `cumulative_dead`,
 /// `cumulative_why` and `cumulative_scope` (the words that scope it). The
 /// `location` struct also says where the place lies (`lat`, `lon`, `geonameid`, `admin1`,

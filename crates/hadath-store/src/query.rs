@@ -111,6 +111,15 @@ pub struct StoryEvent {
     pub cameo: Option<String>,
     /// Fields on which the reports differ: `[{field, values: [{value, docs}]}]`.
     pub disagreements: serde_json::Value,
+    /// A toll reported with it that is not its own (`cumulative` of the extraction): the
+    /// largest such figure any report gives, e.g. a war's running total. Never in `dead`.
+    pub cumulative_dead: Option<i64>,
+    /// How exact `cumulative_dead` is when not exact (`at-least`, `about`, …).
+    pub cumulative_qualifier: Option<String>,
+    /// Why it is not this happening's toll: `running-total` or `too-large`.
+    pub cumulative_why: Option<String>,
+    /// The words that scope it (منذ بداية الحرب), when the text gives them.
+    pub cumulative_scope: Option<String>,
     /// When it last changed: the latest time one of its reports was extracted and stored (UTC,
     /// RFC 3339). The exports' `timestamp`; not in the timeline's JSON.
     #[serde(skip)]
@@ -213,7 +222,10 @@ const STORY_COLUMNS: &str = "s.story_id, s.type, s.mode, s.modality, s.date, s.d
             WHERE m.story_id = s.story_id ORDER BY d.id)),
     (SELECT e.evidence_text FROM story_members m JOIN events e USING (event_key)
         WHERE m.story_id = s.story_id ORDER BY e.event_key LIMIT 1),
-    s.latitude, s.longitude, s.geonameid, s.admin1, s.geo_precision, s.geo_reason";
+    s.latitude, s.longitude, s.geonameid, s.admin1, s.geo_precision, s.geo_reason,
+    (SELECT json_extract(e.json, '$.cumulative') FROM story_members m JOIN events e USING (event_key)
+        WHERE m.story_id = s.story_id AND json_extract(e.json, '$.cumulative.dead') IS NOT NULL
+        ORDER BY json_extract(e.json, '$.cumulative.dead') DESC, e.event_key LIMIT 1)";
 
 /// The reports' documents as the story query gives them: ids, outlets, urls, first and last
 /// publication dates, the latest extraction time.
@@ -272,6 +284,10 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
     let lcode: Option<String> = r.get(9)?;
     let (sources, outlets, urls, first_report, last_report, updated) =
         reports(&r.get::<_, String>(20)?);
+    // the largest toll not its own that a report gives (see STORY_COLUMNS)
+    let cumulative = r
+        .get::<_, Option<String>>(28)?
+        .and_then(|j| serde_json::from_str::<hadath_core::Cumulative>(&j).ok());
     Ok(StoryEvent {
         id: r.get(0)?,
         kind: r.get(1)?,
@@ -305,6 +321,10 @@ fn story_from_row(r: &rusqlite::Row) -> rusqlite::Result<StoryEvent> {
         first_report,
         last_report,
         evidence: r.get(21)?,
+        cumulative_dead: cumulative.as_ref().and_then(|c| i64::try_from(c.dead).ok()),
+        cumulative_qualifier: cumulative.as_ref().and_then(|c| c.dead_qualifier.clone()),
+        cumulative_why: cumulative.as_ref().map(|c| c.why.as_str().to_string()),
+        cumulative_scope: cumulative.and_then(|c| c.scope).map(|s| s.text),
         updated,
     })
 }

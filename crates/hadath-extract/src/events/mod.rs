@@ -273,7 +273,16 @@ pub(crate) fn find(
         let saying = &clauses.saying;
         // Tolls of the sentence.
         let sent_numbers = number_at.inside(&numbers, &st, |n| &n.toks);
-        let toll = sentence_toll(&cx, &sent_numbers, st.clone(), &placed, &placed_at, ents);
+        let trig_starts: Vec<usize> = trigs.iter().map(|t| t.toks.start).collect();
+        let toll = sentence_toll(
+            &cx,
+            &sent_numbers,
+            st.clone(),
+            &placed,
+            &placed_at,
+            ents,
+            &trig_starts,
+        );
         let ents_in: Vec<&Placed> = placed_at.inside(&placed, &st, |p| &p.toks);
         let mut prev_end: Option<(usize, Range<usize>)> = None; // (trigger end, its scope)
         for t in &trigs {
@@ -327,7 +336,7 @@ pub(crate) fn find(
                 // the toll of the attack just reported
                 if let Some(p) = cands.last_mut() {
                     if p.dead.is_none() {
-                        p.dead = toll.dead.clone();
+                        p.dead = toll.dead_for(&tok_range_of(tokens, &p.trigger), &scope);
                     }
                 }
                 note(false, "the toll of the attack just reported");
@@ -470,7 +479,7 @@ pub(crate) fn find(
             }
             // Size.
             if row.category == Category::Assault {
-                c.dead = toll.dead.clone();
+                c.dead = toll.dead_for(&t.toks, &scope);
                 c.injured = toll.injured;
             }
             if row.category == Category::Coerce || row.category == Category::Assault {

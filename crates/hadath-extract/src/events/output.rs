@@ -78,6 +78,8 @@ pub(super) fn to_out(c: Cand, ents: &[Ent], text: &str, span: &SpanFn<'_>) -> Ev
         if d.qualifier != "exact" {
             size.dead_qualifier = Some(d.qualifier.to_string());
         }
+        size.dead_min = d.min;
+        size.dead_max = d.max;
         size.by_side = d
             .sides
             .iter()

@@ -72,6 +72,9 @@ pub(super) struct Cand {
 pub(super) struct TollInfo {
     pub(super) total: u64,
     pub(super) qualifier: &'static str,
+    /// The bounds the words put on the count (أكثر من 20، ما بين 10 و15).
+    pub(super) min: Option<u64>,
+    pub(super) max: Option<u64>,
     pub(super) sides: Vec<(u64, Range<usize>, Option<usize>)>,
     /// Not this happening's alone: why, and where the words that scope it are in the text.
     pub(super) beyond: Option<(TollScope, Option<Range<usize>>)>,

@@ -18,6 +18,8 @@
 //! | `latitude`, `longitude` | WGS84 decimal degrees of the place (or of its admin-1 region or country) |
 //! | `geonameid`, `admin1`, `geo_precision` | GeoNames id; admin-1 region; `place`, `admin1` or `country` |
 //! | `dead`, `injured`, `arrested` | the lowest figures reported (ACLED's rule) |
+//! | `cumulative_dead`, `cumulative_qualifier` | a toll reported with it that is not its own (a war's running total, a count too large for one happening): the largest reported; never in `dead` |
+//! | `cumulative_why`, `cumulative_scope` | why (`running-total`, `too-large`) and the words that scope it |
 //! | `num_sources`, `num_mentions`, `source_docs` | reporting documents and mentions |
 //! | `source_outlets`, `source_urls` | the reports' outlets and URLs |
 //! | `first_report`, `last_report` | the earliest and latest publication date of the reports |
@@ -72,6 +74,10 @@ pub const COLUMNS: &[&str] = &[
     "dead",
     "injured",
     "arrested",
+    "cumulative_dead",
+    "cumulative_qualifier",
+    "cumulative_why",
+    "cumulative_scope",
     "num_sources",
     "num_mentions",
     "source_docs",
@@ -178,6 +184,10 @@ pub fn row(e: &StoryEvent) -> Vec<Cell> {
         Int(e.dead),
         Int(e.injured),
         Int(e.arrested),
+        Int(e.cumulative_dead),
+        Text(e.cumulative_qualifier.clone()),
+        Text(e.cumulative_why.clone()),
+        Text(e.cumulative_scope.clone()),
         Int(Some(e.sources.len() as i64)),
         Int(Some(e.n_mentions)),
         list(&e.sources),
@@ -259,6 +269,7 @@ pub const INT_COLUMNS: &[&str] = &[
     "dead",
     "injured",
     "arrested",
+    "cumulative_dead",
     "num_sources",
     "num_mentions",
     "geonameid",
