@@ -1,42 +1,22 @@
 //! Where events happened, through the API: the event rows' coordinates and the `bbox` filter
 //! that the map's drawn box sets, over a small store of places in three countries.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use hadath_extract::{Document, Extractor};
-use hadath_server::{router, AppState};
+mod common;
+
+use axum::http::StatusCode;
+use common::get;
+use hadath_server::AppState;
 use serde_json::Value;
-use tower::ServiceExt;
 
 /// Attacks in Aleppo, Sanaa and Mosul, and a meeting with no place.
 fn state(dir: &tempfile::TempDir) -> AppState {
-    let path = dir.path().join("geo.db");
-    let mut store = hadath_store::Store::open(&path).unwrap();
-    let x = Extractor::default();
     let texts = [
         "قصفت القوات السورية مواقع في حلب يوم 3/4/2021، ما أسفر عن مقتل 5 أشخاص.",
         "قصفت طائرات التحالف مواقع في صنعاء يوم 5/4/2021، ما أسفر عن مقتل 9 أشخاص.",
         "هاجم مسلحون نقطة للجيش العراقي في الموصل يوم 7/4/2021، ما أسفر عن مقتل 3 جنود.",
         "التقى وزير الخارجية التركي نظيره الروسي يوم 9/4/2021 لبحث العلاقات الثنائية.",
     ];
-    for (i, t) in texts.iter().enumerate() {
-        let mut doc = Document::from_txt(format!("g{i}"), (*t).to_string()).unwrap();
-        doc.published = Some("2021-04-30".into());
-        store.put(&doc, &x.extract(&doc)).unwrap();
-    }
-    AppState::open(&path, 2, std::sync::Arc::new(Extractor::default())).unwrap()
-}
-
-async fn get(st: &AppState, uri: &str) -> (StatusCode, Value) {
-    let res = router(st.clone())
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status();
-    let bytes = axum::body::to_bytes(res.into_body(), 16 << 20)
-        .await
-        .unwrap();
-    (status, serde_json::from_slice(&bytes).unwrap())
+    common::state_of(dir, "geo.db", "g", &texts)
 }
 
 fn places(page: &Value) -> Vec<String> {

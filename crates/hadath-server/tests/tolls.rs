@@ -1,40 +1,19 @@
 //! Tolls through the API: an event row's `dead` is the happening's own; a war's total reported
 //! with it comes as `cumulative_*` fields, described in the OpenAPI document.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use hadath_extract::{Document, Extractor};
-use hadath_server::{router, AppState};
-use serde_json::Value;
-use tower::ServiceExt;
+mod common;
+
+use axum::http::StatusCode;
+use common::get;
+use hadath_server::AppState;
 
 /// An attack with its own toll, and a strike reported with a war's running total.
 fn state(dir: &tempfile::TempDir) -> AppState {
-    let path = dir.path().join("tolls.db");
-    let mut store = hadath_store::Store::open(&path).unwrap();
-    let x = Extractor::default();
     let texts = [
         "هاجم مسلحون نقطة للجيش العراقي في الموصل يوم 7/4/2021، ما أسفر عن مقتل 3 جنود.",
         "قصفت الطائرات السعودية مواقع في صنعاء يوم 5/4/2021، في الحرب التي أودت بحياة 6000 شخص.",
     ];
-    for (i, t) in texts.iter().enumerate() {
-        let mut doc = Document::from_txt(format!("t{i}"), (*t).to_string()).unwrap();
-        doc.published = Some("2021-04-30".into());
-        store.put(&doc, &x.extract(&doc)).unwrap();
-    }
-    AppState::open(&path, 2, std::sync::Arc::new(Extractor::default())).unwrap()
-}
-
-async fn get(st: &AppState, uri: &str) -> (StatusCode, Value) {
-    let res = router(st.clone())
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status();
-    let bytes = axum::body::to_bytes(res.into_body(), 16 << 20)
-        .await
-        .unwrap();
-    (status, serde_json::from_slice(&bytes).unwrap())
+    common::state_of(dir, "tolls.db", "t", &texts)
 }
 
 #[tokio::test]
