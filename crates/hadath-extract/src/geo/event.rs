@@ -161,12 +161,13 @@ fn place_of(
         }
         return Some((i, None));
     }
-    if let Some(i) = clause().find(|&i| {
-        finer(&ents[i])
-            && coarse_code
-                .as_ref()
-                .is_none_or(|c| c.is_none() || *c == ents[i].code)
-    }) {
+    // in the coarse place's state, when the clause names one
+    let in_state = |i: usize| {
+        coarse_code
+            .as_ref()
+            .is_none_or(|c| c.is_none() || *c == ents[i].code)
+    };
+    if let Some(i) = clause().find(|&i| finer(&ents[i]) && in_state(i)) {
         let why = ents[i]
             .geo
             .as_ref()
@@ -174,12 +175,7 @@ fn place_of(
         return Some((i, why));
     }
     // a capital standing for its government, when the clause names no other place
-    if let Some(i) = clause().find(|&i| {
-        metonym_city(&ents[i])
-            && coarse_code
-                .as_ref()
-                .is_none_or(|c| c.is_none() || *c == ents[i].code)
-    }) {
+    if let Some(i) = clause().find(|&i| metonym_city(&ents[i]) && in_state(i)) {
         let why = ents[i]
             .geo
             .as_ref()

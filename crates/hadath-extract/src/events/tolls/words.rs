@@ -77,15 +77,7 @@ pub(super) fn background_marks(cx: &Ctx<'_>, st: &Range<usize>, triggers: &[usiz
 /// الشاب الفلسطيني، قتل جنديين، قتلت في المدينة رجلا): one dead, or two for a dual; a companion
 /// named after the victim (مع حارسيه، وسائقه) adds one or two. The count and its tokens.
 pub(super) fn named_victims(cx: &Ctx<'_>, st: &Range<usize>) -> Option<(u64, Range<usize>)> {
-    let persons = |j: usize| {
-        if cx.has(senses::TWO_PERSONS, j) {
-            Some(2)
-        } else if cx.has(senses::ONE_PERSON, j) {
-            Some(1)
-        } else {
-            None
-        }
-    };
+    let persons = |j: usize| persons_at(cx, j);
     (st.start..st.end).find_map(|k| {
         if !cx.has(senses::DEATH_WORD, k) {
             return None;
@@ -150,15 +142,7 @@ pub(super) fn victim_before_count(cx: &Ctx<'_>, first: usize, start: usize) -> O
         .rev()
         .find(|&k| cx.has(senses::DEATH_WORD, k))?;
     // after the verb (قتل قيادي و3 آخرون) or before it (قيادي قتل مع 2 آخرين)
-    let after = (k + 1..first).find_map(|j| {
-        if cx.has(senses::TWO_PERSONS, j) {
-            Some(2)
-        } else if cx.has(senses::ONE_PERSON, j) {
-            Some(1)
-        } else {
-            None
-        }
-    });
+    let after = (k + 1..first).find_map(|j| persons_at(cx, j));
     after.or_else(|| victim_before(cx, k, start).map(|(_, n)| n))
 }
 
@@ -166,4 +150,16 @@ pub(super) fn victim_before_count(cx: &Ctx<'_>, first: usize, start: usize) -> O
 pub(super) fn at_least_after(cx: &Ctx<'_>, end: usize, sent_end: usize) -> bool {
     (end..(end + 2).min(sent_end.saturating_sub(1)))
         .any(|k| cx.w(k) == "علي" && cx.w(k + 1) == "الاقل")
+}
+
+/// How many people word `j` names by what they were: two for a dual (جنديين), one for a
+/// singular (شرطي), else none.
+fn persons_at(cx: &Ctx<'_>, j: usize) -> Option<u64> {
+    if cx.has(senses::TWO_PERSONS, j) {
+        Some(2)
+    } else if cx.has(senses::ONE_PERSON, j) {
+        Some(1)
+    } else {
+        None
+    }
 }
