@@ -2,26 +2,12 @@
 //! dual and plural, span conventions, look-alikes, relative days and dates that hold. Sentences
 //! written for these tests.
 
+mod common;
+
+use common::{tx, A};
 use hadath_text::Folded;
 use hadath_time::{analyze_publishing, find_timexes, TimexKind};
 use jiff::civil::{date, Date};
-
-const A: Option<Date> = Some(date(2024, 3, 14)); // a Thursday
-
-/// (surface, value, type) of every timex in `text`.
-fn tx(text: &str, anchor: Option<Date>) -> Vec<(String, Option<String>, &'static str)> {
-    let f = Folded::new(text);
-    find_timexes(text, &f, anchor)
-        .into_iter()
-        .map(|t| {
-            (
-                text[t.source.clone()].to_string(),
-                t.value.clone(),
-                t.kind.as_str(),
-            )
-        })
-        .collect()
-}
 
 /// The text's timexes are exactly `want` (surface, value, type).
 fn exactly(text: &str, anchor: Option<Date>, want: &[(&str, &str, &str)]) {
