@@ -469,9 +469,11 @@ pub(crate) fn find(
             c.date_source = dsrc;
             // Modality.
             c.modality = modality(&cx, t, &scope, &cues, c.date.as_deref(), anchor, dsrc);
-            // an act inside a condition, a purpose, a demand or an accusation is not reported
-            // as done
-            if c.modality == Modality::Asserted && clause.unreported() {
+            // an act inside a denied clause (نفت الحكومة أن تكون قواتها قد قصفت) is negated; one
+            // inside a condition, a purpose, a demand or an accusation is not reported as done
+            if clause == ClauseKind::Denial {
+                c.modality = Modality::Negated;
+            } else if c.modality == Modality::Asserted && clause.unreported() {
                 c.modality = Modality::Hypothetical;
             }
             if c.modality != Modality::Asserted && c.date_source == DateSource::Publication {

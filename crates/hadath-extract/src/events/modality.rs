@@ -1,9 +1,5 @@
 use super::*;
 
-/// How many words may stand between a denial and the complementiser of the clause it denies
-/// (نفت وزارة الدفاع التركية أن …).
-const DENIAL_REACH: usize = 5;
-
 pub(super) fn modality(
     cx: &Ctx<'_>,
     t: &Trig,
@@ -40,21 +36,6 @@ pub(super) fn modality(
                 }
                 return Modality::Negated;
             }
-        }
-    }
-    // A denial that governs the clause (نفت الحكومة أن تكون قواتها قد قصفت): the clause opens
-    // with a complementiser and a denial stands just before it.
-    let opens = (scope.start.saturating_sub(1)..=scope.start)
-        .find(|&k| k < tt.start && cx.has(crate::senses::COMPLEMENTISER, k));
-    if let Some(k) = opens {
-        let denied = cues.iter().any(|h| {
-            kind(h) == CueKind::Negated
-                && name(h) == "نفى"
-                && h.toks.end <= k
-                && k - h.toks.end <= DENIAL_REACH
-        });
-        if denied {
-            return Modality::Negated;
         }
     }
     let mut future = t.future_prefix;
