@@ -44,6 +44,7 @@ pub const CONDITIONAL_OPENER: &str = "conditional_opener";
 pub const PURPOSE_OPENER: &str = "purpose_opener";
 pub const TEMPORAL_OPENER: &str = "temporal_opener";
 pub const DEMAND_VERB: &str = "demand_verb";
+pub const CLAUSE_OPENER: &str = "clause_opener";
 pub const MET_VERB: &str = "met_verb";
 pub const BETWEEN: &str = "between";
 pub const AMONG: &str = "among";

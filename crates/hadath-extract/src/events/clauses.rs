@@ -108,7 +108,7 @@ impl Clauses {
             }
             // فيما، بينما, and "، حيث" open a clause of their own
             let where_clause = w == "حيث" && k > st.start && cx.w(k - 1) == ",";
-            if is_word(&cx.tokens[k]) && matches!(w, "فيما" | "بينما") || where_clause {
+            if is_word(&cx.tokens[k]) && cx.has(senses::CLAUSE_OPENER, k) || where_clause {
                 bounds.push((k..k + 1, Bound::Both));
             }
         }

@@ -378,7 +378,7 @@ pub(crate) fn find(
                     || matches!(cx.bare(t.toks.start - 1), "كما" | "ثم"));
             // parties inside a relative clause (الذي يربط أرمينيا …) are not the subject
             let rel = (scope.start..t.toks.start)
-                .find(|&k| matches!(cx.bare(k), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"))
+                .find(|&k| cx.has(senses::RELATIVE, k))
                 .unwrap_or(t.toks.start);
             let subject_before = ents_in.iter().any(|p| {
                 p.toks.start >= scope.start
